@@ -1,0 +1,54 @@
+// Builds the demo district on first start, stage by stage; each finished stage is remembered, so a restart skips it.
+import type { Database } from '../platform/db/database.js';
+import { getSetting, putSetting } from '../platform/settings.js';
+import { seedSpine } from '../orgs/seedSpine.js';
+import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
+
+export type DemoProgress = (stage: string, done: number, total: number) => void;
+
+export type DemoOptions = { seed: number; password: string; progress?: DemoProgress };
+
+export type DemoStage = {
+  name: string;
+  run(database: Database, options: DemoOptions, now: number): Promise<void>;
+};
+
+const stages: DemoStage[] = [
+  {
+    name: 'spine',
+    async run(database, _options, now) {
+      await seedSpine(database.db, database.dialect, now);
+    },
+  },
+  {
+    name: 'users',
+    async run(database, options, now) {
+      await seedDemoUsers(database, options.password, now);
+    },
+  },
+];
+
+export type DemoResult = { ranStages: string[]; accounts: DemoAccount[] };
+
+export async function seedDemo(database: Database, options: DemoOptions): Promise<DemoResult> {
+  const ran: string[] = [];
+  for (const stage of stages) {
+    const key = `demo.stage.${stage.name}`;
+    if ((await getSetting(database.db, key)) !== null) {
+      continue;
+    }
+    const started = Date.now();
+    await stage.run(database, options, started);
+    await putSetting(database.db, key, String(Date.now() - started), Date.now());
+    ran.push(stage.name);
+  }
+  return { ranStages: ran, accounts: await demoAccountsPresent(database) };
+}
+
+async function demoAccountsPresent(database: Database): Promise<DemoAccount[]> {
+  const { demoAccounts } = await import('./demoUsers.js');
+  const names = new Set(
+    (await database.db.selectFrom('app_user').select('username').execute()).map((u) => u.username),
+  );
+  return demoAccounts.filter((a) => names.has(a.username));
+}

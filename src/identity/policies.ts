@@ -1,0 +1,120 @@
+// Authorisation in one place: which role may do which action. Record scope (the org subtree) is applied by repositories.
+export const roles = [
+  'districtAdmin',
+  'orgDepartment',
+  'districtCommand',
+  'townCommand',
+  'departmentHandler',
+  'villageCadre',
+  'gridWorker',
+  'partyMember',
+  'resident',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const actions = [
+  'org.read',
+  'org.write',
+  'member.read',
+  'member.write',
+  'member.reveal',
+  'member.export',
+  'household.read',
+  'household.write',
+  'grid.read',
+  'grid.write',
+  'grid.overrideOverlap',
+  'patrol.own',
+  'case.read',
+  'case.report',
+  'case.command',
+  'case.handle',
+  'case.check',
+  'case.export',
+  'case.revealReporter',
+  'catalogue.write',
+  'indicator.read',
+  'audit.read',
+  'admin.users',
+  'admin.tokens',
+] as const;
+export type Action = (typeof actions)[number];
+
+const READ_ORG: Action[] = [
+  'org.read',
+  'member.read',
+  'household.read',
+  'grid.read',
+  'case.read',
+  'indicator.read',
+];
+
+const grants: Record<Role, readonly Action[]> = {
+  districtAdmin: [
+    ...READ_ORG,
+    'org.write',
+    'member.write',
+    'member.reveal',
+    'member.export',
+    'household.write',
+    'grid.write',
+    'grid.overrideOverlap',
+    'catalogue.write',
+    'audit.read',
+    'admin.users',
+    'admin.tokens',
+    'case.export',
+  ],
+  orgDepartment: [
+    ...READ_ORG,
+    'org.write',
+    'member.write',
+    'member.reveal',
+    'member.export',
+    'household.write',
+  ],
+  districtCommand: [
+    ...READ_ORG,
+    'case.report',
+    'case.command',
+    'case.export',
+    'case.revealReporter',
+    'grid.write',
+    'grid.overrideOverlap',
+  ],
+  townCommand: [
+    ...READ_ORG,
+    'case.report',
+    'case.command',
+    'case.export',
+    'case.revealReporter',
+    'grid.write',
+    'member.write',
+    'household.write',
+  ],
+  departmentHandler: ['org.read', 'case.read', 'case.handle', 'indicator.read'],
+  villageCadre: [...READ_ORG, 'member.write', 'household.write', 'case.report', 'member.reveal'],
+  gridWorker: [
+    'org.read',
+    'grid.read',
+    'household.read',
+    'case.read',
+    'case.report',
+    'case.check',
+    'patrol.own',
+  ],
+  partyMember: ['org.read', 'case.report'],
+  resident: ['case.report'],
+};
+
+export function abilitiesOf(role: Role): Action[] {
+  return [...grants[role]];
+}
+
+export function roleMay(role: Role, action: Action): boolean {
+  return grants[role].includes(action);
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

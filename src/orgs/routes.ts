@@ -1,0 +1,139 @@
+// HTTP routes of the organisation module.
+import { Type } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { scopeOf } from '../identity/actor.js';
+import { userOf } from '../platform/http/app.js';
+import type { ModuleRoutes } from '../platform/http/module.js';
+import { notFound } from '../platform/errors.js';
+import { OrgSchema, presentOrg } from './presenter.js';
+import { orgRepository } from './repository.js';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+export const orgRoutes: ModuleRoutes = async (base, { deps }) => {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const repo = orgRepository(deps.database.db, deps.database.dialect);
+
+  const withCounts = async (rows: Awaited<ReturnType<typeof repo.children>>) => {
+    const counts = await repo.childCounts(rows.map((r) => r.id));
+    return rows.map((r) => presentOrg(r, counts.get(r.id) ?? 0));
+  };
+
+  app.get(
+    '/api/orgs/roots',
+    {
+      config: { auth: 'org.read' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'The top organisations of the caller’s scope',
+        response: { 200: Type.Object({ items: Type.Array(OrgSchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      const root = await repo.findById(scopeOf(actor), actor.active.orgId);
+      return { items: root === undefined ? [] : await withCounts([root]) };
+    },
+  );
+
+  app.get(
+    '/api/orgs',
+    {
+      config: { auth: 'org.read' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'Search organisations by name or code within scope',
+        querystring: Type.Object({
+          q: Type.String({ minLength: 1, maxLength: 50 }),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(OrgSchema) }) },
+      },
+    },
+    async (request) => {
+      const rows = await repo.search(
+        scopeOf(userOf(request)),
+        request.query.q.trim(),
+        request.query.limit ?? 20,
+      );
+      return { items: await withCounts(rows) };
+    },
+  );
+
+  app.get(
+    '/api/orgs/:id',
+    {
+      config: { auth: 'org.read' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'One organisation with its ancestors and subtree counts',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            item: Type.Intersect([
+              OrgSchema,
+              Type.Object({
+                ancestors: Type.Array(
+                  Type.Object({ id: Type.String(), name: Type.String(), level: Type.String() }),
+                ),
+                counts: Type.Record(Type.String(), Type.Number()),
+              }),
+            ]),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      const scope = scopeOf(actor);
+      const row = await repo.findById(scope, request.params.id);
+      if (row === undefined) {
+        throw notFound();
+      }
+      const ancestorIds = row.path.split('/').filter((s) => s !== '' && s !== row.id);
+      const ancestors = (await repo.byIds(ancestorIds))
+        .filter((a) => a.path.startsWith(scope.path))
+        .sort((a, b) => a.depth - b.depth)
+        .map((a) => ({ id: a.id, name: a.name, level: a.level }));
+      const [item] = await withCounts([row]);
+      return { item: { ...item!, ancestors, counts: await repo.rollup(row.id) } };
+    },
+  );
+
+  app.get(
+    '/api/orgs/:id/children',
+    {
+      config: { auth: 'org.read' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'Children of an organisation, keyset-paged',
+        params: IdParams,
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+          cursor: Type.Optional(Type.String({ maxLength: 300 })),
+        }),
+        response: { 200: Page(OrgSchema) },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(userOf(request));
+      const parent = await repo.findById(scope, request.params.id);
+      if (parent === undefined) {
+        throw notFound();
+      }
+      const limit = request.query.limit ?? 100;
+      const after =
+        request.query.cursor === undefined ? null : Buffer.from(request.query.cursor, 'base64url').toString();
+      const rows = await repo.children(scope, parent.id, limit + 1, after);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const nextCursor =
+        rows.length > limit && last !== undefined
+          ? Buffer.from(`${last.sort_key}\u0000${last.id}`).toString('base64url')
+          : null;
+      return { items: await withCounts(page), nextCursor };
+    },
+  );
+};

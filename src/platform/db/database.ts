@@ -1,0 +1,93 @@
+// The one db module: opens SQLite (embedded default) or PostgreSQL behind one Kysely instance and hides dialect differences.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type Database = {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Where the SQLite file lives; null on PostgreSQL. */
+  file: string | null;
+  close(): Promise<void>;
+};
+
+export type OpenOptions =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number };
+
+// PostgreSQL returns int8 and numeric as strings; every count, sum and epoch-ms timestamp here fits a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function openDatabase(options: OpenOptions): Database {
+  if (options.kind === 'sqlite') {
+    mkdirSync(path.dirname(options.file), { recursive: true });
+    const raw = new BetterSqlite3(options.file);
+    raw.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before it is acknowledged, so an acknowledged write survives a crash.
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 10000');
+    raw.pragma('cache_size = -65536');
+    raw.pragma('temp_store = MEMORY');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      file: options.file,
+      close: async () => {
+        await db.destroy();
+      },
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    statement_timeout: options.statementTimeoutMs,
+    idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+    application_name: 'tongxin',
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    file: null,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+/** Booleans are stored as 0/1 integers on both databases. */
+export const toDbBool = (value: boolean): number => (value ? 1 : 0);
+export const fromDbBool = (value: number | boolean | null | undefined): boolean =>
+  value === 1 || value === true;
+
+/** JSON is stored as text on both databases. */
+export function toDbJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+export function fromDbJson<T>(value: string | null | undefined): T | null {
+  return value === null || value === undefined ? null : (JSON.parse(value) as T);
+}
+
+/**
+ * Materialised paths ('/a/b/c/') select a subtree with a range both databases index:
+ * every path under prefix P sorts in [P, P + '~') because ids and '/' sort below '~' (PostgreSQL columns use COLLATE "C").
+ */
+export function subtreeUpper(prefix: string): string {
+  return `${prefix}~`;
+}
+
+/** Case-insensitive substring search that works on both databases. */
+export function containsText(dialect: Dialect, column: string, text: string): RawBuilder<boolean> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return dialect === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} ilike ${pattern} escape '\\'`
+    : sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}

@@ -1,0 +1,93 @@
+// The closed list of error codes, each with its HTTP status and title; the API answers them as problem+json.
+import { msg, type Message } from './i18n.js';
+
+type ErrorSpec = { status: number; title: Message };
+
+export const errorCatalog = {
+  'request.invalid': { status: 400, title: msg('请求内容不符合要求', 'The request is invalid') },
+  'request.malformed_json': {
+    status: 400,
+    title: msg('请求体不是有效的 JSON', 'The request body is not valid JSON'),
+  },
+  'request.too_large': { status: 413, title: msg('请求体过大', 'The request body is too large') },
+  'request.unsupported_media_type': {
+    status: 415,
+    title: msg('不支持的内容类型', 'Unsupported content type'),
+  },
+  'request.idempotency_conflict': {
+    status: 409,
+    title: msg('同一幂等键已用于不同的请求', 'The idempotency key was used for a different request'),
+  },
+  'route.not_found': { status: 404, title: msg('没有这个地址', 'No such address') },
+  'route.method_not_allowed': { status: 405, title: msg('该地址不支持此方法', 'Method not allowed here') },
+  'auth.required': { status: 401, title: msg('请先登录', 'Please sign in') },
+  'auth.invalid_credentials': { status: 401, title: msg('用户名或密码错误', 'Wrong username or password') },
+  'auth.locked': {
+    status: 429,
+    title: msg('登录失败次数过多，请稍后再试', 'Too many failed sign-ins; try again later'),
+  },
+  'auth.csrf': {
+    status: 403,
+    title: msg('页面已过期，请刷新后重试', 'The page has expired; reload and try again'),
+  },
+  'auth.forbidden': { status: 403, title: msg('没有权限执行此操作', 'You may not do this') },
+  'auth.token_invalid': {
+    status: 401,
+    title: msg('访问令牌无效或已吊销', 'The access token is invalid or revoked'),
+  },
+  'rate.limited': { status: 429, title: msg('请求过于频繁', 'Too many requests') },
+  'record.not_found': { status: 404, title: msg('记录不存在', 'Record not found') },
+  'record.conflict': {
+    status: 409,
+    title: msg('记录已被修改或已存在', 'The record changed or already exists'),
+  },
+  'org.invalid_parent': {
+    status: 422,
+    title: msg('上级组织不符合层级要求', 'The parent organisation does not fit the level order'),
+  },
+  'org.cycle': {
+    status: 422,
+    title: msg('不能移动到自己的下级组织', 'An organisation cannot move under itself'),
+  },
+  'org.dissolved': { status: 422, title: msg('组织已撤销', 'The organisation is dissolved') },
+  'org.not_empty': {
+    status: 422,
+    title: msg('组织下仍有成员或下级组织', 'The organisation still has members or children'),
+  },
+  'personal.reason_required': {
+    status: 422,
+    title: msg('查看或导出个人信息须填写事由', 'A reason is required to reveal or export personal data'),
+  },
+  'import.invalid_file': { status: 422, title: msg('导入文件有误', 'The import file has errors') },
+  'workflow.transition_not_allowed': {
+    status: 422,
+    title: msg('当前状态下不能执行此操作', 'This action is not allowed in the current state'),
+  },
+  'service.unavailable': { status: 503, title: msg('服务暂不可用', 'Service unavailable') },
+  internal: { status: 500, title: msg('服务器内部错误', 'Internal server error') },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export type FieldError = { field: string; message: string };
+
+export type AppErrorOptions = {
+  detail?: Message;
+  errors?: FieldError[];
+  /** Extra members of the problem document, e.g. retryAfterSeconds. */
+  extra?: Record<string, unknown>;
+  headers?: Record<string, string>;
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: AppErrorOptions = {},
+  ) {
+    super(options.detail?.en ?? errorCatalog[code].title.en);
+    this.status = errorCatalog[code].status;
+  }
+}
+
+export const notFound = (): AppError => new AppError('record.not_found');

@@ -1,0 +1,245 @@
+// Builds the HTTP application: plumbing (errors, auth hook, OpenAPI, static console) and every module's routes.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { HTTPMethod } from 'find-my-way';
+import FindMyWay from 'find-my-way';
+import type { Logger } from 'pino';
+import type { Actor, UserActor } from '../../identity/actor.js';
+import { authenticate, isCsrfValid, SESSION_COOKIE } from '../../identity/authenticate.js';
+import { roleMay, type Action } from '../../identity/policies.js';
+import { moduleRoutes } from '../../modules.js';
+import type { Config } from '../config.js';
+import type { RequestContext } from '../context.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { localeFrom } from '../i18n.js';
+import { newId } from '../ids.js';
+import type { Services } from '../services.js';
+import { sendProblem, toAppError } from './problem.js';
+
+/** Every API route declares who may call it: anyone, any signed-in user, or holders of one action. */
+export type RouteAuth = 'public' | 'authenticated' | Action;
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs interface
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs interface
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  services: Services;
+  /** Where the built console lives; null serves no console (API only). */
+  webDir: string | null;
+};
+
+export type App = FastifyInstance;
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const ALL_METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const GUARDED_PREFIXES = ['/api/', '/open311/'];
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  return {
+    actor: request.actor,
+    ip: request.ip,
+    requestId: request.id,
+    locale: localeFrom(request.headers['accept-language']),
+    log: request.log as unknown as Logger,
+    now: Date.now(),
+  };
+}
+
+export function userOf(request: FastifyRequest): UserActor {
+  if (request.actor.kind !== 'user') {
+    throw new AppError('auth.required');
+  }
+  return request.actor;
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
+    },
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': [
+          "'self'",
+          'data:',
+          'blob:',
+          ...(config.tileUrl === null ? [] : [new URL(config.tileUrl.replace(/\{[a-z]\}/g, '0')).origin]),
+        ],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'worker-src': ["'self'", 'blob:'],
+        // Plain http on a district LAN must keep working; TLS is the reverse proxy's job.
+        'upgrade-insecure-requests': null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.cookieSecure,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  // A second router knows every registered path, so an unknown method on a known path answers 405, not 404.
+  const knownPaths = FindMyWay();
+  app.addHook('onRoute', (route) => {
+    const isGuarded =
+      GUARDED_PREFIXES.some((p) => route.url.startsWith(p)) && !route.url.startsWith('/api/docs');
+    if (isGuarded && route.config?.auth === undefined) {
+      throw new Error(`route ${String(route.method)} ${route.url} has no auth decision (config.auth)`);
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) {
+      if (ALL_METHODS.includes(m as HTTPMethod) && !knownPaths.hasRoute(m as HTTPMethod, route.url)) {
+        knownPaths.on(m as HTTPMethod, route.url, () => undefined);
+      }
+    }
+  });
+
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    request.actor = { kind: 'anonymous' };
+    const auth = request.routeOptions.config.auth;
+    if (auth === undefined) {
+      return;
+    }
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') === true ? header.slice(7).trim() : null;
+    const cookie = request.cookies[SESSION_COOKIE];
+    request.actor = await authenticate(
+      database.db,
+      { bearer, sessionSecret: bearer === null ? (cookie ?? null) : null },
+      Date.now(),
+      config.sessionTtlHours * 3600_000,
+    );
+    if (auth === 'public') {
+      return;
+    }
+    const actor = request.actor;
+    if (actor.kind !== 'user') {
+      throw new AppError('auth.required');
+    }
+    if (UNSAFE.has(request.method) && actor.via === 'session') {
+      const token = request.headers['x-csrf-token'];
+      if (
+        !isCsrfValid(
+          deps.services.cookieSecret,
+          actor.sessionSecret ?? '',
+          typeof token === 'string' ? token : undefined,
+        )
+      ) {
+        throw new AppError('auth.csrf');
+      }
+    }
+    if (auth !== 'authenticated' && !roleMay(actor.active.role, auth)) {
+      throw new AppError('auth.forbidden');
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') {
+      request.log.error({ err: error }, 'unhandled error');
+    } else if (appError.status >= 500) {
+      request.log.warn({ code: appError.code }, 'service error');
+    }
+    return sendProblem(reply, request, appError);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const allowed = ALL_METHODS.filter((m) => knownPaths.find(m, url) !== null);
+    if (allowed.length > 0) {
+      return sendProblem(
+        reply,
+        request,
+        new AppError('route.method_not_allowed', { headers: { allow: allowed.join(', ') } }),
+      );
+    }
+    const isApi = ['/api', '/open311', '/healthz'].some((p) => url === p || url.startsWith(`${p}/`));
+    if (
+      !isApi &&
+      request.method === 'GET' &&
+      deps.webDir !== null &&
+      existsSync(path.join(deps.webDir, 'index.html'))
+    ) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(reply, request, new AppError('route.not_found'));
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tongxin 同心 API',
+        description: '基层党建引领社会治理平台 — party-building-led grassroots social governance',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await deps.services.ping();
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  for (const register of moduleRoutes) {
+    await app.register(register, { deps });
+  }
+
+  if (deps.webDir !== null && existsSync(deps.webDir)) {
+    await app.register(fastifyStatic, {
+      root: deps.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
+  }
+
+  return app;
+}
