@@ -6,7 +6,13 @@ import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 
 export type DemoProgress = (stage: string, done: number, total: number) => void;
 
-export type DemoOptions = { seed: number; password: string; progress?: DemoProgress };
+export type DemoOptions = {
+  seed: number;
+  password: string;
+  progress?: DemoProgress;
+  /** Run only these stages (tests keep the demo small). */
+  stages?: string[];
+};
 
 export type DemoStage = {
   name: string;
@@ -33,6 +39,9 @@ export type DemoResult = { ranStages: string[]; accounts: DemoAccount[] };
 export async function seedDemo(database: Database, options: DemoOptions): Promise<DemoResult> {
   const ran: string[] = [];
   for (const stage of stages) {
+    if (options.stages !== undefined && !options.stages.includes(stage.name)) {
+      continue;
+    }
     const key = `demo.stage.${stage.name}`;
     if ((await getSetting(database.db, key)) !== null) {
       continue;

@@ -93,7 +93,7 @@ export function orgRepository(db: Kysely<DB>, dialect: Dialect) {
         .where('parent_id', 'in', parentIds)
         .groupBy('parent_id')
         .execute();
-      return new Map(rows.map((r) => [r.parent_id ?? '', Number(r.n)]));
+      return new Map(rows.map((r) => [r.parent_id ?? '', r.n]));
     },
 
     async search(scope: Scope, text: string, limit: number) {
@@ -119,7 +119,7 @@ export function orgRepository(db: Kysely<DB>, dialect: Dialect) {
         .select(['metric', 'value'])
         .where('org_id', '=', orgId)
         .execute();
-      return Object.fromEntries(rows.map((r) => [r.metric, Number(r.value)]));
+      return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
     },
 
     /** Adds delta to a metric of the org at path and of every ancestor: O(depth) per change. */

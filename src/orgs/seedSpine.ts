@@ -37,7 +37,7 @@ export async function seedSpine(db: Kysely<DB>, dialect: Dialect, now: number): 
       parent: null,
       level: 'district',
       type: 'districtCommittee',
-      name: `${data.district.name}`,
+      name: data.district.name,
       code: data.district.code,
       now,
     });

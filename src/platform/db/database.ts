@@ -21,8 +21,8 @@ export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number };
 
 // PostgreSQL returns int8 and numeric as strings; every count, sum and epoch-ms timestamp here fits a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export function openDatabase(options: OpenOptions): Database {
   if (options.kind === 'sqlite') {
@@ -72,6 +72,7 @@ export const fromDbBool = (value: number | boolean | null | undefined): boolean 
 export function toDbJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the stored shape
 export function fromDbJson<T>(value: string | null | undefined): T | null {
   return value === null || value === undefined ? null : (JSON.parse(value) as T);
 }

@@ -1,0 +1,226 @@
+// Helpers for the end-to-end tests (node:test + playwright-core + Debian's Chromium).
+//
+// startApp() runs the real server (src/main.ts) on a free port with a fresh data directory;
+// launchBrowser() starts headless Chromium; login() signs in through the console's login form.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const DEMO_USERNAME = 'admin';
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'tongxin2026';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The first start generates the demo district, which takes a while on a small machine. */
+const STARTUP_TIMEOUT_MS = 180_000;
+const STOP_GRACE_MS = 10_000;
+const OUTPUT_KEEP_CHARS = 20_000;
+
+export type App = {
+  baseUrl: string;
+  dataDir: string;
+  /** The server's recent stdout and stderr, for error messages. */
+  output: () => string;
+  /** SIGTERM, wait for exit (SIGKILL after 10 s), then delete the data directory. */
+  stop: () => Promise<void>;
+};
+
+export type StartAppOptions = {
+  /** Extra environment for the server. */
+  env?: Record<string, string>;
+  /** Keep the data directory after stop() (default: delete it). */
+  keepData?: boolean;
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A port that was free a moment ago: listen on port 0, note the port, close. */
+export async function freePort(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        server.close();
+        reject(new Error('could not get a free port'));
+        return;
+      }
+      const { port } = address;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve(true);
+  }
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => {
+      child.off('exit', onExit);
+      resolve(false);
+    }, ms);
+    const onExit = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    child.once('exit', onExit);
+  });
+}
+
+/** Start the server on a free port with a fresh DATA_DIR; resolves once GET /healthz answers 200. */
+export async function startApp(options: StartAppOptions = {}): Promise<App> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-data-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (output.length > OUTPUT_KEEP_CHARS) {
+      output = output.slice(-OUTPUT_KEEP_CHARS);
+    }
+    if (process.env.E2E_VERBOSE === '1') {
+      process.stderr.write(chunk);
+    }
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+
+  // Never leave a server behind, whatever happens to the test process.
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+  };
+  process.on('exit', killOnExit);
+
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        if (!(await waitForExit(child, STOP_GRACE_MS))) {
+          child.kill('SIGKILL');
+          await waitForExit(child, 5_000);
+        }
+      }
+      process.off('exit', killOnExit);
+      if (options.keepData !== true) {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    })();
+    return stopped;
+  };
+
+  const app: App = { baseUrl, dataDir, output: () => output, stop };
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  let lastProblem = 'no answer yet';
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(
+        `the server exited during startup (code ${String(child.exitCode)}, signal ${String(child.signalCode)}):\n${output}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      await response.body?.cancel();
+      if (response.status === 200) {
+        return app;
+      }
+      lastProblem = `GET /healthz answered ${response.status}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(
+        `the server did not become healthy within ${STARTUP_TIMEOUT_MS / 1000} s (${lastProblem}):\n${output}`,
+      );
+    }
+    await sleep(250);
+  }
+}
+
+/** Headless Debian Chromium, with the flags this machine's closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Sign in through the login form and wait until the console has left /login. */
+export async function login(
+  page: Page,
+  baseUrl: string,
+  username: string = DEMO_USERNAME,
+  password: string = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 }),
+    page.locator('button[type="submit"]').click(),
+  ]);
+}
+
+let screenshotDir: string | null = null;
+
+/** Save a full-page screenshot into a temp directory; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  screenshotDir ??= await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-shots-'));
+  await mkdir(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '_')}-${Date.now()}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Run body; if it throws, save a screenshot of page (path printed to stderr) and rethrow. */
+export async function screenshotOnFailure<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    try {
+      const file = await screenshot(page, name);
+      console.error(`screenshot of the failure: ${file} (page ${page.url()})`);
+    } catch (shotError) {
+      console.error(
+        `could not take a screenshot: ${shotError instanceof Error ? shotError.message : String(shotError)}`,
+      );
+    }
+    throw error;
+  }
+}
