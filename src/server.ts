@@ -7,6 +7,8 @@ import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp, type App } from './platform/http/app.js';
+import { startJobRunner } from './platform/jobs/jobs.js';
+import { moduleJobHandlers } from './modules.js';
 import { createServices } from './platform/services.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,12 +49,18 @@ export async function startPlatform(
       : null;
     const services = createServices(config, database);
     const webDir = options.webDir === undefined ? path.join(projectRoot, 'web', 'dist') : options.webDir;
-    const app = await buildApp({ config, database, logger, services, webDir });
+    const deps = { config, database, logger, services, webDir };
+    const app = await buildApp(deps);
+    const runner = startJobRunner(database, moduleJobHandlers(deps), {
+      intervalMs: config.jobIntervalMs,
+      log: logger,
+    });
     return {
       app,
       database,
       demo,
       async close() {
+        await runner.stop();
         await app.close();
         await database.close();
       },

@@ -122,6 +122,144 @@ export function orgRepository(db: Kysely<DB>, dialect: Dialect) {
       return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
     },
 
+    async rename(id: string, name: string, now: number) {
+      await db.updateTable('org').set({ name, updated_at: now }).where('id', '=', id).execute();
+    },
+
+    async markDissolved(id: string, now: number) {
+      await db
+        .updateTable('org')
+        .set({ status: 'dissolved', dissolved_at: now, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Moves one org under a new parent and re-paths its whole subtree in one statement. */
+    async moveSubtree(org: OrgRow, parent: OrgRow, now: number): Promise<string> {
+      const newPath = `${parent.path}${org.id}/`;
+      await db
+        .updateTable('org')
+        .set({ parent_id: parent.id, updated_at: now })
+        .where('id', '=', org.id)
+        .execute();
+      await db
+        .updateTable('org')
+        .set({
+          path: sql`${newPath} || substr(path, ${org.path.length + 1})`,
+          depth: sql`depth + ${parent.depth + 1 - org.depth}`,
+        })
+        .where('path', '>=', org.path)
+        .where('path', '<', subtreeUpper(org.path))
+        .execute();
+      return newPath;
+    },
+
+    async activeChildren(parentId: string) {
+      return db
+        .selectFrom('org')
+        .selectAll()
+        .where('parent_id', '=', parentId)
+        .where('status', '=', 'active')
+        .orderBy('sort_key')
+        .orderBy('id')
+        .execute();
+    },
+
+    async countActiveChildren(parentId: string): Promise<number> {
+      const row = await db
+        .selectFrom('org')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('parent_id', '=', parentId)
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async insertEvent(event: {
+      orgId: string;
+      kind: string;
+      at: number;
+      actorId: string | null;
+      actorName: string | null;
+      detail: Record<string, unknown> | null;
+    }) {
+      await db
+        .insertInto('org_event')
+        .values({
+          org_id: event.orgId,
+          kind: event.kind,
+          at: event.at,
+          actor_id: event.actorId,
+          actor_name: event.actorName,
+          detail: event.detail === null ? null : JSON.stringify(event.detail),
+        })
+        .execute();
+    },
+
+    async events(orgId: string, limit: number) {
+      return db
+        .selectFrom('org_event')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    /** Every org of a subtree, depth first by path (exports). */
+    async subtree(scope: Scope, rootPath: string) {
+      return inScope(scope)
+        .selectAll()
+        .where('org.path', '>=', rootPath)
+        .where('org.path', '<', subtreeUpper(rootPath))
+        .orderBy('org.path')
+        .execute();
+    },
+
+    async byCodes(codes: string[]) {
+      if (codes.length === 0) {
+        return [];
+      }
+      const rows: OrgRow[] = [];
+      for (let i = 0; i < codes.length; i += 500) {
+        rows.push(
+          ...(await db
+            .selectFrom('org')
+            .selectAll()
+            .where('code', 'in', codes.slice(i, i + 500))
+            .execute()),
+        );
+      }
+      return rows;
+    },
+
+    /** Bulk insert of prepared rows (generator, import), 500 per statement. */
+    async insertMany(rows: OrgRow[]) {
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insertInto('org')
+          .values(rows.slice(i, i + 500))
+          .execute();
+      }
+    },
+
+    /** Adds many deltas at once: (org, metric) → delta, already summed along the ancestor chain by the caller. */
+    async addRollups(deltas: Map<string, number>) {
+      const rows = [...deltas].map(([key, value]) => {
+        const [org_id = '', metric = ''] = key.split('\u0000');
+        return { org_id, metric, value };
+      });
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insertInto('org_rollup')
+          .values(rows.slice(i, i + 500))
+          .onConflict((oc) =>
+            oc.columns(['org_id', 'metric']).doUpdateSet({ value: sql`org_rollup.value + excluded.value` }),
+          )
+          .execute();
+      }
+    },
+
     /** Adds delta to a metric of the org at path and of every ancestor: O(depth) per change. */
     async adjustRollup(path: string, metric: string, delta: number) {
       if (delta === 0) {

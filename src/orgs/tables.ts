@@ -25,7 +25,18 @@ export type OrgRollupTable = {
   value: Generated<number>;
 };
 
+export type OrgEventTable = {
+  id: Generated<number>;
+  org_id: string;
+  kind: string;
+  at: number;
+  actor_id: string | null;
+  actor_name: string | null;
+  detail: string | null;
+};
+
 export type OrgTables = {
   org: OrgTable;
   org_rollup: OrgRollupTable;
+  org_event: OrgEventTable;
 };

@@ -22,6 +22,8 @@ export type Config = {
   trustProxy: boolean;
   tileUrl: string | null;
   timeZone: string;
+  /** How often each instance looks for due timers and deliveries. */
+  jobIntervalMs: number;
 };
 
 export class ConfigError extends Error {
@@ -139,5 +141,6 @@ export function loadConfig(env: Source = process.env): Config {
     trustProxy: bool(src, 'TRUST_PROXY', false),
     tileUrl,
     timeZone: 'Asia/Shanghai',
+    jobIntervalMs: int(src, 'JOB_INTERVAL_MS', 2000, 50, 600000),
   };
 }

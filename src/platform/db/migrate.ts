@@ -10,10 +10,11 @@ export async function migrate(
   database: Database,
   list: readonly Migration[] = migrations,
 ): Promise<MigrationResult> {
-  const names = list.map((m) => m.name);
-  for (let i = 1; i < names.length; i++) {
-    if (names[i - 1]! >= names[i]!) {
-      throw new Error(`migrations out of order: ${names[i - 1]} before ${names[i]}`);
+  // Applied in order of their numbered names, whatever order the list was written in.
+  const ordered = [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (let i = 1; i < ordered.length; i++) {
+    if (ordered[i - 1]!.name === ordered[i]!.name) {
+      throw new Error(`duplicate migration name ${ordered[i]!.name}`);
     }
   }
   // One pinned connection, so the PostgreSQL advisory lock and its unlock share a session.
@@ -29,7 +30,7 @@ export async function migrate(
       const done = await sql<{ name: string }>`select name from schema_migration`.execute(conn);
       const applied = new Set(done.rows.map((r) => r.name));
       const result: string[] = [];
-      for (const m of list) {
+      for (const m of ordered) {
         if (applied.has(m.name)) {
           continue;
         }

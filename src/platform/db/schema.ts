@@ -1,7 +1,16 @@
 // The database type: every module declares its own tables, composed here for Kysely.
 import type { AuditTables } from '../../audit/tables.js';
+import type { HouseholdTables } from '../../households/tables.js';
 import type { IdentityTables } from '../../identity/tables.js';
+import type { MemberTables } from '../../members/tables.js';
 import type { OrgTables } from '../../orgs/tables.js';
+import type { JobTables } from '../jobs/tables.js';
 import type { PlatformTables } from '../tables.js';
 
-export type DB = PlatformTables & OrgTables & IdentityTables & AuditTables;
+export type DB = PlatformTables &
+  JobTables &
+  OrgTables &
+  MemberTables &
+  HouseholdTables &
+  IdentityTables &
+  AuditTables;

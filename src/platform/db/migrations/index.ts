@@ -1,5 +1,7 @@
 // The ordered list of migrations. Append only; never edit a migration once it has landed.
 import type { Migration } from '../columns.js';
 import { migration as m0001 } from './0001_foundation.js';
+import { migration as m0002 } from './0002_members_households.js';
+import { migration as m0004 } from './0004_jobs.js';
 
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002, m0004];
