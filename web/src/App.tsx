@@ -1,0 +1,51 @@
+// Routes of the console: the login page, and every registered module behind the session guard.
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth';
+import { useAbility, useAuth } from './auth/useAuth';
+import { LoginPage } from './login/LoginPage';
+import { AppLayout } from './shell/AppLayout';
+import { modules } from './modules';
+import { ForbiddenPage, NotFoundPage } from './common/StatusPages';
+
+const AbilityGate = ({ ability, children }: { ability: string | null; children: ReactNode }) =>
+  useAbility(ability) ? children : <ForbiddenPage />;
+
+const isFromState = (value: unknown): value is { from: string } =>
+  typeof value === 'object' && value !== null && 'from' in value && typeof value.from === 'string';
+
+/** Once signed in, go back to the page that sent the visitor to /login. */
+const LoginRoute = () => {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status !== 'authenticated') {
+    return <LoginPage />;
+  }
+  const from = isFromState(location.state) ? location.state.from : '/';
+  const isSafe = from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login');
+  return <Navigate to={isSafe ? from : '/'} replace />;
+};
+
+export const App = () => (
+  <Routes>
+    <Route path="/login" element={<LoginRoute />} />
+    <Route
+      element={
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      }
+    >
+      {modules.flatMap((entry) =>
+        entry.routes.map((path) => (
+          <Route
+            key={`${entry.key}:${path}`}
+            path={path}
+            element={<AbilityGate ability={entry.ability}>{entry.element}</AbilityGate>}
+          />
+        )),
+      )}
+      <Route path="*" element={<NotFoundPage />} />
+    </Route>
+  </Routes>
+);

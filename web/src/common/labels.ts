@@ -1,0 +1,32 @@
+// Localized labels for server codes (roles, levels, count keys), with the raw key as fallback for unknown ones.
+import type { TFunction } from 'i18next';
+import type { OrgLevel, OrgStatus, RoleKey } from '../api/types';
+
+export const roleLabel = (t: TFunction, role: RoleKey): string => t(`roles.${role}`, { defaultValue: role });
+
+export const levelLabel = (t: TFunction, level: OrgLevel): string =>
+  t(`levels.${level}`, { defaultValue: level });
+
+export const statusLabel = (t: TFunction, status: OrgStatus): string =>
+  t(`orgStatus.${status}`, { defaultValue: status });
+
+export const countLabel = (t: TFunction, key: string): string => {
+  const labels = t('counts', { returnObjects: true });
+  return Object.hasOwn(labels, key) ? labels[key as keyof typeof labels] : key;
+};
+
+export const formatDateTime = (epochMs: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(new Date(epochMs));
+
+export const orgTypeLabel = (t: TFunction, type: string): string => {
+  const labels = t('orgTypes', { returnObjects: true });
+  return Object.hasOwn(labels, type) ? labels[type as keyof typeof labels] : type;
+};

@@ -1,0 +1,70 @@
+// The navigation registry: one entry per domain module; the shell builds the menu and the routes from it.
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined } from '@ant-design/icons';
+import type { Messages } from './i18n/messages';
+import { OverviewPage } from './overview/OverviewPage';
+import { OrgsPage } from './orgs/OrgsPage';
+import { AuditPage } from './audit/AuditPage';
+
+export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
+
+export type ModuleEntry = {
+  key: string;
+  /** Where the menu item leads; also the prefix that marks the item active. */
+  path: string;
+  /** Route patterns served by this module. */
+  routes: string[];
+  icon: ReactNode;
+  labelKey: NavLabelKey;
+  /** The ability the server must grant for the entry to appear; null for every signed-in user. */
+  ability: string | null;
+  element: ReactNode;
+};
+
+export const modules: ModuleEntry[] = [
+  {
+    key: 'overview',
+    path: '/',
+    routes: ['/'],
+    icon: <HomeOutlined />,
+    labelKey: 'overview',
+    ability: null,
+    element: <OverviewPage />,
+  },
+  {
+    key: 'orgs',
+    path: '/orgs',
+    routes: ['/orgs/:id?'],
+    icon: <ApartmentOutlined />,
+    labelKey: 'orgs',
+    ability: 'org.read',
+    element: <OrgsPage />,
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    routes: ['/audit'],
+    icon: <AuditOutlined />,
+    labelKey: 'audit',
+    ability: 'audit.read',
+    element: <AuditPage />,
+  },
+];
+
+export const visibleModules = (abilities: readonly string[]): ModuleEntry[] =>
+  modules.filter((entry) => entry.ability === null || abilities.includes(entry.ability));
+
+/** The module whose path is the longest prefix of the location. */
+export const moduleForPath = (pathname: string): ModuleEntry | undefined => {
+  let best: ModuleEntry | undefined;
+  for (const entry of modules) {
+    const isMatch =
+      entry.path === '/'
+        ? pathname === '/'
+        : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+    if (isMatch && (best === undefined || entry.path.length > best.path.length)) {
+      best = entry;
+    }
+  }
+  return best;
+};

@@ -1,0 +1,142 @@
+// Detail of one organisation: path, facts, figures and the organisations directly below it.
+import { useState } from 'react';
+import { Breadcrumb, Button, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { fetchOrgChildren } from '../api/orgs';
+import type { Org, OrgDetail } from '../api/types';
+import { levelLabel, orgTypeLabel, statusLabel } from '../common/labels';
+import { OrgLevelTag } from '../common/OrgLevelTag';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { useLoader } from '../common/useLoader';
+import { OrgStats } from './OrgStats';
+
+const orgLink = (id: string): string => `/orgs/${encodeURIComponent(id)}`;
+
+const ChildrenTable = ({ orgId }: { orgId: string }) => {
+  const { t } = useTranslation();
+  const first = useLoader((signal) => fetchOrgChildren(orgId, {}, signal), [orgId]);
+  const [more, setMore] = useState<{ items: Org[]; nextCursor: string | null } | null>(null);
+  const [isLoadingMore, setIsLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(undefined);
+
+  if (first.error !== undefined) {
+    return <ProblemAlert error={first.error} onRetry={first.reload} />;
+  }
+  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
+  const nextCursor = more === null ? (first.data?.nextCursor ?? null) : more.nextCursor;
+
+  const loadMore = async () => {
+    if (nextCursor === null) {
+      return;
+    }
+    setIsLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await fetchOrgChildren(orgId, { cursor: nextCursor });
+      setMore((previous) => ({
+        items: [...(previous?.items ?? []), ...page.items],
+        nextCursor: page.nextCursor,
+      }));
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setIsLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <div data-testid="org-children-table">
+        <Table<Org>
+          rowKey="id"
+          size="small"
+          loading={first.isLoading}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('common.noData') }}
+          columns={[
+            {
+              key: 'name',
+              title: t('orgs.name'),
+              render: (_, org) => <Link to={orgLink(org.id)}>{org.name}</Link>,
+            },
+            {
+              key: 'code',
+              title: t('orgs.code'),
+              render: (_, org) => org.code ?? t('common.none'),
+              responsive: ['sm'],
+            },
+            { key: 'level', title: t('orgs.level'), render: (_, org) => <OrgLevelTag level={org.level} /> },
+            { key: 'childCount', title: t('orgs.childCount'), dataIndex: 'childCount', align: 'right' },
+            {
+              key: 'status',
+              title: t('orgs.status'),
+              responsive: ['md'],
+              render: (_, org) => (
+                <Tag color={org.status === 'active' ? 'success' : 'default'}>
+                  {statusLabel(t, org.status)}
+                </Tag>
+              ),
+            },
+          ]}
+        />
+      </div>
+      {moreError === undefined ? null : <ProblemAlert error={moreError} />}
+      {nextCursor === null ? null : (
+        <Flex justify="center" style={{ marginTop: 12 }}>
+          <Button onClick={() => void loadMore()} loading={isLoadingMore}>
+            {t('common.loadMore')}
+          </Button>
+        </Flex>
+      )}
+    </>
+  );
+};
+
+export const OrgDetailPanel = ({ org }: { org: OrgDetail }) => {
+  const { t } = useTranslation();
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="org-detail">
+      <Card>
+        <Breadcrumb
+          aria-label={t('orgs.path')}
+          items={[
+            ...org.ancestors.map((a) => ({ key: a.id, title: <Link to={orgLink(a.id)}>{a.name}</Link> })),
+            { key: org.id, title: org.name },
+          ]}
+        />
+        <Flex align="center" gap={8} wrap style={{ margin: '12px 0' }}>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="org-name">
+            {org.name}
+          </Typography.Title>
+          <OrgLevelTag level={org.level} />
+          {org.status === 'dissolved' ? <Tag>{statusLabel(t, org.status)}</Tag> : null}
+        </Flex>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            {
+              key: 'code',
+              label: t('orgs.code'),
+              children:
+                org.code === null ? t('common.none') : <Typography.Text copyable>{org.code}</Typography.Text>,
+            },
+            { key: 'level', label: t('orgs.level'), children: levelLabel(t, org.level) },
+            { key: 'type', label: t('orgs.type'), children: orgTypeLabel(t, org.type) },
+            { key: 'status', label: t('orgs.status'), children: statusLabel(t, org.status) },
+            { key: 'childCount', label: t('orgs.childCount'), children: org.childCount },
+          ]}
+        />
+      </Card>
+      <Card title={t('orgs.counts')} size="small">
+        <OrgStats counts={org.counts} />
+      </Card>
+      <Card title={t('orgs.children')} size="small">
+        <ChildrenTable key={org.id} orgId={org.id} />
+      </Card>
+    </Space>
+  );
+};
