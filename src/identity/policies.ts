@@ -37,6 +37,7 @@ export const actions = [
   'audit.read',
   'admin.users',
   'admin.tokens',
+  'admin.webhooks',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -63,6 +64,7 @@ const grants: Record<Role, readonly Action[]> = {
     'audit.read',
     'admin.users',
     'admin.tokens',
+    'admin.webhooks',
     'case.export',
   ],
   orgDepartment: [

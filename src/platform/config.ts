@@ -24,6 +24,10 @@ export type Config = {
   timeZone: string;
   /** How often each instance looks for due timers and deliveries. */
   jobIntervalMs: number;
+  /** Outgoing mail server, smtp://user:pass@host:port (smtps:// for implicit TLS); null sends no e-mail. */
+  smtpUrl: string | null;
+  /** Sender of notification e-mail, e.g. "同心平台 <noreply@example.gov.cn>". */
+  mailFrom: string | null;
 };
 
 export class ConfigError extends Error {
@@ -73,6 +77,15 @@ function str(src: Source, name: string): string | null {
   return raw === undefined || raw === '' ? null : raw;
 }
 
+function isSmtpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** Reads CONFIG_FILE (JSON object of the same variable names) under the environment, which wins. */
 export function loadConfig(env: Source = process.env): Config {
   let src: Source = env;
@@ -117,6 +130,17 @@ export function loadConfig(env: Source = process.env): Config {
   if (tileUrl !== null && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(tileUrl)) {
     throw new ConfigError('MAP_TILE_URL', 'must be an http(s) URL template containing {z}, {x} and {y}');
   }
+  const smtpUrl = str(src, 'SMTP_URL');
+  if (smtpUrl !== null && !isSmtpUrl(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', 'must look like smtp://user:pass@host:port or smtps://host:port');
+  }
+  const mailFrom = str(src, 'MAIL_FROM');
+  if (mailFrom !== null && !/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
+    throw new ConfigError('MAIL_FROM', 'must be an e-mail address, optionally as "Name <address>"');
+  }
+  if (smtpUrl !== null && mailFrom === null) {
+    throw new ConfigError('MAIL_FROM', 'must be set when SMTP_URL is set');
+  }
   const demoPassword = str(src, 'DEMO_PASSWORD') ?? 'tongxin2026';
   if (demoPassword.length < 8) {
     throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters');
@@ -142,5 +166,7 @@ export function loadConfig(env: Source = process.env): Config {
     tileUrl,
     timeZone: 'Asia/Shanghai',
     jobIntervalMs: int(src, 'JOB_INTERVAL_MS', 2000, 50, 600000),
+    smtpUrl,
+    mailFrom,
   };
 }

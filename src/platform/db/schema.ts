@@ -3,6 +3,7 @@ import type { AuditTables } from '../../audit/tables.js';
 import type { HouseholdTables } from '../../households/tables.js';
 import type { IdentityTables } from '../../identity/tables.js';
 import type { MemberTables } from '../../members/tables.js';
+import type { NotificationTables } from '../../notifications/tables.js';
 import type { OrgTables } from '../../orgs/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 import type { PlatformTables } from '../tables.js';
@@ -13,4 +14,5 @@ export type DB = PlatformTables &
   MemberTables &
   HouseholdTables &
   IdentityTables &
-  AuditTables;
+  AuditTables &
+  NotificationTables;

@@ -1,0 +1,215 @@
+// The channel adapters as queue jobs: 'notify.email' (SMTP) and 'notify.webhook' (signed HTTP POST).
+// A failed attempt does not throw: throwing would roll back the delivery-log row together with the job, so the
+// handler logs the attempt and queues the next one itself, after an exponential back-off, in the same transaction.
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+import type { AppDeps } from '../platform/http/app.js';
+import { pick, type Locale } from '../platform/i18n.js';
+import { jobPayload, type JobHandler } from '../platform/jobs/jobs.js';
+import { createMailer, maskEmail } from './mailer.js';
+import {
+  EMAIL_JOB,
+  MAX_ATTEMPTS,
+  scheduleRetry,
+  WEBHOOK_JOB,
+  type EmailJob,
+  type WebhookJob,
+} from './outbox.js';
+import { notificationRepository } from './repository.js';
+import { signWebhook } from './signature.js';
+
+export const deliveryStatuses = ['delivered', 'retrying', 'failed', 'skipped'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+export const deliveryChannels = ['email', 'webhook'] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+type Attempt =
+  | { isDelivered: true; responseStatus: number | null }
+  | { isDelivered: false; responseStatus: number | null; error: string };
+
+type Target = { channel: DeliveryChannel; targetId: string | null; target: string };
+
+async function logAttempt(
+  trx: Kysely<DB>,
+  kind: typeof EMAIL_JOB | typeof WEBHOOK_JOB,
+  payload: EmailJob | WebhookJob,
+  target: Target,
+  attempt: Attempt,
+  durationMs: number,
+  now: number,
+): Promise<void> {
+  let status: DeliveryStatus = 'delivered';
+  if (!attempt.isDelivered) {
+    status = payload.attempt < MAX_ATTEMPTS ? 'retrying' : 'failed';
+    if (status === 'retrying') {
+      await scheduleRetry(trx, kind, payload, now);
+    }
+  }
+  await notificationRepository(trx).insertDelivery({
+    delivery_id: payload.deliveryId,
+    attempt: payload.attempt,
+    channel: target.channel,
+    target_id: target.targetId,
+    target: target.target,
+    event: payload.event,
+    case_id: payload.caseId,
+    status,
+    response_status: attempt.responseStatus,
+    error: attempt.isDelivered ? null : attempt.error.slice(0, 500),
+    duration_ms: Math.round(durationMs),
+    at: now,
+  });
+}
+
+async function logSkipped(
+  trx: Kysely<DB>,
+  payload: EmailJob | WebhookJob,
+  target: Target,
+  reason: string,
+  now: number,
+): Promise<void> {
+  await notificationRepository(trx).insertDelivery({
+    delivery_id: payload.deliveryId,
+    attempt: payload.attempt,
+    channel: target.channel,
+    target_id: target.targetId,
+    target: target.target,
+    event: payload.event,
+    case_id: payload.caseId,
+    status: 'skipped',
+    response_status: null,
+    error: reason,
+    duration_ms: null,
+    at: now,
+  });
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError') {
+      return `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`;
+    }
+    const cause: unknown = error.cause;
+    if (cause instanceof Error) {
+      return `${error.message}: ${cause.message}`;
+    }
+    return error.message;
+  }
+  return String(error);
+}
+
+const toLocale = (stored: string): Locale => (stored === 'en' ? 'en' : 'zh-CN');
+
+export function notificationJobHandlers(
+  deps: Pick<AppDeps, 'config' | 'services'>,
+): Record<typeof EMAIL_JOB | typeof WEBHOOK_JOB, JobHandler> {
+  const mailer = createMailer(deps.config);
+
+  const email: JobHandler = {
+    async run(trx, job, now) {
+      const payload = jobPayload<EmailJob>(job);
+      if (payload === null) {
+        return;
+      }
+      const repo = notificationRepository(trx);
+      const [user] = await repo.recipients([payload.userId]);
+      const address = user?.email ?? null;
+      const target: Target = {
+        channel: 'email',
+        targetId: payload.userId,
+        target: address === null ? '—' : maskEmail(address),
+      };
+      if (mailer === null) {
+        await logSkipped(trx, payload, target, 'SMTP is not configured', now);
+        return;
+      }
+      if (user === undefined || address === null) {
+        await logSkipped(trx, payload, target, 'the user has no e-mail address', now);
+        return;
+      }
+      const locale = toLocale(user.locale);
+      const started = performance.now();
+      let attempt: Attempt;
+      try {
+        await mailer.send({
+          to: address,
+          subject: pick(payload.title, locale),
+          text: pick(payload.body, locale),
+          headers: { 'X-Tongxin-Event': payload.event, 'X-Tongxin-Delivery': payload.deliveryId },
+        });
+        attempt = { isDelivered: true, responseStatus: null };
+      } catch (error) {
+        const responseCode = (error as { responseCode?: unknown }).responseCode;
+        attempt = {
+          isDelivered: false,
+          responseStatus: typeof responseCode === 'number' ? responseCode : null,
+          error: describeError(error),
+        };
+      }
+      await logAttempt(trx, EMAIL_JOB, payload, target, attempt, performance.now() - started, now);
+    },
+  };
+
+  const webhook: JobHandler = {
+    async run(trx, job, now) {
+      const payload = jobPayload<WebhookJob>(job);
+      if (payload === null) {
+        return;
+      }
+      const endpoint = await notificationRepository(trx).findEndpoint(payload.endpointId);
+      const target: Target = {
+        channel: 'webhook',
+        targetId: payload.endpointId,
+        target: endpoint?.name ?? '—',
+      };
+      if (endpoint === undefined) {
+        await logSkipped(trx, payload, target, 'the endpoint was deleted', now);
+        return;
+      }
+      if (endpoint.active !== 1 && !payload.isTest) {
+        await logSkipped(trx, payload, target, 'the endpoint is inactive', now);
+        return;
+      }
+      const timestamp = String(Math.floor(now / 1000));
+      const signature = signWebhook(
+        deps.services.cipher.decrypt(endpoint.secret_enc),
+        timestamp,
+        payload.body,
+      );
+      const started = performance.now();
+      let attempt: Attempt;
+      try {
+        const response = await fetch(endpoint.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'user-agent': 'Tongxin-Webhook/1',
+            'x-tongxin-event': payload.event,
+            'x-tongxin-delivery': payload.deliveryId,
+            'x-tongxin-timestamp': timestamp,
+            'x-tongxin-signature': signature,
+          },
+          body: payload.body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        });
+        await response.body?.cancel();
+        attempt =
+          response.status >= 200 && response.status < 300
+            ? { isDelivered: true, responseStatus: response.status }
+            : {
+                isDelivered: false,
+                responseStatus: response.status,
+                error: `HTTP ${response.status}`,
+              };
+      } catch (error) {
+        attempt = { isDelivered: false, responseStatus: null, error: describeError(error) };
+      }
+      await logAttempt(trx, WEBHOOK_JOB, payload, target, attempt, performance.now() - started, now);
+    },
+  };
+
+  return { [EMAIL_JOB]: email, [WEBHOOK_JOB]: webhook };
+}

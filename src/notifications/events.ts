@@ -1,0 +1,43 @@
+// The events a notification can be about, the channels a user chooses among, and the defaults of those choices.
+export const notificationEvents = [
+  'case.assigned',
+  'case.deadlineNear',
+  'case.overdue',
+  'case.supervised',
+  'case.returned',
+  'case.escalated',
+  'case.closed',
+  'case.rated',
+  'case.callBack',
+  'case.merged',
+  'case.reopened',
+  'case.extension',
+] as const;
+export type NotificationEvent = (typeof notificationEvents)[number];
+
+/** Channels a user turns on or off per event; webhooks are configured per endpoint by administrators. */
+export const userChannels = ['inApp', 'email'] as const;
+export type UserChannel = (typeof userChannels)[number];
+
+/** What a webhook may carry in X-Tongxin-Event: the case events and the administrator's test. */
+export type WebhookEvent = NotificationEvent | 'webhook.test';
+
+const EMAIL_BY_DEFAULT: ReadonlySet<NotificationEvent> = new Set([
+  'case.assigned',
+  'case.deadlineNear',
+  'case.overdue',
+  'case.supervised',
+]);
+
+export function isEnabledByDefault(event: NotificationEvent, channel: UserChannel): boolean {
+  switch (channel) {
+    case 'inApp':
+      return true;
+    case 'email':
+      return EMAIL_BY_DEFAULT.has(event);
+  }
+}
+
+export function isNotificationEvent(value: string): value is NotificationEvent {
+  return (notificationEvents as readonly string[]).includes(value);
+}
