@@ -1,10 +1,18 @@
 // The navigation registry: one entry per domain module; the shell builds the menu and the routes from it.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BellOutlined,
+  HomeOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
 import { OrgsPage } from './orgs/OrgsPage';
 import { AuditPage } from './audit/AuditPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
+import { WebhooksPage } from './notifications/WebhooksPage';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -48,6 +56,24 @@ export const modules: ModuleEntry[] = [
     labelKey: 'audit',
     ability: 'audit.read',
     element: <AuditPage />,
+  },
+  {
+    key: 'notifications',
+    path: '/notifications',
+    routes: ['/notifications'],
+    icon: <BellOutlined />,
+    labelKey: 'notifications',
+    ability: null,
+    element: <NotificationsPage />,
+  },
+  {
+    key: 'webhooks',
+    path: '/admin/webhooks',
+    routes: ['/admin/webhooks'],
+    icon: <SendOutlined />,
+    labelKey: 'webhooks',
+    ability: 'admin.webhooks',
+    element: <WebhooksPage />,
   },
 ];
 

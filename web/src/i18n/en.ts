@@ -1,4 +1,5 @@
 // English messages; typed against the Chinese messages so a missing or extra key fails the type check.
+import { notificationsEn } from '../notifications/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -22,6 +23,8 @@ export const en: Messages = {
     volunteers: 'Volunteers',
     lists: 'Four lists',
     dashboard: 'Command view',
+    notifications: 'Notifications',
+    webhooks: 'Push notifications',
   },
   common: {
     loading: 'Loading…',
@@ -172,6 +175,7 @@ export const en: Messages = {
     entityTypePlaceholder: 'e.g. org',
     loaded: '{{count}} loaded',
   },
+  notifications: notificationsEn,
   errors: {
     network: 'Network error, please try again',
     unknown: 'Something went wrong',

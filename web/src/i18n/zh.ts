@@ -1,4 +1,6 @@
 // Simplified Chinese messages: the default language and the source of truth for message keys.
+import { notificationsZh } from '../notifications/messages.zh';
+
 export const zh = {
   app: {
     name: '同心',
@@ -20,6 +22,8 @@ export const zh = {
     volunteers: '志愿服务',
     lists: '四张清单',
     dashboard: '驾驶舱',
+    notifications: '消息中心',
+    webhooks: '消息推送',
   },
   common: {
     loading: '加载中…',
@@ -170,6 +174,7 @@ export const zh = {
     entityTypePlaceholder: '如 org',
     loaded: '已加载 {{count}} 条',
   },
+  notifications: notificationsZh,
   errors: {
     network: '网络连接失败，请稍后重试',
     unknown: '发生未知错误',

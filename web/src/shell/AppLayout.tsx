@@ -9,6 +9,7 @@ import { useIsMobile } from '../common/useMediaQuery';
 import { moduleForPath, visibleModules } from '../modules';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { ScopeSwitcher } from './ScopeSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -122,6 +123,7 @@ export const AppLayout = () => {
             )}
             <ScopeSwitcher key={me.activeAssignmentId} onSwitched={onScopeSwitched} isBlock={isMobile} />
             {isMobile ? null : <div style={{ flex: 1 }} />}
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu isCompact={isMobile} />
           </Flex>

@@ -1,0 +1,234 @@
+// The caller's notifications (all of them, paged) and their settings: e-mail address and events × channels.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Flex, Form, Input, Switch, Table, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { useLoader } from '../common/useLoader';
+import {
+  fetchInbox,
+  fetchPreferences,
+  markAllRead,
+  markRead,
+  notificationEvents,
+  saveEmail,
+  savePreferences,
+  type Channel,
+  type NotificationEvent,
+  type NotificationItem,
+  type Preference,
+} from './api';
+import { eventLabel } from './labels';
+import { NotificationList } from './NotificationList';
+
+const pageSize = 20;
+
+const Inbox = () => {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<NotificationItem[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [isLoading, setIsLoading] = useState(true);
+  const [error, setError] = useState<unknown>(undefined);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setIsLoading(true);
+    setError(undefined);
+    fetchInbox(null, pageSize, controller.signal).then(
+      (page) => {
+        setItems(page.items);
+        setNextCursor(page.nextCursor);
+        setIsLoading(false);
+      },
+      (failure: unknown) => {
+        if (!controller.signal.aborted) {
+          setError(failure);
+          setIsLoading(false);
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const more = async () => {
+    if (nextCursor === null) {
+      return;
+    }
+    setIsLoading(true);
+    try {
+      const page = await fetchInbox(nextCursor, pageSize);
+      setItems((shown) => [...shown, ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setIsLoading(false);
+    }
+  };
+
+  const act = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      setAttempt((n) => n + 1);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <Card size="small">
+      <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+        <Button onClick={() => void act(markAllRead)} data-testid="notifications-read-all">
+          {t('notifications.markAllRead')}
+        </Button>
+      </Flex>
+      {error === undefined ? null : <ProblemAlert error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      <NotificationList
+        items={items}
+        isLoading={isLoading}
+        onRead={(item) => void act(() => markRead(item.id))}
+      />
+      <Flex justify="center" style={{ marginTop: 12 }}>
+        {nextCursor === null ? (
+          <Typography.Text type="secondary">{items.length === 0 ? null : t('common.noMore')}</Typography.Text>
+        ) : (
+          <Button onClick={() => void more()} loading={isLoading}>
+            {t('common.loadMore')}
+          </Button>
+        )}
+      </Flex>
+    </Card>
+  );
+};
+
+type Row = { event: NotificationEvent } & Record<Channel, boolean>;
+
+const Settings = () => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const loaded = useLoader((signal) => fetchPreferences(signal), []);
+  const [prefs, setPrefs] = useState<Preference[]>([]);
+  const [email, setEmail] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+  const [isSavingEmail, setIsSavingEmail] = useState(false);
+
+  useEffect(() => {
+    if (loaded.data !== undefined) {
+      setPrefs(loaded.data.items);
+      setEmail(loaded.data.email);
+    }
+  }, [loaded.data]);
+
+  const isOn = (event: NotificationEvent, channel: Channel) =>
+    prefs.find((p) => p.event === event && p.channel === channel)?.enabled ?? false;
+
+  const toggle = async (event: NotificationEvent, channel: Channel, enabled: boolean) => {
+    setError(undefined);
+    try {
+      const saved = await savePreferences([{ event, channel, enabled }]);
+      setPrefs(saved.items);
+      void message.success(t('notifications.preferencesSaved'));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const submitEmail = async (value: string) => {
+    setIsSavingEmail(true);
+    setError(undefined);
+    try {
+      const trimmed = value.trim();
+      const saved = await saveEmail(trimmed === '' ? null : trimmed);
+      setEmail(saved.email);
+      void message.success(t('notifications.emailSaved'));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setIsSavingEmail(false);
+    }
+  };
+
+  const rows: Row[] = notificationEvents.map((event) => ({
+    event,
+    inApp: isOn(event, 'inApp'),
+    email: isOn(event, 'email'),
+  }));
+  const channelColumn = (channel: Channel, title: string) => ({
+    key: channel,
+    title,
+    align: 'center' as const,
+    render: (_: unknown, row: Row) => (
+      <Switch
+        size="small"
+        checked={row[channel]}
+        aria-label={`${eventLabel(t, row.event)} · ${title}`}
+        data-testid={`pref-${row.event}-${channel}`}
+        onChange={(checked) => void toggle(row.event, channel, checked)}
+      />
+    ),
+  });
+
+  if (loaded.error !== undefined) {
+    return <ProblemAlert error={loaded.error} onRetry={loaded.reload} />;
+  }
+  return (
+    <Flex vertical gap={16}>
+      {error === undefined ? null : <ProblemAlert error={error} />}
+      <Card size="small" loading={loaded.isLoading}>
+        <Form
+          layout="vertical"
+          key={email ?? ''}
+          initialValues={{ email: email ?? '' }}
+          onFinish={(values: { email: string }) => void submitEmail(values.email)}
+        >
+          <Form.Item
+            name="email"
+            label={t('notifications.email')}
+            htmlFor="notification-email"
+            extra={t('notifications.emailHelp')}
+            rules={[{ type: 'email', message: t('notifications.emailInvalid') }]}
+          >
+            <Input id="notification-email" type="email" autoComplete="email" maxLength={254} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={isSavingEmail} data-testid="email-save">
+            {t('notifications.save')}
+          </Button>
+        </Form>
+      </Card>
+      <Card size="small" loading={loaded.isLoading}>
+        <Typography.Paragraph type="secondary">{t('notifications.preferencesHelp')}</Typography.Paragraph>
+        {email === null ? (
+          <Alert type="info" showIcon title={t('notifications.noEmailHint')} style={{ marginBottom: 12 }} />
+        ) : null}
+        <Table<Row>
+          rowKey="event"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { key: 'event', title: t('notifications.event'), render: (_, row) => eventLabel(t, row.event) },
+            channelColumn('inApp', t('notifications.channelInApp')),
+            channelColumn('email', t('notifications.channelEmail')),
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+};
+
+export const NotificationsPage = () => {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('notifications.pageTitle')}
+      </Typography.Title>
+      <Tabs
+        items={[
+          { key: 'inbox', label: t('notifications.inboxTab'), children: <Inbox /> },
+          { key: 'settings', label: t('notifications.settingsTab'), children: <Settings /> },
+        ]}
+      />
+    </Flex>
+  );
+};

@@ -1,0 +1,110 @@
+// Calls of /api/notifications, /api/me/email, /api/admin/webhooks and /api/admin/deliveries.
+import { api } from '../api/client';
+import type { Page } from '../api/types';
+
+export const notificationEvents = [
+  'case.assigned',
+  'case.deadlineNear',
+  'case.overdue',
+  'case.supervised',
+  'case.returned',
+  'case.escalated',
+  'case.closed',
+  'case.rated',
+  'case.callBack',
+  'case.merged',
+  'case.reopened',
+  'case.extension',
+] as const;
+export type NotificationEvent = (typeof notificationEvents)[number];
+export type Channel = 'inApp' | 'email';
+
+export type NotificationItem = {
+  id: string;
+  event: string;
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+  caseId: string | null;
+  isRead: boolean;
+  createdAt: number;
+  readAt: number | null;
+};
+
+export type Inbox = Page<NotificationItem> & { unreadCount: number };
+
+export type Preference = { event: NotificationEvent; channel: Channel; enabled: boolean };
+export type Preferences = { email: string | null; items: Preference[] };
+
+export type Endpoint = {
+  id: string;
+  name: string;
+  url: string;
+  events: NotificationEvent[];
+  isActive: boolean;
+  createdAt: number;
+  updatedAt: number;
+};
+export type EndpointInput = { name: string; url: string; events: NotificationEvent[]; isActive: boolean };
+
+export type DeliveryStatus = 'delivered' | 'retrying' | 'failed' | 'skipped';
+export type DeliveryChannel = 'email' | 'webhook';
+export type Delivery = {
+  id: string;
+  deliveryId: string;
+  attempt: number;
+  channel: DeliveryChannel;
+  targetId: string | null;
+  target: string;
+  event: string;
+  caseId: string | null;
+  status: DeliveryStatus;
+  responseStatus: number | null;
+  error: string | null;
+  durationMs: number | null;
+  at: number;
+};
+export type DeliveryFilter = { channel?: DeliveryChannel; status?: DeliveryStatus; event?: string };
+
+export const fetchInbox = (cursor: string | null, limit: number, signal?: AbortSignal): Promise<Inbox> =>
+  api.get<Inbox>('/api/notifications', { query: { limit, cursor }, signal });
+
+export const fetchUnreadCount = (signal?: AbortSignal): Promise<{ count: number }> =>
+  api.get<{ count: number }>('/api/notifications/unread-count', { signal });
+
+export const markRead = (id: string): Promise<void> =>
+  api.post<undefined>(`/api/notifications/${encodeURIComponent(id)}/read`);
+
+export const markAllRead = (): Promise<{ updated: number }> =>
+  api.post<{ updated: number }>('/api/notifications/read-all');
+
+export const fetchPreferences = (signal?: AbortSignal): Promise<Preferences> =>
+  api.get<Preferences>('/api/notifications/preferences', { signal });
+
+export const savePreferences = (items: Preference[]): Promise<Preferences> =>
+  api.put<Preferences>('/api/notifications/preferences', { items });
+
+export const saveEmail = (email: string | null): Promise<{ email: string | null }> =>
+  api.put<{ email: string | null }>('/api/me/email', { email });
+
+export const fetchEndpoints = (signal?: AbortSignal): Promise<{ items: Endpoint[] }> =>
+  api.get<{ items: Endpoint[] }>('/api/admin/webhooks', { signal });
+
+export const createEndpoint = (input: EndpointInput): Promise<{ item: Endpoint; secret: string }> =>
+  api.post<{ item: Endpoint; secret: string }>('/api/admin/webhooks', input);
+
+export const updateEndpoint = (id: string, input: Partial<EndpointInput>): Promise<{ item: Endpoint }> =>
+  api.put<{ item: Endpoint }>(`/api/admin/webhooks/${encodeURIComponent(id)}`, input);
+
+export const deleteEndpoint = (id: string): Promise<void> =>
+  api.delete<undefined>(`/api/admin/webhooks/${encodeURIComponent(id)}`);
+
+export const testEndpoint = (id: string): Promise<{ deliveryId: string }> =>
+  api.post<{ deliveryId: string }>(`/api/admin/webhooks/${encodeURIComponent(id)}/test`);
+
+export const fetchDeliveries = (
+  filter: DeliveryFilter,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<Delivery>> =>
+  api.get<Page<Delivery>>('/api/admin/deliveries', { query: { ...filter, cursor, limit: 50 }, signal });
