@@ -3,6 +3,7 @@ import type { Database } from '../platform/db/database.js';
 import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/seedSpine.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
+import { seedDemoGrids } from './seedGrids.js';
 
 export type DemoProgress = (stage: string, done: number, total: number) => void;
 
@@ -30,6 +31,13 @@ const stages: DemoStage[] = [
     name: 'users',
     async run(database, options, now) {
       await seedDemoUsers(database, options.password, now);
+    },
+  },
+  {
+    // After 'orgs' (party organisations to build on grids) and the households it places.
+    name: 'grids',
+    async run(database, options, now) {
+      await seedDemoGrids(database, options, now);
     },
   },
 ];

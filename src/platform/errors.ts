@@ -54,6 +54,23 @@ export const errorCatalog = {
     status: 422,
     title: msg('组织下仍有成员或下级组织', 'The organisation still has members or children'),
   },
+  'grid.invalid_geometry': {
+    status: 422,
+    title: msg('网格边界图形无效', 'The grid outline is not a valid polygon'),
+  },
+  'grid.overlap': {
+    status: 409,
+    title: msg('网格与相邻网格重叠', 'The grid overlaps neighbouring grids'),
+  },
+  'grid.override_reason_required': {
+    status: 422,
+    title: msg('允许重叠须填写理由', 'A reason is required to allow an overlap'),
+  },
+  'grid.invalid_split': {
+    status: 422,
+    title: msg('拆分后的网格须恰好覆盖原网格且互不重叠', 'The parts of a split must cover the grid exactly without overlapping'),
+  },
+  'grid.retired': { status: 422, title: msg('网格已撤销', 'The grid is retired') },
   'personal.reason_required': {
     status: 422,
     title: msg('查看或导出个人信息须填写事由', 'A reason is required to reveal or export personal data'),

@@ -1,10 +1,12 @@
 // The database type: every module declares its own tables, composed here for Kysely.
 import type { AuditTables } from '../../audit/tables.js';
+import type { GridTables } from '../../grids/tables.js';
 import type { HouseholdTables } from '../../households/tables.js';
 import type { IdentityTables } from '../../identity/tables.js';
 import type { MemberTables } from '../../members/tables.js';
 import type { NotificationTables } from '../../notifications/tables.js';
 import type { OrgTables } from '../../orgs/tables.js';
+import type { PatrolTables } from '../../patrols/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 import type { PlatformTables } from '../tables.js';
 
@@ -13,6 +15,8 @@ export type DB = PlatformTables &
   OrgTables &
   MemberTables &
   HouseholdTables &
+  GridTables &
+  PatrolTables &
   IdentityTables &
   AuditTables &
   NotificationTables;

@@ -2,7 +2,8 @@
 import type { Migration } from '../columns.js';
 import { migration as m0001 } from './0001_foundation.js';
 import { migration as m0002 } from './0002_members_households.js';
+import { migration as m0003 } from './0003_grids.js';
 import { migration as m0004 } from './0004_jobs.js';
 import { migration as m0006 } from './0006_notifications.js';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0004, m0006];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0006];
