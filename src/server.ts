@@ -40,14 +40,15 @@ export async function startPlatform(
     if (migrated.applied.length > 0) {
       logger.info({ applied: migrated.applied }, 'migrations applied');
     }
+    const services = createServices(config, database);
     const demo = config.demo
       ? await seedDemo(database, {
           seed: config.demoSeed,
           password: config.demoPassword,
           progress: options.onDemoProgress,
+          cipher: services.cipher,
         })
       : null;
-    const services = createServices(config, database);
     const webDir = options.webDir === undefined ? path.join(projectRoot, 'web', 'dist') : options.webDir;
     const deps = { config, database, logger, services, webDir };
     const app = await buildApp(deps);

@@ -2,7 +2,9 @@
 import type { Database } from '../platform/db/database.js';
 import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/seedSpine.js';
+import type { FieldCipher } from '../platform/crypto.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
+import { generateOrgs } from './generateOrgs.js';
 import { seedDemoGrids } from './seedGrids.js';
 
 export type DemoProgress = (stage: string, done: number, total: number) => void;
@@ -11,6 +13,10 @@ export type DemoOptions = {
   seed: number;
   password: string;
   progress?: DemoProgress;
+  /** Encrypts personal data the demo generates (stage 'orgs'). */
+  cipher?: FieldCipher;
+  /** Size of the generated organisation system; 1 = the paper's figures. */
+  orgScale?: number;
   /** Run only these stages (tests keep the demo small). */
   stages?: string[];
 };
@@ -31,6 +37,21 @@ const stages: DemoStage[] = [
     name: 'users',
     async run(database, options, now) {
       await seedDemoUsers(database, options.password, now);
+    },
+  },
+  {
+    name: 'orgs',
+    async run(database, options, now) {
+      if (options.cipher === undefined) {
+        throw new Error('demo stage "orgs" needs the field cipher');
+      }
+      await generateOrgs(database, {
+        seed: options.seed,
+        scale: options.orgScale ?? 1,
+        cipher: options.cipher,
+        progress: options.progress,
+        now,
+      });
     },
   },
   {

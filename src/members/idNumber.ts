@@ -8,7 +8,7 @@ export type IdNumberFacts = { birthDate: string; gender: 'male' | 'female'; regi
 export function idCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    sum += Number(first17.charCodeAt(i) - 48) * WEIGHTS[i]!;
+    sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!;
   }
   return CHECK_CHARS[sum % 11]!;
 }

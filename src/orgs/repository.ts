@@ -172,7 +172,7 @@ export function orgRepository(db: Kysely<DB>, dialect: Dialect) {
         .where('parent_id', '=', parentId)
         .where('status', '=', 'active')
         .executeTakeFirstOrThrow();
-      return Number(row.n);
+      return row.n;
     },
 
     async insertEvent(event: {

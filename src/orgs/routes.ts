@@ -2,13 +2,29 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { scopeOf } from '../identity/actor.js';
-import { userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/app.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';
+import { fromDbJson } from '../platform/db/database.js';
+import { createOrg } from './createOrg.js';
+import { dissolveOrg } from './dissolveOrg.js';
+import { orgLevels } from './levels.js';
+import { mergeOrg } from './mergeOrg.js';
+import { moveOrg } from './moveOrg.js';
 import { OrgSchema, presentOrg } from './presenter.js';
+import { renameOrg } from './renameOrg.js';
 import { orgRepository } from './repository.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+const OneOrg = Type.Object({ item: OrgSchema });
+const EventSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  at: Type.Number(),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+});
 const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
@@ -134,6 +150,156 @@ export const orgRoutes: ModuleRoutes = async (base, { deps }) => {
           ? Buffer.from(`${last.sort_key}\u0000${last.id}`).toString('base64url')
           : null;
       return { items: await withCounts(page), nextCursor };
+    },
+  );
+
+  const present = async (row: Awaited<ReturnType<typeof repo.findByIdUnscoped>>) => {
+    if (row === undefined) {
+      throw notFound();
+    }
+    const [item] = await withCounts([row]);
+    return { item: item! };
+  };
+  app.post(
+    '/api/orgs',
+    {
+      config: { auth: 'org.write' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'Create an organisation under a parent',
+        body: Type.Object({
+          parentId: Type.String({ minLength: 1, maxLength: 64 }),
+          level: Type.Union(orgLevels.map((l) => Type.Literal(l))),
+          type: Type.String({ minLength: 1, maxLength: 40 }),
+          name: Name,
+          code: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+          foundedOn: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
+        }),
+        response: { 200: OneOrg },
+      },
+    },
+    async (request) => {
+      const org = await createOrg(deps.database, contextOf(request), scopeOf(userOf(request)), request.body);
+      return present(org);
+    },
+  );
+
+  app.post(
+    '/api/orgs/:id/rename',
+    {
+      config: { auth: 'org.write' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'Rename an organisation',
+        params: IdParams,
+        body: Type.Object({ name: Name }),
+        response: { 200: OneOrg },
+      },
+    },
+    async (request) => {
+      const org = await renameOrg(deps.database, contextOf(request), scopeOf(userOf(request)), {
+        id: request.params.id,
+        name: request.body.name,
+      });
+      return present(org);
+    },
+  );
+
+  app.post(
+    '/api/orgs/:id/move',
+    {
+      config: { auth: 'org.write' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'Move an organisation and its subtree under another parent',
+        params: IdParams,
+        body: Type.Object({
+          parentId: Type.String({ minLength: 1, maxLength: 64 }),
+        }),
+        response: { 200: OneOrg },
+      },
+    },
+    async (request) => {
+      const org = await moveOrg(deps.database, contextOf(request), scopeOf(userOf(request)), {
+        id: request.params.id,
+        parentId: request.body.parentId,
+      });
+      return present(await repo.findByIdUnscoped(org.id));
+    },
+  );
+
+  app.post(
+    '/api/orgs/:id/merge',
+    {
+      config: { auth: 'org.write' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'Merge an organisation into another of the same level',
+        params: IdParams,
+        body: Type.Object({
+          intoId: Type.String({ minLength: 1, maxLength: 64 }),
+        }),
+        response: { 200: OneOrg },
+      },
+    },
+    async (request) => {
+      const org = await mergeOrg(deps.database, contextOf(request), scopeOf(userOf(request)), {
+        id: request.params.id,
+        intoId: request.body.intoId,
+      });
+      return present(await repo.findByIdUnscoped(org.id));
+    },
+  );
+
+  app.post(
+    '/api/orgs/:id/dissolve',
+    {
+      config: { auth: 'org.write' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'Dissolve an empty organisation (it keeps its records)',
+        params: IdParams,
+        body: Type.Object({
+          reason: Type.String({ minLength: 2, maxLength: 500 }),
+        }),
+        response: { 200: OneOrg },
+      },
+    },
+    async (request) => {
+      const org = await dissolveOrg(deps.database, contextOf(request), scopeOf(userOf(request)), {
+        id: request.params.id,
+        reason: request.body.reason,
+      });
+      return present(await repo.findByIdUnscoped(org.id));
+    },
+  );
+
+  app.get(
+    '/api/orgs/:id/events',
+    {
+      config: { auth: 'org.read' },
+      schema: {
+        tags: ['orgs'],
+        summary: 'History of an organisation: created, renamed, moved, merged, dissolved',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(EventSchema) }) },
+      },
+    },
+    async (request) => {
+      const org = await repo.findById(scopeOf(userOf(request)), request.params.id);
+      if (org === undefined) {
+        throw notFound();
+      }
+      const rows = await repo.events(org.id, 200);
+      return {
+        items: rows.map((r) => ({
+          id: String(r.id),
+          kind: r.kind,
+          at: r.at,
+          actorName: r.actor_name,
+          detail: fromDbJson<Record<string, unknown>>(r.detail),
+        })),
+      };
     },
   );
 };

@@ -54,6 +54,22 @@ export const errorCatalog = {
     status: 422,
     title: msg('组织下仍有成员或下级组织', 'The organisation still has members or children'),
   },
+  'member.invalid_id_number': {
+    status: 422,
+    title: msg('身份证号码无效（校验位不符）', 'The ID card number is invalid (check digit mismatch)'),
+  },
+  'member.duplicate_id_number': {
+    status: 409,
+    title: msg('该身份证号码的党员已存在', 'A member with this ID card number already exists'),
+  },
+  'member.invalid_branch': {
+    status: 422,
+    title: msg('党员只能隶属于一个有效的党支部', 'A member belongs to exactly one active party branch'),
+  },
+  'household.invalid_link': {
+    status: 422,
+    title: msg('群众户只能联系本村（社区）的党员中心户', 'A household links only to a central household of its village'),
+  },
   'grid.invalid_geometry': {
     status: 422,
     title: msg('网格边界图形无效', 'The grid outline is not a valid polygon'),
