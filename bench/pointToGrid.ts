@@ -55,9 +55,9 @@ function run(target: number): Row {
   );
   const pts = points(POINTS, 99, bboxOf(layer.outline));
   // Warm up, then measure.
-  timeLookups(100_000, pts, index.locate);
-  const fast = timeLookups(POINTS, pts, index.locate);
-  const brute = timeLookups(BRUTE_POINTS, pts, index.locateBruteForce);
+  timeLookups(100_000, pts, (x, y) => index.locate(x, y));
+  const fast = timeLookups(POINTS, pts, (x, y) => index.locate(x, y));
+  const brute = timeLookups(BRUTE_POINTS, pts, (x, y) => index.locateBruteForce(x, y));
   let mismatches = 0;
   for (let i = 0; i < BRUTE_POINTS; i++) {
     if (brute.answers[i] !== fast.answers[i]) {
