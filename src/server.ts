@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { seedDemo, type DemoResult } from './demo/seedDemo.js';
+import { baseStages, seedDemo, type DemoResult } from './demo/seedDemo.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
@@ -41,14 +41,14 @@ export async function startPlatform(
       logger.info({ applied: migrated.applied }, 'migrations applied');
     }
     const services = createServices(config, database);
-    const demo = config.demo
-      ? await seedDemo(database, {
-          seed: config.demoSeed,
-          password: config.demoPassword,
-          progress: options.onDemoProgress,
-          cipher: services.cipher,
-        })
-      : null;
+    const seeded = await seedDemo(database, {
+      seed: config.demoSeed,
+      password: config.demoPassword,
+      progress: options.onDemoProgress,
+      cipher: services.cipher,
+      stages: config.demo ? undefined : baseStages,
+    });
+    const demo = config.demo ? seeded : null;
     const webDir = options.webDir === undefined ? path.join(projectRoot, 'web', 'dist') : options.webDir;
     const deps = { config, database, logger, services, webDir };
     const app = await buildApp(deps);

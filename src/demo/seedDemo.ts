@@ -2,6 +2,8 @@
 import type { Database } from '../platform/db/database.js';
 import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/seedSpine.js';
+import { seedCatalogue } from '../cases/catalogue/seedCatalogue.js';
+import { seedDepartments } from '../cases/seedDepartments.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 import { generateOrgs } from './generateOrgs.js';
@@ -34,6 +36,13 @@ const stages: DemoStage[] = [
     },
   },
   {
+    // Base data, also without the demo: the default case catalogue as version 1.
+    name: 'catalogue',
+    async run(database, _options, now) {
+      await seedCatalogue(database.db, now);
+    },
+  },
+  {
     name: 'users',
     async run(database, options, now) {
       await seedDemoUsers(database, options.password, now);
@@ -61,7 +70,17 @@ const stages: DemoStage[] = [
       await seedDemoGrids(database, options, now);
     },
   },
+  {
+    // District departments, town platform offices, the default responsibility list and handler accounts.
+    name: 'departments',
+    async run(database, options, now) {
+      await seedDepartments(database, options.password, now);
+    },
+  },
 ];
+
+/** Stages that every installation needs, demo or not. */
+export const baseStages = ['spine', 'catalogue'];
 
 export type DemoResult = { ranStages: string[]; accounts: DemoAccount[] };
 

@@ -68,7 +68,10 @@ export type TestPlatform = {
 };
 
 /** Migrated database with the Tongzhou spine and the demo accounts (password TEST_PASSWORD), behind the real app. */
-export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  env: Record<string, string> = {},
+  options: { stages?: string[]; orgScale?: number } = {},
+): Promise<TestPlatform> {
   const testDb = await createTestDatabase();
   const config = loadConfig({
     DATA_DIR: testDb.dataDir,
@@ -78,8 +81,14 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
   });
   const { database } = testDb;
   await migrate(database);
-  await seedDemo(database, { seed: 1, password: TEST_PASSWORD, stages: ['spine', 'users'] });
   const services = createServices(config, database);
+  await seedDemo(database, {
+    seed: 1,
+    password: TEST_PASSWORD,
+    stages: options.stages ?? ['spine', 'catalogue', 'users'],
+    cipher: services.cipher,
+    orgScale: options.orgScale,
+  });
   const app = await buildApp({ config, database, logger: pino({ level: 'silent' }), services, webDir: null });
   await app.ready();
   return {

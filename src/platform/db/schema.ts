@@ -1,5 +1,6 @@
 // The database type: every module declares its own tables, composed here for Kysely.
 import type { AuditTables } from '../../audit/tables.js';
+import type { CaseTables } from '../../cases/tables.js';
 import type { GridTables } from '../../grids/tables.js';
 import type { HouseholdTables } from '../../households/tables.js';
 import type { IdentityTables } from '../../identity/tables.js';
@@ -19,4 +20,5 @@ export type DB = PlatformTables &
   PatrolTables &
   IdentityTables &
   AuditTables &
+  CaseTables &
   NotificationTables;

@@ -4,6 +4,7 @@ import { migration as m0001 } from './0001_foundation.js';
 import { migration as m0002 } from './0002_members_households.js';
 import { migration as m0003 } from './0003_grids.js';
 import { migration as m0004 } from './0004_jobs.js';
+import { migration as m0005 } from './0005_cases.js';
 import { migration as m0006 } from './0006_notifications.js';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0006];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];

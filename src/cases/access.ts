@@ -1,0 +1,78 @@
+// Who sees which cases, and which seat a caller occupies on one case. Decided here, once, from role and scope.
+import type { Kysely } from 'kysely';
+import { gridRepository } from '../grids/repository.js';
+import type { UserActor } from '../identity/actor.js';
+import type { DB } from '../platform/db/schema.js';
+import type { CaseRow, CaseScope } from './repository.js';
+import type { Seat } from './workflow/stateMachine.js';
+
+export async function caseScopeOf(db: Kysely<DB>, actor: UserActor): Promise<CaseScope> {
+  const a = actor.active;
+  switch (a.role) {
+    case 'districtAdmin':
+    case 'orgDepartment':
+    case 'districtCommand':
+    case 'townCommand':
+    case 'villageCadre':
+      return { kind: 'org', path: a.orgPath };
+    case 'departmentHandler':
+      return { kind: 'department', path: a.orgPath };
+    case 'gridWorker': {
+      const gridIds = await gridRepository(db).gridIdsOfUser(actor.userId);
+      return gridIds.length > 0 ? { kind: 'grids', gridIds } : { kind: 'org', path: a.orgPath };
+    }
+    case 'partyMember':
+    case 'resident':
+      return { kind: 'reporter', userId: actor.userId };
+  }
+}
+
+const within = (path: string | null, scopePath: string): boolean =>
+  path !== null && path.startsWith(scopePath);
+
+/** The seats the caller holds on this case (none when it is outside their scope). */
+export async function seatsOf(db: Kysely<DB>, actor: UserActor, c: CaseRow): Promise<Seat[]> {
+  const a = actor.active;
+  const out: Seat[] = [];
+  switch (a.role) {
+    case 'districtCommand':
+      if (within(c.org_path, a.orgPath)) {
+        out.push('command');
+      }
+      break;
+    case 'townCommand':
+      if (within(c.org_path, a.orgPath) && c.level !== 'district') {
+        out.push('command');
+      }
+      break;
+    case 'departmentHandler':
+      if (within(c.department_path, a.orgPath)) {
+        out.push('handler');
+      }
+      break;
+    case 'gridWorker': {
+      const grids = await gridRepository(db).gridIdsOfUser(actor.userId);
+      if (
+        (c.grid_id !== null && grids.includes(c.grid_id)) ||
+        (grids.length === 0 && within(c.org_path, a.orgPath))
+      ) {
+        out.push('gridWorker');
+      }
+      break;
+    }
+    case 'villageCadre':
+      if (within(c.org_path, a.orgPath)) {
+        out.push('villageCadre');
+      }
+      break;
+    case 'districtAdmin':
+    case 'orgDepartment':
+    case 'partyMember':
+    case 'resident':
+      break;
+  }
+  if (c.reporter_user_id === actor.userId) {
+    out.push('reporter');
+  }
+  return out;
+}

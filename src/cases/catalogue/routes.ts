@@ -1,0 +1,438 @@
+// Routes for the district admin: the versioned catalogue, routing rules (responsibility list), holiday calendar, settings.
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { listCalendarDays, replaceCalendarYear } from '../../calendar/repository.js';
+import { orgRepository } from '../../orgs/repository.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { contextOf, userOf } from '../../platform/http/app.js';
+import type { ModuleRoutes } from '../../platform/http/module.js';
+import { newId } from '../../platform/ids.js';
+import { loadCaseSettings, saveCaseSettings } from '../caseSettings.js';
+import { CategorySchema, presentCategory } from '../publicRoutes.js';
+import { routingRepository } from '../routing/repository.js';
+import { caseKinds, fieldTypes, nets, platforms } from './defaultCatalogue.js';
+import { catalogueRepository } from './repository.js';
+
+const LimitSchema = Type.Object({
+  amount: Type.Number({ exclusiveMinimum: 0, maximum: 10000 }),
+  unit: Type.Union(['minutes', 'hours', 'days', 'workHours', 'workDays'].map((u) => Type.Literal(u))),
+});
+const Lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+const CategoryBody = Type.Object({
+  parentCode: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]),
+  depth: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]),
+  nameZh: Type.String({ minLength: 1, maxLength: 50 }),
+  nameEn: Type.String({ minLength: 1, maxLength: 100 }),
+  kind: Lit(caseKinds),
+  net: Lit(nets),
+  platform: Lit(platforms),
+  registrationCondition: Type.String({ maxLength: 500 }),
+  closingCondition: Type.String({ maxLength: 500 }),
+  limits: Type.Object({ urgent: LimitSchema, normal: LimitSchema }),
+  department: Type.String({ minLength: 1, maxLength: 40 }),
+  selfHandle: Type.Boolean(),
+  duplicateRadiusM: Type.Integer({ minimum: 0, maximum: 5000 }),
+  fields: Type.Array(
+    Type.Object({
+      code: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,30}$' }),
+      type: Lit(fieldTypes),
+      name: Type.Object({ zh: Type.String({ maxLength: 50 }), en: Type.String({ maxLength: 100 }) }),
+      required: Type.Boolean(),
+      values: Type.Optional(
+        Type.Array(
+          Type.Object({
+            key: Type.String({ maxLength: 40 }),
+            name: Type.Object({ zh: Type.String(), en: Type.String() }),
+          }),
+        ),
+      ),
+    }),
+    { maxItems: 20 },
+  ),
+  keywords: Type.Array(Type.String({ maxLength: 20 }), { maxItems: 30 }),
+  active: Type.Boolean(),
+  note: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { database } = deps;
+  const db = database.db;
+
+  app.get(
+    '/api/catalogue',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'The whole catalogue with limits and routing defaults, and its version',
+        response: {
+          200: Type.Object({
+            version: Type.Integer(),
+            items: Type.Array(
+              Type.Intersect([
+                CategorySchema,
+                Type.Object({
+                  limits: Type.Unknown(),
+                  department: Type.String(),
+                  active: Type.Boolean(),
+                  nameZh: Type.String(),
+                  nameEn: Type.String(),
+                  keywords: Type.Array(Type.String()),
+                  duplicateRadiusM: Type.Integer(),
+                }),
+              ]),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const repo = catalogueRepository(db);
+      const en = request.headers['accept-language']?.startsWith('en') === true;
+      return {
+        version: await repo.currentVersion(),
+        items: (await repo.all()).map((c) => ({
+          ...presentCategory(c, en),
+          limits: c.limits,
+          department: c.department,
+          active: c.active,
+          nameZh: c.name.zh,
+          nameEn: c.name.en,
+          keywords: c.keywords,
+          duplicateRadiusM: c.duplicateRadiusM,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/catalogue/versions',
+    {
+      config: { auth: 'catalogue.write' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Catalogue versions (cases keep the version they were registered under)',
+      },
+    },
+    async () => ({
+      items: (await catalogueRepository(db).versions()).map((v) => ({
+        version: v.version,
+        createdAt: v.created_at,
+        createdBy: v.created_by,
+        note: v.note,
+      })),
+    }),
+  );
+
+  app.put(
+    '/api/catalogue/:code',
+    {
+      config: { auth: 'catalogue.write' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Create or change a category; makes a new catalogue version',
+        params: Type.Object({ code: Type.String({ pattern: '^[0-9]{2}([0-9]{2}){0,2}$' }) }),
+        body: CategoryBody,
+        response: { 200: Type.Object({ version: Type.Integer() }) },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      const ctx = contextOf(request);
+      const b = request.body;
+      const code = request.params.code;
+      if (
+        code.length !== b.depth * 2 ||
+        (b.depth > 1 && b.parentCode !== code.slice(0, code.length - 2)) ||
+        (b.depth === 1 && b.parentCode !== null)
+      ) {
+        throw new AppError('request.invalid', {
+          errors: [
+            { field: 'parentCode', message: 'code, depth and parent do not fit the three-level tree' },
+          ],
+        });
+      }
+      const version = await db.transaction().execute(async (trx) => {
+        const repo = catalogueRepository(trx);
+        if (b.parentCode !== null && (await repo.find(b.parentCode)) === undefined) {
+          throw new AppError('request.invalid', {
+            errors: [{ field: 'parentCode', message: 'unknown parent' }],
+          });
+        }
+        await repo.upsert({
+          code,
+          parentCode: b.parentCode,
+          depth: b.depth,
+          name: { zh: b.nameZh, en: b.nameEn },
+          kind: b.kind,
+          net: b.net,
+          platform: b.platform,
+          registrationCondition: b.registrationCondition,
+          closingCondition: b.closingCondition,
+          limits: b.limits,
+          department: b.department,
+          selfHandle: b.selfHandle,
+          duplicateRadiusM: b.duplicateRadiusM,
+          fields: b.fields,
+          keywords: b.keywords,
+          active: b.active,
+        });
+        const v = await repo.snapshotNow(actor.userId, b.note ?? null, ctx.now);
+        await recordAudit(trx, ctx, {
+          action: 'catalogue.save',
+          entityType: 'category',
+          entityId: code,
+          orgPath: null,
+          detail: { version: v },
+        });
+        return v;
+      });
+      return { version };
+    },
+  );
+
+  const RuleSchema = Type.Object({
+    id: Type.String(),
+    categoryCode: Type.Union([Type.String(), Type.Null()]),
+    areaOrgId: Type.Union([Type.String(), Type.Null()]),
+    gridId: Type.Union([Type.String(), Type.Null()]),
+    platform: Type.Union([Type.String(), Type.Null()]),
+    departmentId: Type.String(),
+    limit: Type.Unknown(),
+    note: Type.Union([Type.String(), Type.Null()]),
+  });
+
+  app.get(
+    '/api/routing-rules',
+    {
+      config: { auth: 'case.read' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Routing rules: the responsibility list as data',
+        querystring: Type.Object({
+          category: Type.Optional(Type.String({ maxLength: 20 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 500 })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(RuleSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: (await routingRepository(db).list(request.query.limit ?? 500, request.query.category)).map(
+        (r) => ({
+          id: r.id,
+          categoryCode: r.category_code,
+          areaOrgId: r.area_org_id,
+          gridId: r.grid_id,
+          platform: r.platform,
+          departmentId: r.department_id,
+          limit: r.limit_json === null ? null : (JSON.parse(r.limit_json) as unknown),
+          note: r.note,
+        }),
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/routing-rules',
+    {
+      config: { auth: 'catalogue.write' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Add a routing rule (category and/or area → department, optional limit)',
+        body: Type.Object({
+          categoryCode: Type.Optional(Type.String({ maxLength: 20 })),
+          areaOrgId: Type.Optional(Type.String({ maxLength: 64 })),
+          gridId: Type.Optional(Type.String({ maxLength: 64 })),
+          platform: Type.Optional(Lit(platforms)),
+          departmentId: Type.String({ maxLength: 64 }),
+          limit: Type.Optional(LimitSchema),
+          note: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: { 201: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const b = request.body;
+      const orgs = orgRepository(db, database.dialect);
+      const dept = await orgs.findByIdUnscoped(b.departmentId);
+      if (dept?.level !== 'department') {
+        throw new AppError('request.invalid', {
+          errors: [{ field: 'departmentId', message: 'not a department' }],
+        });
+      }
+      const area = b.areaOrgId === undefined ? undefined : await orgs.findByIdUnscoped(b.areaOrgId);
+      if (b.areaOrgId !== undefined && (area === undefined || !['town', 'village'].includes(area.level))) {
+        throw new AppError('request.invalid', {
+          errors: [{ field: 'areaOrgId', message: 'must be a town or village' }],
+        });
+      }
+      if (
+        b.categoryCode !== undefined &&
+        (await catalogueRepository(db).find(b.categoryCode)) === undefined
+      ) {
+        throw new AppError('request.invalid', {
+          errors: [{ field: 'categoryCode', message: 'unknown category' }],
+        });
+      }
+      const id = newId(ctx.now);
+      await db.transaction().execute(async (trx) => {
+        await routingRepository(trx).insertMany([
+          {
+            id,
+            category_code: b.categoryCode ?? null,
+            area_org_id: area?.id ?? null,
+            area_path: area?.path ?? null,
+            grid_id: b.gridId ?? null,
+            platform: b.platform ?? null,
+            department_id: dept.id,
+            limit_json: b.limit === undefined ? null : JSON.stringify(b.limit),
+            active: 1,
+            note: b.note ?? null,
+            created_at: ctx.now,
+          },
+        ]);
+        await recordAudit(trx, ctx, {
+          action: 'routing.create',
+          entityType: 'routingRule',
+          entityId: id,
+          orgPath: null,
+          detail: { ...b },
+        });
+      });
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.delete(
+    '/api/routing-rules/:id',
+    {
+      config: { auth: 'catalogue.write' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Retire a routing rule',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await db.transaction().execute(async (trx) => {
+        if (!(await routingRepository(trx).deactivate(request.params.id))) {
+          throw notFound();
+        }
+        await recordAudit(trx, ctx, {
+          action: 'routing.retire',
+          entityType: 'routingRule',
+          entityId: request.params.id,
+          orgPath: null,
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  const DaySchema = Type.Object({
+    date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+    kind: Type.Union([Type.Literal('holiday'), Type.Literal('workday')]),
+    name: Type.Union([Type.String({ maxLength: 50 }), Type.Null()]),
+  });
+
+  app.get(
+    '/api/calendar/:year',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['calendar'],
+        summary: 'Holidays and adjusted working days of a year',
+        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        response: { 200: Type.Object({ items: Type.Array(DaySchema) }) },
+      },
+    },
+    async (request) => ({ items: await listCalendarDays(db, request.params.year) }),
+  );
+
+  app.put(
+    '/api/calendar/:year',
+    {
+      config: { auth: 'catalogue.write' },
+      schema: {
+        tags: ['calendar'],
+        summary: 'Import a year of holidays and adjusted working days (replaces that year)',
+        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        body: Type.Object({ items: Type.Array(DaySchema, { maxItems: 366 }) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const year = request.params.year;
+      const bad = request.body.items.findIndex(
+        (d) => !d.date.startsWith(`${year}-`) || Number.isNaN(Date.parse(d.date)),
+      );
+      if (bad >= 0) {
+        throw new AppError('request.invalid', {
+          errors: [{ field: `items.${bad}.date`, message: `must be a real date in ${year}` }],
+        });
+      }
+      if (new Set(request.body.items.map((d) => d.date)).size !== request.body.items.length) {
+        throw new AppError('request.invalid', {
+          errors: [{ field: 'items', message: 'a date appears twice' }],
+        });
+      }
+      await db.transaction().execute(async (trx) => {
+        await replaceCalendarYear(trx, year, request.body.items);
+        await recordAudit(trx, ctx, {
+          action: 'calendar.import',
+          entityType: 'calendar',
+          entityId: String(year),
+          orgPath: null,
+          detail: { days: request.body.items.length },
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/cases/settings',
+    {
+      config: { auth: 'case.read' },
+      schema: { tags: ['catalogue'], summary: 'Step limits, indicator weights and grade bands' },
+    },
+    async () => loadCaseSettings(db),
+  );
+
+  app.put(
+    '/api/cases/settings',
+    {
+      config: { auth: 'catalogue.write' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Change step limits, indicator weights and grade bands',
+        body: Type.Object({
+          stepLimits: Type.Record(Type.String(), Type.Unknown()),
+          indicators: Type.Record(Type.String(), Type.Unknown()),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const current = await loadCaseSettings(db);
+      const next = {
+        stepLimits: { ...current.stepLimits, ...(request.body.stepLimits as object) },
+        indicators: { ...current.indicators, ...(request.body.indicators as object) },
+      };
+      await db.transaction().execute(async (trx) => {
+        await saveCaseSettings(trx, next, ctx.now);
+        await recordAudit(trx, ctx, {
+          action: 'cases.settings',
+          entityType: 'setting',
+          entityId: 'cases.settings',
+          orgPath: null,
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,265 @@
+// Intake: one new case from a resident, a grid worker on patrol, or command-centre staff (hotline, walk-in).
+// Locates the point in its grid, checks the category and its fields, stores the reporter's personal data encrypted,
+// and writes the case, its first step, photos, facts and roll-up together. The caller runs it in a transaction and
+// has decided that the performer may report (public intake needs nothing more).
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { toWgs84, type Crs } from '../../grids/crs.js';
+import type { GridLocation } from '../../grids/gridIndex.js';
+import type { UserActor } from '../../identity/actor.js';
+import { maskPhone } from '../../members/idNumber.js';
+import { orgRepository } from '../../orgs/repository.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { FieldCipher } from '../../platform/crypto.js';
+import type { Dialect } from '../../platform/db/database.js';
+import { toDbBool, toDbJson } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import { msg } from '../../platform/i18n.js';
+import { newId } from '../../platform/ids.js';
+import { loadCaseSettings } from '../caseSettings.js';
+import { catalogueRepository } from '../catalogue/repository.js';
+import { stepLimitMinutes } from '../clock.js';
+import { factsForCase } from '../indicators/facts.js';
+import { storePhotos, type ProcessedPhoto } from '../photos.js';
+import { caseRepository, type CaseRow } from '../repository.js';
+import { assignBundledParties, stepToFact } from '../workflow/applyCaseAction.js';
+import type { CaseLevel } from '../workflow/stateMachine.js';
+import { validateExtra } from './validateExtra.js';
+
+export const caseSources = [
+  'resident',
+  'patrol',
+  'hotline',
+  'walkIn',
+  'council',
+  'centralHousehold',
+  'sensor',
+  'superior',
+  'open311',
+] as const;
+export type CaseSource = (typeof caseSources)[number];
+
+export type ReportInput = {
+  categoryCode: string;
+  description: string;
+  urgency?: 'urgent' | 'normal';
+  lng?: number;
+  lat?: number;
+  crs?: Crs;
+  address?: string;
+  /** Where the case belongs when no point is given (hotline, walk-in): a village or town. */
+  orgId?: string;
+  source: CaseSource;
+  reporterName?: string;
+  reporterPhone?: string;
+  isAnonymous?: boolean;
+  extra?: Record<string, unknown>;
+  photos?: ProcessedPhoto[];
+  /** A grid worker or village cadre keeps the case at their level to settle it themselves. */
+  handleLocally?: boolean;
+  patrolId?: string;
+  asDraft?: boolean;
+  /** Set by the route from the Open311 account or device, so the reporter can find the case again. */
+  reporterKey?: string | null;
+};
+
+export type ReportDeps = {
+  dialect: Dialect;
+  cipher: FieldCipher;
+  locate: (lng: number, lat: number) => GridLocation | null;
+};
+
+const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A public tracking code: unguessable (50 bits), easy to read out on the phone. */
+export function newTrackingCode(now: number): string {
+  const d = new Date(now + 8 * 3600_000);
+  const date = `${String(d.getUTCFullYear()).slice(2)}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+  let tail = '';
+  for (const b of randomBytes(10)) {
+    tail += TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]!;
+  }
+  return `TZ${date}${tail}`;
+}
+
+export async function reportCase(
+  trx: Kysely<DB>,
+  deps: ReportDeps,
+  ctx: RequestContext,
+  performer: UserActor | null,
+  input: ReportInput,
+): Promise<CaseRow> {
+  const now = ctx.now;
+  const category = await catalogueRepository(trx).find(input.categoryCode);
+  if (category === undefined || category.depth !== 3 || !category.active) {
+    throw new AppError('request.invalid', {
+      errors: [{ field: 'categoryCode', message: 'unknown or inactive leaf category' }],
+    });
+  }
+  const extra = validateExtra(category.fields, input.extra ?? {});
+  if (extra.errors.length > 0) {
+    throw new AppError('request.invalid', { errors: extra.errors });
+  }
+
+  const orgs = orgRepository(trx, deps.dialect);
+  let lng: number | null = null;
+  let lat: number | null = null;
+  let place: { gridId: string | null; villageId: string | null; townId: string | null } = {
+    gridId: null,
+    villageId: null,
+    townId: null,
+  };
+  if (input.lng !== undefined && input.lat !== undefined) {
+    [lng, lat] = toWgs84(input.lng, input.lat, input.crs ?? 'wgs84');
+    const hit = deps.locate(lng, lat);
+    if (hit === null) {
+      throw new AppError('request.invalid', {
+        errors: [{ field: 'location', message: 'the point is outside every grid of the district' }],
+        detail: msg('该位置不在本区任何网格内', 'The location is outside every grid of the district'),
+      });
+    }
+    place = { gridId: hit.gridId, villageId: hit.villageId, townId: hit.townId };
+  } else if (input.orgId !== undefined) {
+    const org = await orgs.findByIdUnscoped(input.orgId);
+    if (org === undefined || (org.level !== 'village' && org.level !== 'town')) {
+      throw new AppError('request.invalid', {
+        errors: [{ field: 'orgId', message: 'must be a village or town' }],
+      });
+    }
+    place =
+      org.level === 'village'
+        ? { gridId: null, villageId: org.id, townId: org.parent_id }
+        : { gridId: null, villageId: null, townId: org.id };
+  } else {
+    throw new AppError('request.invalid', {
+      errors: [{ field: 'location', message: 'give a point (lng, lat) or a village/town' }],
+    });
+  }
+  const where = await orgs.findByIdUnscoped(place.villageId ?? place.townId ?? '');
+  const district = await orgs.findRoot();
+  if (where === undefined || district === undefined) {
+    throw new AppError('request.invalid', { errors: [{ field: 'location', message: 'unknown place' }] });
+  }
+  if (
+    performer !== null &&
+    ['townCommand', 'villageCadre', 'gridWorker'].includes(performer.active.role) &&
+    !where.path.startsWith(performer.active.orgPath)
+  ) {
+    throw new AppError('request.invalid', {
+      errors: [{ field: 'location', message: 'outside your area' }],
+      detail: msg('该位置不在您负责的区域内', 'The location is outside your area'),
+    });
+  }
+
+  const role = performer?.active.role;
+  const level: CaseLevel =
+    input.handleLocally === true && role === 'gridWorker'
+      ? 'grid'
+      : input.handleLocally === true && role === 'villageCadre'
+        ? 'village'
+        : 'town';
+  const urgency = input.urgency ?? 'normal';
+  const state = input.asDraft === true ? 'draft' : 'reported';
+  const settings = await loadCaseSettings(trx);
+  const stepMinutes = stepLimitMinutes(state, urgency, false, settings.stepLimits);
+  const phone = input.reporterPhone?.trim() ?? '';
+  const id = newId(now);
+  const photos = input.photos ?? [];
+
+  const row: CaseRow = {
+    id,
+    tracking_code: newTrackingCode(now),
+    source: input.source,
+    kind: category.kind,
+    category_code: category.code,
+    catalogue_version: await catalogueRepository(trx).currentVersion(),
+    net: category.net,
+    platform: category.platform,
+    urgency,
+    state,
+    level,
+    description: input.description.trim(),
+    address: input.address?.trim() ?? null,
+    lng,
+    lat,
+    grid_id: place.gridId,
+    village_id: place.villageId,
+    town_id: place.townId,
+    district_id: district.id,
+    org_path: where.path,
+    department_id: null,
+    department_path: null,
+    handler_user_id: null,
+    reporter_user_id: performer?.userId ?? null,
+    reporter_name_enc:
+      input.reporterName === undefined || input.reporterName.trim() === ''
+        ? null
+        : deps.cipher.encrypt(input.reporterName.trim()),
+    reporter_phone_enc: phone === '' ? null : deps.cipher.encrypt(phone),
+    reporter_phone_masked: phone === '' ? null : maskPhone(phone),
+    reporter_key: input.reporterKey ?? (phone === '' ? null : deps.cipher.blindIndex(phone)),
+    is_anonymous: toDbBool(input.isAnonymous === true),
+    merged_into_id: null,
+    pending_request: null,
+    pending_from_state: null,
+    pending_minutes: null,
+    reported_at: now,
+    registered_at: null,
+    dispatched_at: null,
+    handled_at: null,
+    closed_at: null,
+    limit_json: null,
+    deadline_at: null,
+    yellow_at: null,
+    paused_at: null,
+    state_since: now,
+    step_deadline_at: stepMinutes === null ? null : now + stepMinutes * 60_000,
+    rework_count: 0,
+    return_count: 0,
+    extension_count: 0,
+    escalation_count: 0,
+    supervision: null,
+    rating: null,
+    rating_comment: null,
+    rated_at: null,
+    self_handled: 0,
+    extra: toDbJson(Object.keys(extra.values).length === 0 ? null : extra.values),
+    photo_count: photos.length,
+    patrol_id: input.patrolId ?? null,
+    updated_at: now,
+    version: 1,
+  };
+  const repo = caseRepository(trx, deps.dialect);
+  await repo.insert(row);
+  const step = {
+    case_id: id,
+    seq: 1,
+    at: now,
+    actor_id: performer?.userId ?? null,
+    actor_name: performer?.displayName ?? (input.isAnonymous === true ? '匿名' : '群众'),
+    actor_role: performer?.active.role ?? 'resident',
+    action: 'report',
+    from_state: null,
+    to_state: state,
+    comment: null,
+    is_public: 1,
+    data: toDbJson({ source: input.source, level, photos: photos.length }),
+  };
+  await repo.insertStep(step);
+  if (photos.length > 0) {
+    await storePhotos(trx, deps.dialect, id, 1, photos, now);
+  }
+  await repo.applyFacts(factsForCase(row, [stepToFact(step)]));
+  await orgs.adjustRollup(row.org_path, 'case.open', 1);
+  await assignBundledParties(trx, deps.dialect, row);
+  await recordAudit(trx, ctx, {
+    action: 'case.report',
+    entityType: 'case',
+    entityId: id,
+    orgPath: row.org_path,
+    detail: { source: input.source, category: category.code },
+  });
+  return row;
+}

@@ -1,0 +1,361 @@
+// All SQL of cases: the case file, its steps, parties, facts, photos, idempotency keys and call-backs.
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../platform/db/database.js';
+import { subtreeUpper } from '../platform/db/database.js';
+import type { DB } from '../platform/db/schema.js';
+import type { Facts } from './indicators/facts.js';
+
+export type CaseRow = DB['case_file'];
+export type StepRow = DB['case_step'];
+export type NewStep = Omit<StepRow, 'id'>;
+
+/** What a caller may see of cases, decided from their role (see caseScopeOf). */
+export type CaseScope =
+  | { kind: 'org'; path: string }
+  | { kind: 'department'; path: string }
+  | { kind: 'grids'; gridIds: string[] }
+  | { kind: 'reporter'; userId: string }
+  | { kind: 'none' };
+
+export type CaseListFilter = {
+  states?: string[];
+  categoryCode?: string;
+  net?: string;
+  platform?: string;
+  source?: string;
+  urgency?: string;
+  orgPath?: string;
+  gridId?: string;
+  departmentId?: string;
+  light?: 'green' | 'yellow' | 'red';
+  from?: number;
+  to?: number;
+  text?: string;
+  partyUserId?: string;
+  actionable?: { states: string[]; levels?: string[] };
+  after?: { reportedAt: number; id: string };
+  limit: number;
+  now: number;
+};
+
+export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
+  const scoped = (scope: CaseScope) => {
+    const q = db.selectFrom('case_file');
+    switch (scope.kind) {
+      case 'org':
+        return q
+          .where('case_file.org_path', '>=', scope.path)
+          .where('case_file.org_path', '<', subtreeUpper(scope.path));
+      case 'department':
+        return q
+          .where('case_file.department_path', '>=', scope.path)
+          .where('case_file.department_path', '<', subtreeUpper(scope.path));
+      case 'grids':
+        return scope.gridIds.length === 0
+          ? q.where(sql<boolean>`1 = 0`)
+          : q.where('case_file.grid_id', 'in', scope.gridIds);
+      case 'reporter':
+        return q.where('case_file.reporter_user_id', '=', scope.userId);
+      case 'none':
+        return q.where(sql<boolean>`1 = 0`);
+    }
+  };
+
+  return {
+    scoped,
+
+    async insert(row: CaseRow) {
+      await db.insertInto('case_file').values(row).execute();
+      if (dialect === 'sqlite') {
+        await sql`insert into case_fts (case_id, body) values (${row.id}, ${`${row.description} ${row.address ?? ''}`})`.execute(
+          db,
+        );
+      }
+    },
+
+    async findVisible(scope: CaseScope, id: string) {
+      return scoped(scope).selectAll().where('case_file.id', '=', id).executeTakeFirst();
+    },
+
+    async findById(id: string) {
+      return db.selectFrom('case_file').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async findByTracking(code: string) {
+      return db.selectFrom('case_file').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+    },
+
+    /** Optimistic update: false when someone else changed the case first. */
+    async update(id: string, version: number, patch: Partial<CaseRow>): Promise<boolean> {
+      const r = await db
+        .updateTable('case_file')
+        .set({ ...patch, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    async insertStep(step: NewStep) {
+      await db.insertInto('case_step').values(step).execute();
+    },
+
+    async insertSteps(steps: NewStep[]) {
+      for (let i = 0; i < steps.length; i += 400) {
+        await db
+          .insertInto('case_step')
+          .values(steps.slice(i, i + 400))
+          .execute();
+      }
+    },
+
+    async steps(caseId: string) {
+      return db.selectFrom('case_step').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    },
+
+    async setParty(row: DB['case_party']) {
+      await db
+        .insertInto('case_party')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['case_id', 'role'])
+            .doUpdateSet({ user_id: row.user_id, org_id: row.org_id, name: row.name }),
+        )
+        .execute();
+    },
+
+    async parties(caseId: string) {
+      return db.selectFrom('case_party').selectAll().where('case_id', '=', caseId).execute();
+    },
+
+    async applyFacts(delta: Facts) {
+      const rows = [...delta].map(([key, value]) => {
+        const [unit_id = '', day = '0', metric = ''] = key.split('|');
+        return { unit_id, day: Number(day), metric, value };
+      });
+      for (let i = 0; i < rows.length; i += 300) {
+        await db
+          .insertInto('case_fact')
+          .values(rows.slice(i, i + 300))
+          .onConflict((oc) =>
+            oc
+              .columns(['unit_id', 'day', 'metric'])
+              .doUpdateSet({ value: sql`case_fact.value + excluded.value` }),
+          )
+          .execute();
+      }
+    },
+
+    async list(scope: CaseScope, f: CaseListFilter) {
+      let q = scoped(scope).selectAll('case_file');
+      if (f.states !== undefined && f.states.length > 0) {
+        q = q.where('case_file.state', 'in', f.states);
+      }
+      if (f.categoryCode !== undefined) {
+        q = q
+          .where('case_file.category_code', '>=', f.categoryCode)
+          .where('case_file.category_code', '<', `${f.categoryCode}~`);
+      }
+      if (f.net !== undefined) {
+        q = q.where('case_file.net', '=', f.net);
+      }
+      if (f.platform !== undefined) {
+        q = q.where('case_file.platform', '=', f.platform);
+      }
+      if (f.source !== undefined) {
+        q = q.where('case_file.source', '=', f.source);
+      }
+      if (f.urgency !== undefined) {
+        q = q.where('case_file.urgency', '=', f.urgency);
+      }
+      if (f.orgPath !== undefined) {
+        q = q
+          .where('case_file.org_path', '>=', f.orgPath)
+          .where('case_file.org_path', '<', subtreeUpper(f.orgPath));
+      }
+      if (f.gridId !== undefined) {
+        q = q.where('case_file.grid_id', '=', f.gridId);
+      }
+      if (f.departmentId !== undefined) {
+        q = q.where('case_file.department_id', '=', f.departmentId);
+      }
+      if (f.light !== undefined) {
+        const open = ['closed', 'voided', 'merged'];
+        q = q.where('case_file.state', 'not in', open).where('case_file.paused_at', 'is', null);
+        if (f.light === 'red') {
+          q = q.where('case_file.deadline_at', '<', f.now);
+        } else if (f.light === 'yellow') {
+          q = q.where('case_file.yellow_at', '<=', f.now).where('case_file.deadline_at', '>=', f.now);
+        } else {
+          q = q.where((eb) =>
+            eb.or([eb('case_file.yellow_at', 'is', null), eb('case_file.yellow_at', '>', f.now)]),
+          );
+        }
+      }
+      if (f.from !== undefined) {
+        q = q.where('case_file.reported_at', '>=', f.from);
+      }
+      if (f.to !== undefined) {
+        q = q.where('case_file.reported_at', '<', f.to);
+      }
+      if (f.text !== undefined && f.text !== '') {
+        const text = f.text;
+        const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+        if (dialect === 'sqlite' && text.length >= 3) {
+          const phrase = `"${text.replace(/"/g, '""')}"`;
+          q = q.where(
+            'case_file.id',
+            'in',
+            sql<string>`(select case_id from case_fts where case_fts match ${phrase})`,
+          );
+        } else if (dialect === 'sqlite') {
+          q = q.where((eb) =>
+            eb.or([
+              sql<boolean>`case_file.description like ${like} escape '\\'`,
+              sql<boolean>`case_file.address like ${like} escape '\\'`,
+            ]),
+          );
+        } else {
+          q = q.where(
+            sql<boolean>`(case_file.description || ' ' || coalesce(case_file.address, '')) ilike ${like} escape '\\'`,
+          );
+        }
+      }
+      if (f.partyUserId !== undefined) {
+        q = q.where(
+          'case_file.id',
+          'in',
+          db.selectFrom('case_party').select('case_id').where('user_id', '=', f.partyUserId),
+        );
+      }
+      if (f.actionable !== undefined) {
+        q = q.where('case_file.state', 'in', f.actionable.states);
+        if (f.actionable.levels !== undefined) {
+          q = q.where('case_file.level', 'in', f.actionable.levels);
+        }
+      }
+      if (f.after !== undefined) {
+        const a = f.after;
+        q = q.where((eb) =>
+          eb.or([
+            eb('case_file.reported_at', '<', a.reportedAt),
+            eb.and([eb('case_file.reported_at', '=', a.reportedAt), eb('case_file.id', '<', a.id)]),
+          ]),
+        );
+      }
+      return q
+        .orderBy('case_file.reported_at', 'desc')
+        .orderBy('case_file.id', 'desc')
+        .limit(f.limit)
+        .execute();
+    },
+
+    /** Open cases of the category whose point lies within a box around (lat, lng); the caller checks the radius. */
+    async openNear(
+      categoryCode: string,
+      lat: number,
+      lng: number,
+      dLat: number,
+      dLng: number,
+      excludeId: string | null,
+    ) {
+      let q = db
+        .selectFrom('case_file')
+        .selectAll()
+        .where('category_code', '=', categoryCode)
+        .where('state', 'not in', ['closed', 'voided', 'merged'])
+        .where('lat', '>=', lat - dLat)
+        .where('lat', '<=', lat + dLat)
+        .where('lng', '>=', lng - dLng)
+        .where('lng', '<=', lng + dLng);
+      if (excludeId !== null) {
+        q = q.where('id', '!=', excludeId);
+      }
+      return q.limit(20).execute();
+    },
+
+    async insertPhoto(row: DB['case_photo']) {
+      await db.insertInto('case_photo').values(row).execute();
+    },
+
+    async photos(caseId: string) {
+      return db
+        .selectFrom('case_photo')
+        .select(['id', 'step_seq', 'mime', 'width', 'height', 'created_at'])
+        .where('case_id', '=', caseId)
+        .orderBy('step_seq')
+        .orderBy('id')
+        .execute();
+    },
+
+    async photo(caseId: string, photoId: string) {
+      return db
+        .selectFrom('case_photo')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('id', '=', photoId)
+        .executeTakeFirst();
+    },
+
+    async findIdempotency(key: string) {
+      return db.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirst();
+    },
+
+    /** Inserts the key; false when another request holds it already. */
+    async claimIdempotency(key: string, requestHash: string, now: number): Promise<boolean> {
+      const r = await db
+        .insertInto('idempotency_key')
+        .values({ key, request_hash: requestHash, case_id: null, response: null, created_at: now })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returning('key')
+        .execute();
+      return r.length === 1;
+    },
+
+    async completeIdempotency(key: string, caseId: string, response: string) {
+      await db
+        .updateTable('idempotency_key')
+        .set({ case_id: caseId, response })
+        .where('key', '=', key)
+        .execute();
+    },
+
+    async insertCallback(row: DB['case_callback']) {
+      await db.insertInto('case_callback').values(row).execute();
+    },
+
+    async openCallback(caseId: string) {
+      return db
+        .selectFrom('case_callback')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+    },
+
+    async finishCallback(id: string, result: string, by: string | null, now: number) {
+      await db
+        .updateTable('case_callback')
+        .set({ status: 'done', result, done_by: by, done_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async sumFacts(units: string[], fromDay: number, toDay: number) {
+      if (units.length === 0) {
+        return [];
+      }
+      return db
+        .selectFrom('case_fact')
+        .select(['unit_id', 'metric', sql<number>`sum(value)`.as('value')])
+        .where('unit_id', 'in', units)
+        .where('day', '>=', fromDay)
+        .where('day', '<=', toDay)
+        .groupBy(['unit_id', 'metric'])
+        .execute();
+    },
+  };
+}
+
+export type CaseRepository = ReturnType<typeof caseRepository>;

@@ -1,0 +1,551 @@
+// HTTP routes of cases for staff: lists and queues, the case page, intake, workflow actions, reveal, export.
+import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { recordAudit } from '../audit/recordAudit.js';
+import { getGridIndex } from '../grids/indexService.js';
+import { orgRepository } from '../orgs/repository.js';
+import { fromDbJson } from '../platform/db/database.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { contextOf, userOf } from '../platform/http/app.js';
+import type { ModuleRoutes } from '../platform/http/module.js';
+import { caseScopeOf, seatsOf } from './access.js';
+import { catalogueRepository } from './catalogue/repository.js';
+import { exportCases } from './exportCases.js';
+import { resolveCallBack } from './feedback/resolveCallBack.js';
+import { findDuplicates } from './intake/findDuplicates.js';
+import { submitReport } from './intake/submitReport.js';
+import { processPhotos } from './photos.js';
+import { CaseSummarySchema, presentCase, presentStep, StepSchema } from './presenter.js';
+import { caseRepository, type CaseListFilter, type CaseRow } from './repository.js';
+import { resolveRoute } from './routing/resolveRoute.js';
+import { ActionBodySchema, PHOTO_BODY_LIMIT, StaffReportBodySchema } from './schemas.js';
+import { applyCaseAction } from './workflow/applyCaseAction.js';
+import {
+  caseActions,
+  rules,
+  seatActsAtLevel,
+  type CaseAction,
+  type CaseLevel,
+  type CaseState,
+} from './workflow/stateMachine.js';
+
+const ListQuery = Type.Object({
+  state: Type.Optional(Type.String({ maxLength: 200 })),
+  category: Type.Optional(Type.String({ maxLength: 20 })),
+  net: Type.Optional(Type.String({ maxLength: 30 })),
+  platform: Type.Optional(Type.String({ maxLength: 30 })),
+  source: Type.Optional(Type.String({ maxLength: 30 })),
+  urgency: Type.Optional(Type.String({ maxLength: 10 })),
+  orgId: Type.Optional(Type.String({ maxLength: 64 })),
+  gridId: Type.Optional(Type.String({ maxLength: 64 })),
+  departmentId: Type.Optional(Type.String({ maxLength: 64 })),
+  light: Type.Optional(Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')])),
+  from: Type.Optional(Type.Integer({ minimum: 0 })),
+  to: Type.Optional(Type.Integer({ minimum: 0 })),
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+  queue: Type.Optional(Type.Union([Type.Literal('actionable'), Type.Literal('watching')])),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 100 })),
+});
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** States in which each role has something to do (the "my queue" view). */
+const QUEUE_STATES: Record<string, { states: CaseState[]; levels?: CaseLevel[] }> = {
+  townCommand: {
+    states: ['reported', 'accepted', 'registered', 'pendingApproval', 'handled', 'checked', 'onHold'],
+    levels: ['town'],
+  },
+  districtCommand: {
+    states: ['reported', 'accepted', 'registered', 'pendingApproval', 'handled', 'checked', 'onHold'],
+    levels: ['district'],
+  },
+  departmentHandler: { states: ['dispatched', 'handling'] },
+  gridWorker: { states: ['verifying', 'checking', 'reported', 'draft'] },
+  villageCadre: { states: ['reported'], levels: ['village'] },
+};
+
+export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { database } = deps;
+  const db = database.db;
+  const repo = caseRepository(db, database.dialect);
+
+  const filterFrom = async (q: Static<typeof ListQuery>, now: number): Promise<CaseListFilter> => {
+    let after: CaseListFilter['after'];
+    if (q.cursor !== undefined) {
+      const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split(':');
+      if (at === undefined || id === undefined || !/^\d+$/.test(at)) {
+        throw new AppError('request.invalid', { errors: [{ field: 'cursor', message: 'invalid cursor' }] });
+      }
+      after = { reportedAt: Number(at), id };
+    }
+    let orgPath: string | undefined;
+    if (q.orgId !== undefined) {
+      orgPath = (await orgRepository(db, database.dialect).findByIdUnscoped(q.orgId))?.path ?? '/none/';
+    }
+    return {
+      states: q.state?.split(',').filter((s) => s !== ''),
+      categoryCode: q.category,
+      net: q.net,
+      platform: q.platform,
+      source: q.source,
+      urgency: q.urgency,
+      orgPath,
+      gridId: q.gridId,
+      departmentId: q.departmentId,
+      light: q.light,
+      from: q.from,
+      to: q.to,
+      text: q.q?.trim(),
+      after,
+      limit: (q.limit ?? 50) + 1,
+      now,
+    };
+  };
+  const cursorOf = (rows: CaseRow[], limit: number) => {
+    const last = rows[limit - 1];
+    return rows.length > limit && last !== undefined
+      ? Buffer.from(`${last.reported_at}:${last.id}`).toString('base64url')
+      : null;
+  };
+
+  app.get(
+    '/api/cases',
+    {
+      config: { auth: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Cases in scope with filters, newest first, keyset-paged; queue=actionable|watching for my queue',
+        querystring: ListQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(CaseSummarySchema),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      const now = Date.now();
+      const filter = await filterFrom(request.query, now);
+      if (request.query.queue === 'actionable') {
+        const queue = QUEUE_STATES[actor.active.role];
+        filter.actionable = queue ?? { states: [] };
+      } else if (request.query.queue === 'watching') {
+        filter.partyUserId = actor.userId;
+        filter.states = filter.states ?? [
+          'reported',
+          'verifying',
+          'accepted',
+          'registered',
+          'dispatched',
+          'handling',
+          'pendingApproval',
+          'onHold',
+          'handled',
+          'checking',
+          'checked',
+        ];
+      }
+      const limit = request.query.limit ?? 50;
+      const rows = await repo.list(await caseScopeOf(db, actor), filter);
+      return {
+        items: rows.slice(0, limit).map((r) => presentCase(r, now)),
+        nextCursor: cursorOf(rows, limit),
+      };
+    },
+  );
+
+  app.get(
+    '/api/cases/export.xlsx',
+    {
+      config: { auth: 'case.export' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Streamed .xlsx export of a filtered case list (reporters masked)',
+        querystring: ListQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = userOf(request);
+      const filter = await filterFrom(request.query, Date.now());
+      const scope = await caseScopeOf(db, actor);
+      await recordAudit(db, contextOf(request), {
+        action: 'case.export',
+        entityType: 'case',
+        entityId: null,
+        orgPath: actor.active.orgPath,
+        detail: { filter: request.query },
+      });
+      void reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="cases-${new Date().toISOString().slice(0, 10)}.xlsx"`,
+        );
+      return reply.send(exportCases(repo, scope, filter, await catalogueRepository(db).all()));
+    },
+  );
+
+  app.post(
+    '/api/cases',
+    {
+      config: { auth: 'case.report' },
+      bodyLimit: PHOTO_BODY_LIMIT,
+      schema: {
+        tags: ['cases'],
+        summary: 'Report a case (patrol, hotline, walk-in); honours Idempotency-Key',
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+        }),
+        body: StaffReportBodySchema,
+      },
+    },
+    async (request, reply) => {
+      const actor = userOf(request);
+      const body = request.body;
+      const photos = await processPhotos(body.photos ?? []);
+      const index = await getGridIndex(database);
+      const key = request.headers['idempotency-key'];
+      const result = await submitReport(
+        database,
+        {
+          dialect: database.dialect,
+          cipher: deps.services.cipher,
+          locate: (lng, lat) => index.locate(lng, lat),
+        },
+        contextOf(request),
+        actor,
+        {
+          ...body,
+          source: body.source ?? (actor.active.role === 'gridWorker' ? 'patrol' : 'hotline'),
+          photos,
+        },
+        key === undefined ? null : { key, namespace: `u:${actor.userId}` },
+      );
+      return reply.code(result.isReplay ? 200 : 201).send(result.answer);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id',
+    {
+      config: { auth: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'A case with its steps, parties, photos, duplicates, suggested route and the actions the caller may take',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            item: CaseSummarySchema,
+            extra: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            steps: Type.Array(StepSchema),
+            parties: Type.Array(
+              Type.Object({
+                role: Type.String(),
+                userId: Type.Union([Type.String(), Type.Null()]),
+                orgId: Type.Union([Type.String(), Type.Null()]),
+                name: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+            photos: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                stepSeq: Type.Integer(),
+                width: Type.Integer(),
+                height: Type.Integer(),
+              }),
+            ),
+            duplicates: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                description: Type.String(),
+                distanceM: Type.Number(),
+                reportedAt: Type.Number(),
+              }),
+            ),
+            suggestedDepartmentId: Type.Union([Type.String(), Type.Null()]),
+            routeReason: Type.String(),
+            allowedActions: Type.Array(Type.String()),
+            names: Type.Record(Type.String(), Type.String()),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      const c = await repo.findVisible(await caseScopeOf(db, actor), request.params.id);
+      if (c === undefined) {
+        throw notFound();
+      }
+      const now = Date.now();
+      const [steps, parties, photos, seats, category] = await Promise.all([
+        repo.steps(c.id),
+        repo.parties(c.id),
+        repo.photos(c.id),
+        seatsOf(db, actor, c),
+        catalogueRepository(db).find(c.category_code),
+      ]);
+      const duplicates = ['closed', 'voided', 'merged'].includes(c.state)
+        ? []
+        : await findDuplicates(repo, c, category?.duplicateRadiusM ?? 100);
+      const route = await resolveRoute(db, {
+        categoryCode: c.category_code,
+        platform: c.platform,
+        townId: c.town_id,
+        villageId: c.village_id,
+        gridId: c.grid_id,
+      });
+      const allowedActions = caseActions.filter((a: CaseAction) => {
+        const rule = rules[a];
+        const levels = rule.levels ?? ['town', 'district'];
+        return (
+          rule.from.includes(c.state as CaseState) &&
+          levels.includes(c.level as CaseLevel) &&
+          seats.some((s) => rule.seats.includes(s) && seatActsAtLevel(s, c.level as CaseLevel, a))
+        );
+      });
+      const orgIds = [c.town_id, c.village_id, c.department_id, route.route?.departmentId ?? null].filter(
+        (x): x is string => x !== null,
+      );
+      const names: Record<string, string> = {};
+      for (const o of await orgRepository(db, database.dialect).byIds(orgIds)) {
+        names[o.id] = o.name;
+      }
+      if (category !== undefined) {
+        names[category.code] =
+          request.headers['accept-language']?.startsWith('en') === true ? category.name.en : category.name.zh;
+      }
+      return {
+        item: presentCase(c, now),
+        extra: fromDbJson<Record<string, unknown>>(c.extra),
+        steps: steps.map(presentStep),
+        parties: parties.map((p) => ({ role: p.role, userId: p.user_id, orgId: p.org_id, name: p.name })),
+        photos: photos.map((p) => ({ id: p.id, stepSeq: p.step_seq, width: p.width, height: p.height })),
+        duplicates: duplicates.map((d) => ({
+          id: d.id,
+          description: d.description,
+          distanceM: d.distanceM,
+          reportedAt: d.reportedAt,
+        })),
+        suggestedDepartmentId: route.route?.departmentId ?? null,
+        routeReason: route.reason,
+        allowedActions,
+        names,
+      };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/actions',
+    {
+      config: { auth: 'case.read' },
+      bodyLimit: PHOTO_BODY_LIMIT,
+      schema: {
+        tags: ['cases'],
+        summary: 'Apply a workflow action (the rules table decides by state and seat)',
+        params: IdParams,
+        body: ActionBodySchema,
+        response: { 200: Type.Object({ item: CaseSummarySchema, step: StepSchema }) },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      const ctx = contextOf(request);
+      const photos = await processPhotos(request.body.photos ?? []);
+      const result = await db.transaction().execute((trx) =>
+        applyCaseAction(trx, database.dialect, ctx, { kind: 'user', actor }, request.params.id, {
+          ...request.body,
+          photos,
+        }),
+      );
+      return { item: presentCase(result.case, ctx.now), step: presentStep(result.step) };
+    },
+  );
+
+  app.post(
+    '/api/cases/bulk-dispatch',
+    {
+      config: { auth: 'case.command' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Dispatch several registered cases, each to the given department or its routed one',
+        body: Type.Object({
+          caseIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 200 }),
+          departmentId: Type.Optional(Type.String({ maxLength: 64 })),
+        }),
+        response: {
+          200: Type.Object({
+            dispatched: Type.Array(Type.String()),
+            failed: Type.Array(Type.Object({ id: Type.String(), code: Type.String() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      const dispatched: string[] = [];
+      const failed: { id: string; code: string }[] = [];
+      for (const id of request.body.caseIds) {
+        const ctx = contextOf(request);
+        try {
+          await db.transaction().execute(async (trx) => {
+            let departmentId = request.body.departmentId;
+            if (departmentId === undefined) {
+              const c = await caseRepository(trx, database.dialect).findById(id);
+              const route =
+                c === undefined
+                  ? null
+                  : await resolveRoute(trx, {
+                      categoryCode: c.category_code,
+                      platform: c.platform,
+                      townId: c.town_id,
+                      villageId: c.village_id,
+                      gridId: c.grid_id,
+                    });
+              departmentId = route?.route?.departmentId;
+              if (departmentId === undefined) {
+                throw new AppError('request.invalid', {
+                  errors: [{ field: 'departmentId', message: 'no route for this case' }],
+                });
+              }
+            }
+            await applyCaseAction(trx, database.dialect, ctx, { kind: 'user', actor }, id, {
+              action: 'dispatch',
+              departmentId,
+            });
+          });
+          dispatched.push(id);
+        } catch (error) {
+          failed.push({ id, code: error instanceof AppError ? error.code : 'internal' });
+        }
+      }
+      return { dispatched, failed };
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/photos/:photoId',
+    {
+      config: { auth: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'A case photo (metadata stripped)',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }), photoId: Type.String({ maxLength: 64 }) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = userOf(request);
+      const c = await repo.findVisible(await caseScopeOf(db, actor), request.params.id);
+      const photo = c === undefined ? undefined : await repo.photo(c.id, request.params.photoId);
+      if (photo === undefined) {
+        throw notFound();
+      }
+      return reply
+        .header('cache-control', 'private, max-age=86400')
+        .type(photo.mime)
+        .send(Buffer.from(photo.bytes));
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/reveal',
+    {
+      config: { auth: 'case.revealReporter' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Reveal the reporter’s name and phone, with a reason (audited)',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }),
+        response: {
+          200: Type.Object({
+            name: Type.Union([Type.String(), Type.Null()]),
+            phone: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      const ctx = contextOf(request);
+      const c = await repo.findVisible(await caseScopeOf(db, actor), request.params.id);
+      if (c === undefined) {
+        throw notFound();
+      }
+      await recordAudit(db, ctx, {
+        action: 'case.revealReporter',
+        entityType: 'case',
+        entityId: c.id,
+        orgPath: c.org_path,
+        detail: { reason: request.body.reason },
+      });
+      const cipher = deps.services.cipher;
+      return {
+        name: c.reporter_name_enc === null ? null : cipher.decrypt(c.reporter_name_enc),
+        phone: c.reporter_phone_enc === null ? null : cipher.decrypt(c.reporter_phone_enc),
+      };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/callback',
+    {
+      config: { auth: 'case.command' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Record the call-back after a bad rating: solved, or reopen for a redo',
+        params: IdParams,
+        body: Type.Object({
+          result: Type.Union([Type.Literal('solved'), Type.Literal('reopen')]),
+          comment: Type.String({ minLength: 1, maxLength: 1000 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = userOf(request);
+      const ctx = contextOf(request);
+      await db
+        .transaction()
+        .execute((trx) =>
+          resolveCallBack(trx, database.dialect, ctx, actor, request.params.id, request.body),
+        );
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/departments',
+    {
+      config: { auth: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Departments a case can be dispatched to',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                type: Type.String(),
+                parentId: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      const rows = await db
+        .selectFrom('org')
+        .select(['id', 'name', 'type', 'parent_id'])
+        .where('level', '=', 'department')
+        .where('status', '=', 'active')
+        .orderBy('sort_key')
+        .execute();
+      return { items: rows.map((r) => ({ id: r.id, name: r.name, type: r.type, parentId: r.parent_id })) };
+    },
+  );
+};
