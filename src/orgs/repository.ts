@@ -196,6 +196,33 @@ export function orgRepository(db: Kysely<DB>, dialect: Dialect) {
         .execute();
     },
 
+    async insertEvents(
+      events: {
+        orgId: string;
+        kind: string;
+        at: number;
+        actorId: string | null;
+        actorName: string | null;
+        detail: string | null;
+      }[],
+    ) {
+      for (let i = 0; i < events.length; i += 500) {
+        await db
+          .insertInto('org_event')
+          .values(
+            events.slice(i, i + 500).map((e) => ({
+              org_id: e.orgId,
+              kind: e.kind,
+              at: e.at,
+              actor_id: e.actorId,
+              actor_name: e.actorName,
+              detail: e.detail,
+            })),
+          )
+          .execute();
+      }
+    },
+
     async events(orgId: string, limit: number) {
       return db
         .selectFrom('org_event')
