@@ -5,6 +5,7 @@ import { listHouseholdIdsByVillage, placeHouseholds, householdRepository } from 
 import { hashPassword } from '../identity/passwords.js';
 import { identityRepository } from '../identity/repository.js';
 import { orgRepository, type OrgRow } from '../orgs/repository.js';
+import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';
 import { newId } from '../platform/ids.js';
 import { staffRow } from '../grids/addGridStaff.js';
@@ -45,10 +46,11 @@ export function districtOutline(): GridGeometry {
 
 export async function seedDemoGrids(
   database: Database,
-  options: { seed: number; password: string },
+  options: { seed: number; password: string; cipher?: FieldCipher },
   now: number,
 ) {
   const db = database.db;
+  const cipher = options.cipher ?? null;
   const orgs = orgRepository(db, database.dialect);
   const root = await orgs.findRoot();
   if (root === undefined || (await gridRepository(db).countActive()) > 0) {
@@ -154,7 +156,7 @@ export async function seedDemoGrids(
     perVillage.set(village.id, (perVillage.get(village.id) ?? 0) + 1);
     staff.push(
       staffRow(
-        null,
+        cipher,
         {
           gridId: id,
           orgPath: village.path,
@@ -170,7 +172,7 @@ export async function seedDemoGrids(
     for (let w = 0; w < workers; w++) {
       staff.push(
         staffRow(
-          null,
+          cipher,
           {
             gridId: id,
             orgPath: village.path,
@@ -290,7 +292,7 @@ export async function seedDemoGrids(
       await users.addRole({ userId, role: 'gridWorker', orgId: dongshi.id, now });
       await repo.insertStaff([
         staffRow(
-          null,
+          cipher,
           {
             gridId: grid.id,
             orgPath: grid.org_path,

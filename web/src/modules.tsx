@@ -4,6 +4,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  BorderInnerOutlined,
+  CompassOutlined,
   HomeOutlined,
   SendOutlined,
 } from '@ant-design/icons';
@@ -11,6 +13,8 @@ import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
 import { OrgsPage } from './orgs/OrgsPage';
 import { AuditPage } from './audit/AuditPage';
+import { GridsPage } from './grids/GridsPage';
+import { PatrolPage } from './patrol/PatrolPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { WebhooksPage } from './notifications/WebhooksPage';
 
@@ -47,6 +51,24 @@ export const modules: ModuleEntry[] = [
     labelKey: 'orgs',
     ability: 'org.read',
     element: <OrgsPage />,
+  },
+  {
+    key: 'grids',
+    path: '/grids',
+    routes: ['/grids/:id?'],
+    icon: <BorderInnerOutlined />,
+    labelKey: 'grids',
+    ability: 'grid.read',
+    element: <GridsPage />,
+  },
+  {
+    key: 'patrol',
+    path: '/patrol',
+    routes: ['/patrol'],
+    icon: <CompassOutlined />,
+    labelKey: 'patrol',
+    ability: 'patrol.own',
+    element: <PatrolPage />,
   },
   {
     key: 'audit',
