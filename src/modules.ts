@@ -10,6 +10,7 @@ import { householdRoutes } from './households/routes.js';
 import { identityRoutes } from './identity/routes.js';
 import { notificationJobHandlers, notificationRoutes } from './notifications/index.js';
 import { memberRoutes } from './members/routes.js';
+import { openRoutes } from './open311/routes.js';
 import { orgFileRoutes } from './orgs/fileRoutes.js';
 import { orgRoutes } from './orgs/routes.js';
 import { patrolRoutes } from './patrols/routes.js';
@@ -31,6 +32,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   publicCaseRoutes,
   catalogueRoutes,
   indicatorRoutes,
+  openRoutes,
 ];
 
 /** Job kinds → handlers; every instance runs them, and each due job is claimed by exactly one. */
