@@ -2,9 +2,9 @@
 // click to select, and drawing/editing with snapping (Leaflet + leaflet-geoman) for users who may write.
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
-import '@geoman-io/leaflet-geoman-free';
+import type {} from '@geoman-io/leaflet-geoman-free';
 import 'leaflet/dist/leaflet.css';
-import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
+import { useGeoman } from './leafletGlobal';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import type { Collection, Geometry, GridFeature, NetKey, OutlineFeature } from './api';
 
@@ -199,14 +199,20 @@ const Layers = (props: Props) => {
   return null;
 };
 
-export const GridMap = (props: Props) => (
-  <MapContainer
-    center={[32.06, 121.05]}
-    zoom={10}
-    style={{ height: props.height, width: '100%', background: '#f5f5f5' }}
-    attributionControl={props.tileUrl !== null}
-  >
-    {props.tileUrl === null ? null : <TileLayer url={props.tileUrl} />}
-    <Layers {...props} />
-  </MapContainer>
-);
+export const GridMap = (props: Props) => {
+  const isReady = useGeoman();
+  if (!isReady) {
+    return <div style={{ height: props.height, width: '100%', background: '#f5f5f5' }} />;
+  }
+  return (
+    <MapContainer
+      center={[32.06, 121.05]}
+      zoom={10}
+      style={{ height: props.height, width: '100%', background: '#f5f5f5' }}
+      attributionControl={props.tileUrl !== null}
+    >
+      {props.tileUrl === null ? null : <TileLayer url={props.tileUrl} />}
+      <Layers {...props} />
+    </MapContainer>
+  );
+};
