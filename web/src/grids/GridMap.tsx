@@ -58,6 +58,17 @@ const Layers = (props: Props) => {
   const onShape = useRef(props.onShape);
   onShape.current = props.onShape;
 
+  // The map's box changes when the card opens beside it; Leaflet must be told.
+  useEffect(() => {
+    const observer = new ResizeObserver(() => {
+      map.invalidateSize();
+    });
+    observer.observe(map.getContainer());
+    return () => {
+      observer.disconnect();
+    };
+  }, [map]);
+
   // Boundaries under the grids; district thickest.
   useEffect(() => {
     const group = L.layerGroup();
