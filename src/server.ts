@@ -46,6 +46,7 @@ export async function startPlatform(
       password: config.demoPassword,
       progress: options.onDemoProgress,
       cipher: services.cipher,
+      caseCount: config.demoCases,
       stages: config.demo ? undefined : baseStages,
     });
     const demo = config.demo ? seeded : null;

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../platform/db/database.js';
 import { subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
-import type { Facts } from './indicators/facts.js';
+import { factMetrics, factRows, metricColumn, type FactMetric, type Facts } from './indicators/facts.js';
 
 export type CaseRow = DB['case_file'];
 export type StepRow = DB['case_step'];
@@ -130,21 +130,21 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
     },
 
     async applyFacts(delta: Facts) {
-      const rows = [...delta].map(([key, value]) => {
-        const [unit_id = '', day = '0', metric = ''] = key.split('|');
-        return { unit_id, day: Number(day), metric, value };
-      });
-      for (let i = 0; i < rows.length; i += 300) {
-        await db
-          .insertInto('case_fact')
-          .values(rows.slice(i, i + 300))
-          .onConflict((oc) =>
-            oc
-              .columns(['unit_id', 'day', 'metric'])
-              .doUpdateSet({ value: sql`case_fact.value + excluded.value` }),
-          )
-          .execute();
+      const rows = factRows(delta);
+      if (rows.length === 0) {
+        return;
       }
+      const set = Object.fromEntries(
+        factMetrics.map((m) => [
+          metricColumn(m),
+          sql`case_fact.${sql.ref(metricColumn(m))} + excluded.${sql.ref(metricColumn(m))}`,
+        ]),
+      );
+      await db
+        .insertInto('case_fact')
+        .values(rows as never)
+        .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet(set))
+        .execute();
     },
 
     async list(scope: CaseScope, f: CaseListFilter) {
@@ -342,18 +342,34 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
         .execute();
     },
 
-    async sumFacts(units: string[], fromDay: number, toDay: number) {
+    /** Metric totals per unit over a day range, as (unit, metric, value) entries. */
+    async sumFacts(
+      units: string[],
+      fromDay: number,
+      toDay: number,
+    ): Promise<{ unit_id: string; metric: FactMetric; value: number }[]> {
       if (units.length === 0) {
         return [];
       }
-      return db
+      const rows = await db
         .selectFrom('case_fact')
-        .select(['unit_id', 'metric', sql<number>`sum(value)`.as('value')])
+        .select((eb) => [
+          'unit_id',
+          ...factMetrics.map((m) => eb.fn.sum<number>(sql.ref(metricColumn(m))).as(m)),
+        ])
         .where('unit_id', 'in', units)
         .where('day', '>=', fromDay)
         .where('day', '<=', toDay)
-        .groupBy(['unit_id', 'metric'])
+        .groupBy('unit_id')
         .execute();
+      return rows.flatMap((r) => {
+        const row = r as unknown as Record<string, number | string | null>;
+        return factMetrics.map((m) => ({
+          unit_id: String(row.unit_id),
+          metric: m,
+          value: Number(row[m] ?? 0),
+        }));
+      });
     },
   };
 }

@@ -132,8 +132,23 @@ export type CasePartyTable = {
 export type CaseFactTable = {
   unit_id: string;
   day: number;
-  metric: string;
-  value: number;
+  reported: number;
+  valid: number;
+  registered: number;
+  registered_on_time: number;
+  dispatched: number;
+  dispatched_right: number;
+  responded: number;
+  due_handle: number;
+  handled_on_time: number;
+  due_close: number;
+  closed: number;
+  closed_on_time: number;
+  reworked: number;
+  self_handled: number;
+  rated: number;
+  solved: number;
+  satisfied: number;
 };
 
 export type CaseCallbackTable = {

@@ -4,6 +4,7 @@ import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/seedSpine.js';
 import { seedCatalogue } from '../cases/catalogue/seedCatalogue.js';
 import { seedDepartments } from '../cases/seedDepartments.js';
+import { generateCases } from '../cases/demo/generateCases.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 import { generateOrgs } from './generateOrgs.js';
@@ -19,6 +20,8 @@ export type DemoOptions = {
   cipher?: FieldCipher;
   /** Size of the generated organisation system; 1 = the paper's figures. */
   orgScale?: number;
+  /** Cases generated over the past year (stage 'cases'). */
+  caseCount?: number;
   /** Run only these stages (tests keep the demo small). */
   stages?: string[];
 };
@@ -75,6 +78,23 @@ const stages: DemoStage[] = [
     name: 'departments',
     async run(database, options, now) {
       await seedDepartments(database, options.password, now);
+    },
+  },
+  {
+    // About a year of cases at the district's rate, with realistic histories, so every queue and indicator has data.
+    name: 'cases',
+    async run(database, options, now) {
+      if (options.cipher === undefined) {
+        throw new Error('demo stage "cases" needs the field cipher');
+      }
+      await generateCases(database, {
+        seed: options.seed,
+        count: options.caseCount ?? 120_000,
+        days: 365,
+        now,
+        cipher: options.cipher,
+        progress: options.progress,
+      });
     },
   },
 ];

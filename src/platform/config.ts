@@ -16,6 +16,8 @@ export type Config = {
   demo: boolean;
   demoPassword: string;
   demoSeed: number;
+  /** Cases the demo generates over its past year. */
+  demoCases: number;
   pgStatementTimeoutMs: number;
   pgPoolSize: number;
   bodyLimitBytes: number;
@@ -159,6 +161,7 @@ export function loadConfig(env: Source = process.env): Config {
     demo: bool(src, 'DEMO', true),
     demoPassword,
     demoSeed: int(src, 'DEMO_SEED', 20261127, 0, 2 ** 31),
+    demoCases: int(src, 'DEMO_CASES', 120_000, 0, 20_000_000),
     pgStatementTimeoutMs: int(src, 'PG_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     pgPoolSize: int(src, 'PG_POOL_SIZE', 10, 1, 200),
     bodyLimitBytes: int(src, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),

@@ -68,7 +68,10 @@ export const errorCatalog = {
   },
   'household.invalid_link': {
     status: 422,
-    title: msg('群众户只能联系本村（社区）的党员中心户', 'A household links only to a central household of its village'),
+    title: msg(
+      '群众户只能联系本村（社区）的党员中心户',
+      'A household links only to a central household of its village',
+    ),
   },
   'grid.invalid_geometry': {
     status: 422,
@@ -84,7 +87,10 @@ export const errorCatalog = {
   },
   'grid.invalid_split': {
     status: 422,
-    title: msg('拆分后的网格须恰好覆盖原网格且互不重叠', 'The parts of a split must cover the grid exactly without overlapping'),
+    title: msg(
+      '拆分后的网格须恰好覆盖原网格且互不重叠',
+      'The parts of a split must cover the grid exactly without overlapping',
+    ),
   },
   'grid.retired': { status: 422, title: msg('网格已撤销', 'The grid is retired') },
   'personal.reason_required': {

@@ -84,8 +84,8 @@ export async function countsByUnit(
   const out = new Map<string, Counts>(units.map((u) => [u, emptyCounts()]));
   for (const r of rows) {
     const counts = out.get(r.unit_id);
-    if (counts !== undefined && (factMetrics as readonly string[]).includes(r.metric)) {
-      counts[r.metric as FactMetric] = r.value;
+    if (counts !== undefined) {
+      counts[r.metric] = r.value;
     }
   }
   return out;

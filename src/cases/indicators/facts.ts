@@ -41,6 +41,31 @@ export type FactMetric = (typeof factMetrics)[number];
 
 export type Facts = Map<string, number>;
 
+/** The fact table's column of a metric: dueHandle → due_handle. */
+export const metricColumn = (m: FactMetric): string => m.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+
+export type FactRow = { unit_id: string; day: number } & Record<string, number | string>;
+
+/** Folds unit|day|metric entries into one row per unit and day, every metric column present. */
+export function factRows(facts: Facts): FactRow[] {
+  const rows = new Map<string, FactRow>();
+  for (const [key, value] of facts) {
+    const [unit = '', day = '0', metric = ''] = key.split('|');
+    const k = `${unit}|${day}`;
+    let row = rows.get(k);
+    if (row === undefined) {
+      row = { unit_id: unit, day: Number(day) };
+      for (const m of factMetrics) {
+        row[metricColumn(m)] = 0;
+      }
+      rows.set(k, row);
+    }
+    const column = metricColumn(metric as FactMetric);
+    row[column] = (row[column] as number) + value;
+  }
+  return [...rows.values()];
+}
+
 export const factKey = (unit: string, day: number, metric: FactMetric): string => `${unit}|${day}|${metric}`;
 export const personUnit = (userId: string): string => `u:${userId}`;
 

@@ -13,6 +13,8 @@ export type Database = {
   dialect: Dialect;
   /** Where the SQLite file lives; null on PostgreSQL. */
   file: string | null;
+  /** The SQLite connection itself, for bulk loads (see bulkInsert); null on PostgreSQL. */
+  sqlite: BetterSqlite3.Database | null;
   close(): Promise<void>;
 };
 
@@ -40,6 +42,7 @@ export function openDatabase(options: OpenOptions): Database {
       db,
       dialect: 'sqlite',
       file: options.file,
+      sqlite: raw,
       close: async () => {
         await db.destroy();
       },
@@ -57,6 +60,7 @@ export function openDatabase(options: OpenOptions): Database {
     db,
     dialect: 'postgres',
     file: null,
+    sqlite: null,
     close: async () => {
       await db.destroy();
     },
@@ -91,4 +95,37 @@ export function containsText(dialect: Dialect, column: string, text: string): Ra
   return dialect === 'postgres'
     ? sql<boolean>`${sql.ref(column)} ilike ${pattern} escape '\\'`
     : sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}
+
+/**
+ * Inserts many rows of one shape fast: a prepared statement per row on SQLite (the caller's open transaction holds
+ * the one connection, so the rows join it), multi-row INSERTs on PostgreSQL. For generators and imports.
+ */
+export async function bulkInsert(
+  database: Database,
+  trx: Kysely<DB>,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  const first = rows[0];
+  if (first === undefined) {
+    return;
+  }
+  const columns = Object.keys(first);
+  if (database.sqlite !== null) {
+    const stmt = database.sqlite.prepare(
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
+    for (const row of rows) {
+      stmt.run(columns.map((c) => row[c] ?? null));
+    }
+    return;
+  }
+  const perBatch = Math.max(1, Math.floor(30000 / columns.length));
+  for (let i = 0; i < rows.length; i += perBatch) {
+    const slice = rows.slice(i, i + perBatch);
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(
+      slice.map((row) => sql`(${sql.join(columns.map((c) => row[c] ?? null))})`),
+    )}`.execute(trx);
+  }
 }

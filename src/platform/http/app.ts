@@ -15,7 +15,6 @@ import type { Logger } from 'pino';
 import type { Actor, UserActor } from '../../identity/actor.js';
 import { authenticate, isCsrfValid, SESSION_COOKIE } from '../../identity/authenticate.js';
 import { roleMay, type Action } from '../../identity/policies.js';
-import { moduleRoutes } from '../../modules.js';
 import type { Config } from '../config.js';
 import type { RequestContext } from '../context.js';
 import type { Database } from '../db/database.js';
@@ -36,6 +35,11 @@ declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs interface
   interface FastifyRequest {
     actor: Actor;
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs interface
+  interface FastifyInstance {
+    /** Every guarded route and the auth decision it declared (for the route audit test and the docs). */
+    authDecisions: { method: string; url: string; auth: RouteAuth }[];
   }
 }
 
@@ -113,6 +117,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // A second router knows every registered path, so an unknown method on a known path answers 405, not 404.
   const knownPaths = FindMyWay();
+  const authDecisions: { method: string; url: string; auth: RouteAuth }[] = [];
+  app.decorate('authDecisions', authDecisions);
   app.addHook('onRoute', (route) => {
     const isGuarded =
       GUARDED_PREFIXES.some((p) => route.url.startsWith(p)) && !route.url.startsWith('/api/docs');
@@ -120,6 +126,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       throw new Error(`route ${String(route.method)} ${route.url} has no auth decision (config.auth)`);
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (isGuarded && route.config?.auth !== undefined) {
+      for (const m of methods) {
+        authDecisions.push({ method: String(m), url: route.url, auth: route.config.auth });
+      }
+    }
     for (const m of methods) {
       if (ALL_METHODS.includes(m as HTTPMethod) && !knownPaths.hasRoute(m as HTTPMethod, route.url)) {
         knownPaths.on(m as HTTPMethod, route.url, () => undefined);
@@ -229,6 +240,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
 
+  // Loaded here rather than imported at the top: the modules' routes import this file for contextOf/userOf.
+  const { moduleRoutes } = await import('../../modules.js');
   for (const register of moduleRoutes) {
     await app.register(register, { deps });
   }

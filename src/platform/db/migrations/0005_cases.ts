@@ -3,6 +3,27 @@ import { sql } from 'kysely';
 import calendar from '../../../calendar/china-2025-2026.json' with { type: 'json' };
 import { columnTypes, makeAppendOnly, type Migration } from '../columns.js';
 
+/** The metric columns as they were when this migration was written (a later metric needs its own migration). */
+const FACT_COLUMNS = [
+  'reported',
+  'valid',
+  'registered',
+  'registered_on_time',
+  'dispatched',
+  'dispatched_right',
+  'responded',
+  'due_handle',
+  'handled_on_time',
+  'due_close',
+  'closed',
+  'closed_on_time',
+  'reworked',
+  'self_handled',
+  'rated',
+  'solved',
+  'satisfied',
+];
+
 export const migration: Migration = {
   name: '0005_cases',
   async up(db, dialect) {
@@ -16,7 +37,9 @@ export const migration: Migration = {
       .execute();
     // China's official holidays and adjusted working days for 2025–2026; later years are imported as data.
     for (const d of calendar.days) {
-      await sql`insert into calendar_day (date, kind, name) values (${d.date}, ${d.kind}, ${d.name})`.execute(db);
+      await sql`insert into calendar_day (date, kind, name) values (${d.date}, ${d.kind}, ${d.name})`.execute(
+        db,
+      );
     }
 
     await db.schema
@@ -64,7 +87,11 @@ export const migration: Migration = {
       .addColumn('note', 'text')
       .addColumn('created_at', t.instant, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('routing_rule_category').on('routing_rule').columns(['category_code', 'active']).execute();
+    await db.schema
+      .createIndex('routing_rule_category')
+      .on('routing_rule')
+      .columns(['category_code', 'active'])
+      .execute();
 
     await db.schema
       .createTable('case_file')
@@ -128,12 +155,24 @@ export const migration: Migration = {
       .addColumn('version', t.int, (c) => c.notNull())
       .execute();
     // Keyset lists within a scope, newest first; queues by state; duplicates by category and place.
-    await db.schema.createIndex('case_scope_time').on('case_file').columns(['org_path', 'reported_at', 'id']).execute();
+    await db.schema
+      .createIndex('case_scope_time')
+      .on('case_file')
+      .columns(['org_path', 'reported_at', 'id'])
+      .execute();
     await db.schema.createIndex('case_time').on('case_file').columns(['reported_at', 'id']).execute();
-    await db.schema.createIndex('case_dept').on('case_file').columns(['department_path', 'reported_at']).execute();
+    await db.schema
+      .createIndex('case_dept')
+      .on('case_file')
+      .columns(['department_path', 'reported_at'])
+      .execute();
     await db.schema.createIndex('case_state').on('case_file').columns(['state', 'org_path']).execute();
     await db.schema.createIndex('case_grid').on('case_file').columns(['grid_id', 'state']).execute();
-    await db.schema.createIndex('case_dup').on('case_file').columns(['category_code', 'state', 'lat']).execute();
+    await db.schema
+      .createIndex('case_dup')
+      .on('case_file')
+      .columns(['category_code', 'state', 'lat'])
+      .execute();
     await db.schema.createIndex('case_reporter').on('case_file').column('reporter_key').execute();
 
     await db.schema
@@ -152,7 +191,12 @@ export const migration: Migration = {
       .addColumn('is_public', t.bool, (c) => c.notNull())
       .addColumn('data', t.json)
       .execute();
-    await db.schema.createIndex('case_step_case').on('case_step').columns(['case_id', 'seq']).unique().execute();
+    await db.schema
+      .createIndex('case_step_case')
+      .on('case_step')
+      .columns(['case_id', 'seq'])
+      .unique()
+      .execute();
     await makeAppendOnly(db, dialect, 'case_step');
 
     await db.schema
@@ -167,15 +211,16 @@ export const migration: Migration = {
     await db.schema.createIndex('case_party_user').on('case_party').columns(['user_id', 'case_id']).execute();
     await db.schema.createIndex('case_party_org').on('case_party').columns(['org_id', 'case_id']).execute();
 
-    // Indicator facts derived from the step log: unit (org, grid, department or person) × local day × metric.
-    await db.schema
+    // Indicator facts derived from the step log: one row per unit (org, grid, department or person) and local day,
+    // one column per metric, so a year of any unit is at most 366 rows however long the history.
+    let facts = db.schema
       .createTable('case_fact')
       .addColumn('unit_id', 'text', (c) => c.notNull())
-      .addColumn('day', t.int, (c) => c.notNull())
-      .addColumn('metric', 'text', (c) => c.notNull())
-      .addColumn('value', t.int, (c) => c.notNull())
-      .addPrimaryKeyConstraint('case_fact_pk', ['unit_id', 'day', 'metric'])
-      .execute();
+      .addColumn('day', t.int, (c) => c.notNull());
+    for (const column of FACT_COLUMNS) {
+      facts = facts.addColumn(column, t.int, (c) => c.notNull().defaultTo(0));
+    }
+    await facts.addPrimaryKeyConstraint('case_fact_pk', ['unit_id', 'day']).execute();
 
     await db.schema
       .createTable('case_callback')
@@ -188,7 +233,11 @@ export const migration: Migration = {
       .addColumn('done_by', t.id)
       .addColumn('created_at', t.instant, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('case_callback_status').on('case_callback').columns(['status', 'due_at']).execute();
+    await db.schema
+      .createIndex('case_callback_status')
+      .on('case_callback')
+      .columns(['status', 'due_at'])
+      .execute();
     await db.schema.createIndex('case_callback_case').on('case_callback').column('case_id').execute();
 
     await db.schema
@@ -202,7 +251,11 @@ export const migration: Migration = {
       .addColumn('height', t.int, (c) => c.notNull())
       .addColumn('created_at', t.instant, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('case_photo_case').on('case_photo').columns(['case_id', 'step_seq']).execute();
+    await db.schema
+      .createIndex('case_photo_case')
+      .on('case_photo')
+      .columns(['case_id', 'step_seq'])
+      .execute();
 
     await db.schema
       .createTable('idempotency_key')
@@ -216,9 +269,13 @@ export const migration: Migration = {
     // Full-text search over description and address without a word segmenter.
     if (dialect === 'postgres') {
       await sql`create extension if not exists pg_trgm`.execute(db);
-      await sql`create index case_text_trgm on case_file using gin ((description || ' ' || coalesce(address, '')) gin_trgm_ops)`.execute(db);
+      await sql`create index case_text_trgm on case_file using gin ((description || ' ' || coalesce(address, '')) gin_trgm_ops)`.execute(
+        db,
+      );
     } else {
-      await sql`create virtual table case_fts using fts5(case_id unindexed, body, tokenize = 'trigram')`.execute(db);
+      await sql`create virtual table case_fts using fts5(case_id unindexed, body, tokenize = 'trigram')`.execute(
+        db,
+      );
     }
   },
 };
