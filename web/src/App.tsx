@@ -4,6 +4,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { useAbility, useAuth } from './auth/useAuth';
 import { LoginPage } from './login/LoginPage';
+import { ReportPage } from './report/ReportPage';
+import { TrackPage } from './report/TrackPage';
 import { AppLayout } from './shell/AppLayout';
 import { modules } from './modules';
 import { ForbiddenPage, NotFoundPage } from './common/StatusPages';
@@ -29,6 +31,9 @@ const LoginRoute = () => {
 export const App = () => (
   <Routes>
     <Route path="/login" element={<LoginRoute />} />
+    {/* Residents report and follow cases without an account. */}
+    <Route path="/report" element={<ReportPage />} />
+    <Route path="/track/:code?" element={<TrackPage />} />
     <Route
       element={
         <RequireAuth>

@@ -4,8 +4,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  BarChartOutlined,
   BorderInnerOutlined,
   CompassOutlined,
+  FileSearchOutlined,
+  ProfileOutlined,
   HomeOutlined,
   SendOutlined,
 } from '@ant-design/icons';
@@ -16,6 +19,9 @@ import { AuditPage } from './audit/AuditPage';
 import { GridsPage } from './grids/GridsPage';
 import { PatrolPage } from './patrol/PatrolPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
+import { CasesModule } from './cases/CasesModule';
+import { IndicatorsPage } from './indicators/IndicatorsPage';
+import { CataloguePage } from './catalogue/CataloguePage';
 import { WebhooksPage } from './notifications/WebhooksPage';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
@@ -69,6 +75,33 @@ export const modules: ModuleEntry[] = [
     labelKey: 'patrol',
     ability: 'patrol.own',
     element: <PatrolPage />,
+  },
+  {
+    key: 'cases',
+    path: '/cases',
+    routes: ['/cases', '/cases/:id'],
+    icon: <FileSearchOutlined />,
+    labelKey: 'cases',
+    ability: 'case.read',
+    element: <CasesModule />,
+  },
+  {
+    key: 'indicators',
+    path: '/indicators',
+    routes: ['/indicators'],
+    icon: <BarChartOutlined />,
+    labelKey: 'indicators',
+    ability: 'indicator.read',
+    element: <IndicatorsPage />,
+  },
+  {
+    key: 'catalogue',
+    path: '/admin/catalogue',
+    routes: ['/admin/catalogue'],
+    icon: <ProfileOutlined />,
+    labelKey: 'catalogue',
+    ability: 'catalogue.write',
+    element: <CataloguePage />,
   },
   {
     key: 'audit',

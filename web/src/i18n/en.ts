@@ -1,5 +1,9 @@
 // English messages; typed against the Chinese messages so a missing or extra key fails the type check.
 import { notificationsEn } from '../notifications/messages.en';
+import { casesEn } from '../cases/messages.en';
+import { reportEn } from '../report/messages.en';
+import { indicatorsEn } from '../indicators/messages.en';
+import { catalogueEn } from '../catalogue/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -26,6 +30,8 @@ export const en: Messages = {
     dashboard: 'Command view',
     notifications: 'Notifications',
     webhooks: 'Push notifications',
+    indicators: 'Indicators',
+    catalogue: 'Case catalogue',
   },
   common: {
     loading: 'Loading…',
@@ -177,6 +183,10 @@ export const en: Messages = {
     loaded: '{{count}} loaded',
   },
   notifications: notificationsEn,
+  cases: casesEn,
+  report: reportEn,
+  indicators: indicatorsEn,
+  catalogue: catalogueEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

@@ -1,5 +1,9 @@
 // Simplified Chinese messages: the default language and the source of truth for message keys.
 import { notificationsZh } from '../notifications/messages.zh';
+import { casesZh } from '../cases/messages.zh';
+import { reportZh } from '../report/messages.zh';
+import { indicatorsZh } from '../indicators/messages.zh';
+import { catalogueZh } from '../catalogue/messages.zh';
 
 export const zh = {
   app: {
@@ -25,6 +29,8 @@ export const zh = {
     dashboard: '驾驶舱',
     notifications: '消息中心',
     webhooks: '消息推送',
+    indicators: '指标排名',
+    catalogue: '事件目录',
   },
   common: {
     loading: '加载中…',
@@ -176,6 +182,10 @@ export const zh = {
     loaded: '已加载 {{count}} 条',
   },
   notifications: notificationsZh,
+  cases: casesZh,
+  report: reportZh,
+  indicators: indicatorsZh,
+  catalogue: catalogueZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',

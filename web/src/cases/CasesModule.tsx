@@ -1,0 +1,16 @@
+// The pages of the cases module behind one navigation entry: the lists, the intake forms and a case.
+import { useParams } from 'react-router-dom';
+import { CasePage } from './CasePage';
+import { CasesPage } from './CasesPage';
+import { IntakePage } from './IntakePage';
+
+export const CasesModule = () => {
+  const { id } = useParams<{ id?: string }>();
+  if (id === undefined) {
+    return <CasesPage />;
+  }
+  if (id === 'new' || id === 'quick') {
+    return <IntakePage key={id} isQuick={id === 'quick'} />;
+  }
+  return <CasePage />;
+};

@@ -1,0 +1,64 @@
+// A small Leaflet map with one point; clickable to pick a point. No base tiles unless the server names a tile URL.
+import { useEffect } from 'react';
+import { CircleMarker, MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import 'leaflet/dist/leaflet.css';
+import { api } from '../api/client';
+import { useLoader } from '../common/useLoader';
+
+export type Point = { lng: number; lat: number };
+
+const TONGZHOU_CENTRE: [number, number] = [32.065, 121.07];
+
+const Follow = ({ point }: { point: Point | null }) => {
+  const map = useMap();
+  useEffect(() => {
+    if (point !== null) {
+      map.setView([point.lat, point.lng], Math.max(map.getZoom(), 14));
+    }
+  }, [map, point]);
+  return null;
+};
+
+const ClickToPick = ({ onPick }: { onPick: (point: Point) => void }) => {
+  useMapEvents({
+    click: (event) => {
+      onPick({ lng: Number(event.latlng.lng.toFixed(6)), lat: Number(event.latlng.lat.toFixed(6)) });
+    },
+  });
+  return null;
+};
+
+type Props = { point: Point | null; onPick?: (point: Point) => void; height?: number };
+
+export const PointMap = ({ point, onPick, height = 220 }: Props) => {
+  const config = useLoader(
+    (signal) => api.get<{ tileUrl: string | null }>('/api/grids/map-config', { signal }),
+    [],
+  );
+  const tileUrl = config.data?.tileUrl ?? null;
+  return (
+    <MapContainer
+      center={point === null ? TONGZHOU_CENTRE : [point.lat, point.lng]}
+      zoom={point === null ? 11 : 15}
+      style={{
+        height,
+        width: '100%',
+        background: '#eef3f7',
+        borderRadius: 6,
+        cursor: onPick === undefined ? 'default' : 'crosshair',
+      }}
+      attributionControl={tileUrl !== null}
+    >
+      {tileUrl === null ? null : <TileLayer url={tileUrl} />}
+      {point === null ? null : (
+        <CircleMarker
+          center={[point.lat, point.lng]}
+          radius={9}
+          pathOptions={{ color: '#c8161d', fillColor: '#c8161d', fillOpacity: 0.6, weight: 2 }}
+        />
+      )}
+      <Follow point={point} />
+      {onPick === undefined ? null : <ClickToPick onPick={onPick} />}
+    </MapContainer>
+  );
+};
