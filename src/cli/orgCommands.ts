@@ -131,7 +131,7 @@ export function registerOrgCommands(program: Command): void {
           const repo = orgRepository(database.db, database.dialect);
           const template = (await repo.findRoot())!;
           const started = performance.now();
-        const results: string[] = [];
+          const results: string[] = [];
           for (let d = 0; d < opts.districts; d++) {
             const now = Date.now();
             const root = d === 0 ? template : await copySpine(database, template, d, now);
@@ -141,6 +141,8 @@ export function registerOrgCommands(program: Command): void {
               scale: opts.scale,
               cipher: services.cipher,
               districtId: root.id,
+              // Copies get their own synthetic region code so ID numbers stay unique across the set.
+              ...(d === 0 ? {} : { idRegions: [`3${String(d).padStart(5, '0')}`] as [string] }),
               now,
               progress: (_stage, done, total) => {
                 bar.setTotal(total);

@@ -42,6 +42,8 @@ export type GenerateOrgsOptions = {
   scale?: number;
   cipher: FieldCipher;
   progress?: (stage: string, done: number, total: number) => void;
+  /** Region codes for generated ID numbers (default Tongzhou's 320683 before 2009 and 320612); one per district keeps a province set unique. */
+  idRegions?: readonly [string, ...string[]];
   /** The district root to fill (default: the first root). */
   districtId?: string;
   now?: number;
@@ -332,7 +334,12 @@ export async function generateOrgs(
     const birth = `${birthYear}-${pad2(randInt(rand, 1, 12))}-${pad2(randInt(rand, 1, 28))}`;
     let idNumber = '';
     do {
-      const region = birthYear < 2000 && rand() < 0.7 ? '320683' : '320612';
+      const region =
+        options.idRegions === undefined
+          ? birthYear < 2000 && rand() < 0.7
+            ? '320683'
+            : '320612'
+          : pickOne(rand, options.idRegions);
       const seq = randInt(rand, 0, 499) * 2 + (male ? 1 : 0);
       idNumber = makeIdNumber(region, birth, seq);
     } while (usedIds.has(idNumber));

@@ -10,11 +10,15 @@ import {
   FileSearchOutlined,
   ProfileOutlined,
   HomeOutlined,
+  TeamOutlined,
+  LinkOutlined,
   SendOutlined,
 } from '@ant-design/icons';
 import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
 import { OrgsPage } from './orgs/OrgsPage';
+import { MembersModule } from './members/MembersModule';
+import { HouseholdsPage } from './households/HouseholdsPage';
 import { AuditPage } from './audit/AuditPage';
 import { GridsPage } from './grids/GridsPage';
 import { PatrolPage } from './patrol/PatrolPage';
@@ -57,6 +61,24 @@ export const modules: ModuleEntry[] = [
     labelKey: 'orgs',
     ability: 'org.read',
     element: <OrgsPage />,
+  },
+  {
+    key: 'members',
+    path: '/members',
+    routes: ['/members', '/members/import', '/members/:id'],
+    icon: <TeamOutlined />,
+    labelKey: 'members',
+    ability: 'member.read',
+    element: <MembersModule />,
+  },
+  {
+    key: 'households',
+    path: '/households',
+    routes: ['/households'],
+    icon: <LinkOutlined />,
+    labelKey: 'households',
+    ability: 'household.read',
+    element: <HouseholdsPage />,
   },
   {
     key: 'grids',

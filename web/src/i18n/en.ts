@@ -1,5 +1,6 @@
 // English messages; typed against the Chinese messages so a missing or extra key fails the type check.
 import { notificationsEn } from '../notifications/messages.en';
+import { orgSystemEn } from '../members/messages.en';
 import { casesEn } from '../cases/messages.en';
 import { reportEn } from '../report/messages.en';
 import { indicatorsEn } from '../indicators/messages.en';
@@ -18,6 +19,8 @@ export const en: Messages = {
     openMenu: 'Open navigation menu',
     overview: 'Overview',
     orgs: 'Organisations',
+    members: 'Party members',
+    households: 'Household linkage',
     audit: 'Audit log',
     grids: 'Grids',
     patrol: 'Patrol',
@@ -183,6 +186,7 @@ export const en: Messages = {
     loaded: '{{count}} loaded',
   },
   notifications: notificationsEn,
+  orgSystem: orgSystemEn,
   cases: casesEn,
   report: reportEn,
   indicators: indicatorsEn,

@@ -1,5 +1,6 @@
 // Simplified Chinese messages: the default language and the source of truth for message keys.
 import { notificationsZh } from '../notifications/messages.zh';
+import { orgSystemZh } from '../members/messages.zh';
 import { casesZh } from '../cases/messages.zh';
 import { reportZh } from '../report/messages.zh';
 import { indicatorsZh } from '../indicators/messages.zh';
@@ -17,6 +18,8 @@ export const zh = {
     openMenu: '打开导航菜单',
     overview: '概览',
     orgs: '组织体系',
+    members: '党员管理',
+    households: '联系群众户',
     audit: '审计日志',
     grids: '网格管理',
     patrol: '网格巡查',
@@ -182,6 +185,7 @@ export const zh = {
     loaded: '已加载 {{count}} 条',
   },
   notifications: notificationsZh,
+  orgSystem: orgSystemZh,
   cases: casesZh,
   report: reportZh,
   indicators: indicatorsZh,

@@ -1,6 +1,19 @@
 // Detail of one organisation: path, facts, figures and the organisations directly below it.
 import { useState } from 'react';
-import { Breadcrumb, Button, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  List,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { fetchOrgChildren } from '../api/orgs';
@@ -10,6 +23,13 @@ import { OrgLevelTag } from '../common/OrgLevelTag';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { OrgStats } from './OrgStats';
+import { OrgOperations } from './OrgOperations';
+import { useAbility } from '../auth/useAuth';
+import { formatDateTime } from '../common/labels';
+import { CentralHouseholdList } from '../households/CentralHouseholdList';
+import { fetchOfficers, fetchOrgEvents } from '../members/api';
+import { ExportButton } from '../members/ExportButton';
+import { MemberTable } from '../members/MemberTable';
 
 const orgLink = (id: string): string => `/orgs/${encodeURIComponent(id)}`;
 
@@ -95,8 +115,56 @@ const ChildrenTable = ({ orgId }: { orgId: string }) => {
   );
 };
 
-export const OrgDetailPanel = ({ org }: { org: OrgDetail }) => {
+const Officers = ({ orgId }: { orgId: string }) => {
   const { t } = useTranslation();
+  const loaded = useLoader((signal) => fetchOfficers(orgId, signal), [orgId]);
+  if (loaded.error !== undefined) {
+    return <ProblemAlert error={loaded.error} onRetry={loaded.reload} />;
+  }
+  return (
+    <List
+      size="small"
+      loading={loaded.isLoading}
+      dataSource={loaded.data?.items ?? []}
+      locale={{ emptyText: t('common.noData') }}
+      renderItem={(o) => (
+        <List.Item>
+          <Space>
+            <Tag color="red">{t(`orgSystem.roles.${o.role as 'secretary'}`, { defaultValue: o.role })}</Tag>
+            <Link to={`/members/${encodeURIComponent(o.memberId)}`}>{o.name}</Link>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+};
+
+const History = ({ orgId }: { orgId: string }) => {
+  const { t, i18n } = useTranslation();
+  const loaded = useLoader((signal) => fetchOrgEvents(orgId, signal), [orgId]);
+  if (loaded.error !== undefined) {
+    return <ProblemAlert error={loaded.error} onRetry={loaded.reload} />;
+  }
+  const items = loaded.data?.items ?? [];
+  if (items.length === 0) {
+    return <Typography.Text type="secondary">{t('common.noData')}</Typography.Text>;
+  }
+  return (
+    <Timeline
+      items={items.map((e) => ({
+        key: e.id,
+        content: `${formatDateTime(e.at, i18n.language)} · ${t(`orgSystem.events.${e.kind as 'create'}`, { defaultValue: e.kind })}${e.actorName === null ? '' : ` · ${e.actorName}`}`,
+      }))}
+    />
+  );
+};
+
+export const OrgDetailPanel = ({ org, onChanged }: { org: OrgDetail; onChanged: (id: string) => void }) => {
+  const { t } = useTranslation();
+  const canWrite = useAbility('org.write');
+  const canSeeMembers = useAbility('member.read');
+  const canSeeHouseholds = useAbility('household.read');
+  const hasHouseholds = ['district', 'town', 'village', 'branch', 'group'].includes(org.level);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="org-detail">
       <Card>
@@ -107,12 +175,18 @@ export const OrgDetailPanel = ({ org }: { org: OrgDetail }) => {
             { key: org.id, title: org.name },
           ]}
         />
-        <Flex align="center" gap={8} wrap style={{ margin: '12px 0' }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="org-name">
-            {org.name}
-          </Typography.Title>
-          <OrgLevelTag level={org.level} />
-          {org.status === 'dissolved' ? <Tag>{statusLabel(t, org.status)}</Tag> : null}
+        <Flex align="center" justify="space-between" gap={8} wrap style={{ margin: '12px 0' }}>
+          <Flex align="center" gap={8} wrap>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="org-name">
+              {org.name}
+            </Typography.Title>
+            <OrgLevelTag level={org.level} />
+            {org.status === 'dissolved' ? <Tag>{statusLabel(t, org.status)}</Tag> : null}
+          </Flex>
+          <Flex gap={8} wrap>
+            <ExportButton orgId={org.id} />
+            {canWrite ? <OrgOperations org={org} onChanged={onChanged} /> : null}
+          </Flex>
         </Flex>
         <Descriptions
           size="small"
@@ -134,8 +208,42 @@ export const OrgDetailPanel = ({ org }: { org: OrgDetail }) => {
       <Card title={t('orgs.counts')} size="small">
         <OrgStats counts={org.counts} />
       </Card>
-      <Card title={t('orgs.children')} size="small">
-        <ChildrenTable key={org.id} orgId={org.id} />
+      <Card size="small">
+        <Tabs
+          destroyOnHidden
+          defaultActiveKey="children"
+          items={[
+            {
+              key: 'children',
+              label: t('orgSystem.tabs.children'),
+              children: <ChildrenTable key={org.id} orgId={org.id} />,
+            },
+            ...(canSeeMembers
+              ? [
+                  {
+                    key: 'members',
+                    label: t('orgSystem.tabs.members'),
+                    children: <MemberTable key={org.id} orgId={org.id} />,
+                  },
+                  {
+                    key: 'officers',
+                    label: t('orgSystem.tabs.officers'),
+                    children: <Officers orgId={org.id} />,
+                  },
+                ]
+              : []),
+            ...(canSeeHouseholds && hasHouseholds
+              ? [
+                  {
+                    key: 'centralHouseholds',
+                    label: t('orgSystem.tabs.centralHouseholds'),
+                    children: <CentralHouseholdList key={org.id} orgId={org.id} />,
+                  },
+                ]
+              : []),
+            { key: 'history', label: t('orgSystem.tabs.history'), children: <History orgId={org.id} /> },
+          ]}
+        />
       </Card>
     </Space>
   );

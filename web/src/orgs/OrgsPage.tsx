@@ -1,5 +1,5 @@
 // Organisations: search and lazy tree on one side, the selected organisation's detail on the other.
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Card, Col, Empty, Flex, Row, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ export const OrgsPage = () => {
   const selectedId = id ?? null;
   const navigate = useNavigate();
   const isMobile = useIsMobile();
+  const [treeVersion, setTreeVersion] = useState(0);
   const detail = useLoader(
     (signal) =>
       selectedId === null ? Promise.resolve(null) : fetchOrg(selectedId, signal).then((r) => r.item),
@@ -52,7 +53,19 @@ export const OrgsPage = () => {
         </Flex>
       );
     }
-    return <OrgDetailPanel org={current} />;
+    return (
+      <OrgDetailPanel
+        org={current}
+        onChanged={(changedId) => {
+          setTreeVersion((v) => v + 1);
+          if (changedId === selectedId) {
+            detail.reload();
+          } else {
+            open(changedId);
+          }
+        }}
+      />
+    );
   })();
 
   return (
@@ -62,6 +75,7 @@ export const OrgsPage = () => {
           <Flex vertical gap={12}>
             <OrgSearch onPick={open} />
             <OrgTree
+              key={treeVersion}
               selectedId={selectedId}
               ancestors={current === null ? null : current.ancestors}
               onSelect={open}

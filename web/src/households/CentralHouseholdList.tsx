@@ -1,0 +1,105 @@
+// Which households each party-member central household serves, for an organisation subtree; rows expand to the households.
+import { useState } from 'react';
+import { Button, Flex, Table } from 'antd';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { useLoader } from '../common/useLoader';
+import { fetchCentralHousehold, fetchCentralHouseholds, type CentralHousehold, type Household } from './api';
+
+const LinkedHouseholds = ({ id }: { id: string }) => {
+  const { t } = useTranslation();
+  const loaded = useLoader((signal) => fetchCentralHousehold(id, signal), [id]);
+  if (loaded.error !== undefined) {
+    return <ProblemAlert error={loaded.error} onRetry={loaded.reload} />;
+  }
+  return (
+    <Table<Household>
+      rowKey="id"
+      size="small"
+      loading={loaded.isLoading}
+      pagination={false}
+      dataSource={loaded.data?.households ?? []}
+      data-testid="linked-households"
+      columns={[
+        { key: 'headName', title: t('orgSystem.households.headName'), dataIndex: 'headName' },
+        { key: 'address', title: t('orgSystem.households.address'), dataIndex: 'address' },
+        {
+          key: 'size',
+          title: t('orgSystem.households.size'),
+          dataIndex: 'size',
+          align: 'right',
+          responsive: ['sm'],
+        },
+      ]}
+    />
+  );
+};
+
+export const CentralHouseholdList = ({ orgId, openId }: { orgId?: string; openId?: string | null }) => {
+  const { t } = useTranslation();
+  const first = useLoader((signal) => fetchCentralHouseholds(orgId, null, signal), [orgId]);
+  const [more, setMore] = useState<{ items: CentralHousehold[]; nextCursor: string | null } | null>(null);
+  const [isLoadingMore, setIsLoadingMore] = useState(false);
+  if (first.error !== undefined) {
+    return <ProblemAlert error={first.error} onRetry={first.reload} />;
+  }
+  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
+  const nextCursor = more === null ? (first.data?.nextCursor ?? null) : more.nextCursor;
+  const loadMore = async () => {
+    if (nextCursor === null) {
+      return;
+    }
+    setIsLoadingMore(true);
+    try {
+      const page = await fetchCentralHouseholds(orgId, nextCursor);
+      setMore((prev) => ({ items: [...(prev?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
+    } finally {
+      setIsLoadingMore(false);
+    }
+  };
+  return (
+    <Flex vertical gap={12} data-testid="central-households">
+      <Table<CentralHousehold>
+        rowKey="id"
+        size="small"
+        loading={first.isLoading}
+        pagination={false}
+        dataSource={items}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('common.noData') }}
+        expandable={{
+          expandedRowRender: (c) => <LinkedHouseholds id={c.id} />,
+          defaultExpandedRowKeys: openId === null || openId === undefined ? [] : [openId],
+        }}
+        columns={[
+          { key: 'name', title: t('orgSystem.households.central'), dataIndex: 'name' },
+          {
+            key: 'head',
+            title: t('orgSystem.households.head'),
+            render: (_, c) => <Link to={`/members/${encodeURIComponent(c.head.id)}`}>{c.head.name}</Link>,
+          },
+          {
+            key: 'group',
+            title: t('orgSystem.households.group'),
+            responsive: ['sm'],
+            render: (_, c) => <Link to={`/orgs/${encodeURIComponent(c.group.id)}`}>{c.group.name}</Link>,
+          },
+          {
+            key: 'linked',
+            title: t('orgSystem.households.linked'),
+            dataIndex: 'linkedCount',
+            align: 'right',
+          },
+        ]}
+      />
+      {nextCursor === null ? null : (
+        <Flex justify="center">
+          <Button onClick={() => void loadMore()} loading={isLoadingMore}>
+            {t('common.loadMore')}
+          </Button>
+        </Flex>
+      )}
+    </Flex>
+  );
+};
