@@ -169,4 +169,28 @@ describe('party members: masking, audited reveal, scope, transfer', () => {
     const cadre = await loginAs(p.app, 'dongshi');
     assert.equal((await cadre.request('GET', `/api/members/${id}`)).status, 404, 'gone from the old village');
   });
+
+  it('appoints officers of an organisation the member belongs to', async () => {
+    const list = await admin.request('GET', `/api/members?orgId=${ids.other}`);
+    const member = (list.body.items as Json[]).find((m) => m.name === '王秀英')!;
+    const wrong = await admin.request('PUT', `/api/orgs/${ids.dongshiBranch}/officers`, {
+      memberId: member.id,
+      role: 'secretary',
+      isAppointed: true,
+    });
+    assert.equal(wrong.status, 400);
+    const ok = await admin.request('PUT', `/api/orgs/${ids.otherBranch}/officers`, {
+      memberId: member.id,
+      role: 'secretary',
+      isAppointed: true,
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    const officers = await admin.request('GET', `/api/orgs/${ids.otherBranch}/officers`);
+    assert.deepEqual(officers.body.items, [{ role: 'secretary', memberId: member.id, name: '王秀英' }]);
+    const detail = await admin.request('GET', `/api/members/${String(member.id)}`);
+    assert.deepEqual(
+      (detail.body.item as { roles: { role: string }[] }).roles.map((r) => r.role),
+      ['secretary'],
+    );
+  });
 });

@@ -181,6 +181,15 @@ export function memberRepository(db: Kysely<DB>, dialect: Dialect) {
       }
     },
 
+    async removeRole(memberId: string, orgId: string, role: string) {
+      await db
+        .deleteFrom('member_role')
+        .where('member_id', '=', memberId)
+        .where('org_id', '=', orgId)
+        .where('role', '=', role)
+        .execute();
+    },
+
     async rolesOfMember(memberId: string) {
       return db
         .selectFrom('member_role')

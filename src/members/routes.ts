@@ -12,7 +12,8 @@ import { registerCommunity } from './registerCommunity.js';
 import { memberRepository, type MemberListRow } from './repository.js';
 import { revealMember } from './revealMember.js';
 import { transferMember } from './transferMember.js';
-import { educations, genders, memberStatuses } from './vocabulary.js';
+import { educations, genders, memberRoles, memberStatuses } from './vocabulary.js';
+import { appointOfficer } from './appointOfficer.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const IdParams = Type.Object({ id: Id });
@@ -269,6 +270,29 @@ export const memberRoutes: ModuleRoutes = async (base, { deps }) => {
       }
       const rows = await members.officersOf(org.id);
       return { items: rows.map((r) => ({ role: r.role, memberId: r.id, name: r.name })) };
+    },
+  );
+
+  app.put(
+    '/api/orgs/:id/officers',
+    {
+      config: { auth: 'member.write' },
+      schema: {
+        tags: ['members'],
+        summary: 'Appoint a member of the organisation to a post, or end the appointment',
+        params: IdParams,
+        body: Type.Object({ memberId: Id, role: literalUnion(memberRoles), isAppointed: Type.Boolean() }),
+        response: { 200: Type.Object({ ok: Type.Boolean() }) },
+      },
+    },
+    async (request) => {
+      await appointOfficer(database, contextOf(request), scopeOf(userOf(request)), {
+        orgId: request.params.id,
+        memberId: request.body.memberId,
+        role: request.body.role,
+        isAppointed: request.body.isAppointed,
+      });
+      return { ok: true };
     },
   );
 };
