@@ -128,6 +128,7 @@ export async function failJob(
     .execute();
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the payload shape
 export const jobPayload = <T>(job: Job): T | null => fromDbJson<T>(job.payload);
 
 export class JobAbandoned extends Error {}
