@@ -1,15 +1,35 @@
 // Which households each party-member central household serves, for an organisation subtree; rows expand to the households.
 import { useState } from 'react';
-import { Button, Flex, Table } from 'antd';
+import { Button, Flex, Popconfirm, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
-import { fetchCentralHousehold, fetchCentralHouseholds, type CentralHousehold, type Household } from './api';
+import { useAbility } from '../auth/useAuth';
+import {
+  fetchCentralHousehold,
+  fetchCentralHouseholds,
+  unlinkHousehold,
+  type CentralHousehold,
+  type Household,
+} from './api';
 
 const LinkedHouseholds = ({ id }: { id: string }) => {
   const { t } = useTranslation();
   const loaded = useLoader((signal) => fetchCentralHousehold(id, signal), [id]);
+  const canWrite = useAbility('household.write');
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const unlink = async (householdId: string) => {
+    try {
+      await unlinkHousehold(householdId);
+      loaded.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  if (failure !== undefined) {
+    return <ProblemAlert error={failure} />;
+  }
   if (loaded.error !== undefined) {
     return <ProblemAlert error={loaded.error} onRetry={loaded.reload} />;
   }
@@ -31,6 +51,21 @@ const LinkedHouseholds = ({ id }: { id: string }) => {
           align: 'right',
           responsive: ['sm'],
         },
+        ...(canWrite
+          ? [
+              {
+                key: 'unlink',
+                title: '',
+                render: (_: unknown, h: Household) => (
+                  <Popconfirm title={t('orgSystem.households.unlink')} onConfirm={() => void unlink(h.id)}>
+                    <Button size="small" type="link">
+                      {t('orgSystem.households.unlink')}
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
