@@ -1,4 +1,5 @@
 // The channel adapters as queue jobs: 'notify.email' (SMTP) and 'notify.webhook' (signed HTTP POST).
+// Network calls happen in perform(), outside any transaction, so a slow receiver never holds the database.
 // A failed attempt does not throw: throwing would roll back the delivery-log row together with the job, so the
 // handler logs the attempt and queues the next one itself, after an exponential back-off, in the same transaction.
 import type { Kysely } from 'kysely';
@@ -107,14 +108,46 @@ export function notificationJobHandlers(
 ): Record<typeof EMAIL_JOB | typeof WEBHOOK_JOB, JobHandler> {
   const mailer = createMailer(deps.config);
 
-  const email: JobHandler = {
-    async run(trx, job, now) {
-      const payload = jobPayload<EmailJob>(job);
-      if (payload === null) {
+  /** The outcome of one delivery attempt, decided outside the transaction; run() writes it to the log. */
+  type Outcome =
+    | { kind: 'skipped'; payload: EmailJob | WebhookJob; target: Target; reason: string }
+    | {
+        kind: 'attempted';
+        payload: EmailJob | WebhookJob;
+        target: Target;
+        attempt: Attempt;
+        durationMs: number;
+      };
+
+  const record =
+    (jobKind: typeof EMAIL_JOB | typeof WEBHOOK_JOB) =>
+    async (trx: Kysely<DB>, _job: unknown, now: number, performed?: unknown) => {
+      const outcome = performed as Outcome | null | undefined;
+      if (outcome === null || outcome === undefined) {
         return;
       }
-      const repo = notificationRepository(trx);
-      const [user] = await repo.recipients([payload.userId]);
+      if (outcome.kind === 'skipped') {
+        await logSkipped(trx, outcome.payload, outcome.target, outcome.reason, now);
+        return;
+      }
+      await logAttempt(
+        trx,
+        jobKind,
+        outcome.payload,
+        outcome.target,
+        outcome.attempt,
+        outcome.durationMs,
+        now,
+      );
+    };
+
+  const email: JobHandler = {
+    async perform(db, job): Promise<Outcome | null> {
+      const payload = jobPayload<EmailJob>(job);
+      if (payload === null) {
+        return null;
+      }
+      const [user] = await notificationRepository(db).recipients([payload.userId]);
       const address = user?.email ?? null;
       const target: Target = {
         channel: 'email',
@@ -122,12 +155,10 @@ export function notificationJobHandlers(
         target: address === null ? '—' : maskEmail(address),
       };
       if (mailer === null) {
-        await logSkipped(trx, payload, target, 'SMTP is not configured', now);
-        return;
+        return { kind: 'skipped', payload, target, reason: 'SMTP is not configured' };
       }
       if (user === undefined || address === null) {
-        await logSkipped(trx, payload, target, 'the user has no e-mail address', now);
-        return;
+        return { kind: 'skipped', payload, target, reason: 'the user has no e-mail address' };
       }
       const locale = toLocale(user.locale);
       const started = performance.now();
@@ -148,29 +179,28 @@ export function notificationJobHandlers(
           error: describeError(error),
         };
       }
-      await logAttempt(trx, EMAIL_JOB, payload, target, attempt, performance.now() - started, now);
+      return { kind: 'attempted', payload, target, attempt, durationMs: performance.now() - started };
     },
+    run: record(EMAIL_JOB),
   };
 
   const webhook: JobHandler = {
-    async run(trx, job, now) {
+    async perform(db, job, now): Promise<Outcome | null> {
       const payload = jobPayload<WebhookJob>(job);
       if (payload === null) {
-        return;
+        return null;
       }
-      const endpoint = await notificationRepository(trx).findEndpoint(payload.endpointId);
+      const endpoint = await notificationRepository(db).findEndpoint(payload.endpointId);
       const target: Target = {
         channel: 'webhook',
         targetId: payload.endpointId,
         target: endpoint?.name ?? '—',
       };
       if (endpoint === undefined) {
-        await logSkipped(trx, payload, target, 'the endpoint was deleted', now);
-        return;
+        return { kind: 'skipped', payload, target, reason: 'the endpoint was deleted' };
       }
       if (endpoint.active !== 1 && !payload.isTest) {
-        await logSkipped(trx, payload, target, 'the endpoint is inactive', now);
-        return;
+        return { kind: 'skipped', payload, target, reason: 'the endpoint is inactive' };
       }
       const timestamp = String(Math.floor(now / 1000));
       const signature = signWebhook(
@@ -207,8 +237,9 @@ export function notificationJobHandlers(
       } catch (error) {
         attempt = { isDelivered: false, responseStatus: null, error: describeError(error) };
       }
-      await logAttempt(trx, WEBHOOK_JOB, payload, target, attempt, performance.now() - started, now);
+      return { kind: 'attempted', payload, target, attempt, durationMs: performance.now() - started };
     },
+    run: record(WEBHOOK_JOB),
   };
 
   return { [EMAIL_JOB]: email, [WEBHOOK_JOB]: webhook };

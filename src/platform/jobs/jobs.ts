@@ -134,8 +134,13 @@ export const jobPayload = <T>(job: Job): T | null => fromDbJson<T>(job.payload);
 export class JobAbandoned extends Error {}
 
 export type JobHandler = {
+  /**
+   * Optional work outside any transaction, while this instance holds the job's lease: network calls (mail,
+   * webhooks) go here so they never hold the database. Its result is handed to run().
+   */
+  perform?: (db: Kysely<DB>, job: Job, now: number) => Promise<unknown>;
   /** Runs inside a transaction that also marks the job done: both happen or neither. */
-  run(trx: Kysely<DB>, job: Job, now: number): Promise<void>;
+  run(trx: Kysely<DB>, job: Job, now: number, performed?: unknown): Promise<void>;
   /** Delay before the next attempt, or null to give up. Default: exponential back-off, 8 attempts. */
   retryDelayMs?: (attempts: number) => number | null;
 };
@@ -169,8 +174,10 @@ export async function runDueJobs(
         continue;
       }
       try {
+        const performed =
+          handler.perform === undefined ? undefined : await handler.perform(database.db, job, now());
         await database.db.transaction().execute(async (trx) => {
-          await handler.run(trx, job, now());
+          await handler.run(trx, job, now(), performed);
           if (!(await completeJob(trx, job, now()))) {
             throw new JobAbandoned('lease lost');
           }
