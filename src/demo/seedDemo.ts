@@ -6,6 +6,7 @@ import { seedCatalogue } from '../cases/catalogue/seedCatalogue.js';
 import { seedDepartments } from '../cases/seedDepartments.js';
 import { generateCases } from '../cases/demo/generateCases.js';
 import type { FieldCipher } from '../platform/crypto.js';
+import { isRole } from '../identity/policies.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 import { generateOrgs } from './generateOrgs.js';
 import { seedDemoGrids } from './seedGrids.js';
@@ -122,10 +123,26 @@ export async function seedDemo(database: Database, options: DemoOptions): Promis
   return { ranStages: ran, accounts: await demoAccountsPresent(database) };
 }
 
+/** Every demo account present, with its roles: the fixed ones and those the stages added (handlers, grid worker). */
 async function demoAccountsPresent(database: Database): Promise<DemoAccount[]> {
-  const { demoAccounts } = await import('./demoUsers.js');
-  const names = new Set(
-    (await database.db.selectFrom('app_user').select('username').execute()).map((u) => u.username),
-  );
-  return demoAccounts.filter((a) => names.has(a.username));
+  const rows = await database.db
+    .selectFrom('app_user')
+    .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
+    .innerJoin('org', 'org.id', 'user_role.org_id')
+    .select(['app_user.username', 'app_user.display_name', 'user_role.role', 'org.code'])
+    .orderBy('user_role.created_at')
+    .execute();
+  const byUser = new Map<string, DemoAccount>();
+  for (const r of rows) {
+    const account = byUser.get(r.username) ?? {
+      username: r.username,
+      displayName: r.display_name,
+      roles: [],
+    };
+    if (isRole(r.role)) {
+      account.roles.push({ role: r.role, orgCode: r.code ?? '' });
+    }
+    byUser.set(r.username, account);
+  }
+  return [...byUser.values()];
 }
