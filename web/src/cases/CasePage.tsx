@@ -242,6 +242,7 @@ const CaseView = ({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
   const departments = useLoader((signal) => fetchDepartments(signal), []);
   const { t, i18n } = useTranslation();
   const canReveal = useAbility('case.revealReporter');
+  const canSeeGrids = useAbility('grid.read');
   // On a phone the actions come first, above the long summary.
   const isMobile = useIsMobile();
   const c = detail.item;
@@ -462,7 +463,7 @@ const CaseView = ({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
               {c.lng === null || c.lat === null ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.detail.noPlace')} />
               ) : (
-                <PointMap point={{ lng: c.lng, lat: c.lat }} height={220} />
+                <PointMap point={{ lng: c.lng, lat: c.lat }} height={220} hasOutlines={canSeeGrids} />
               )}
             </Card>
             <Card size="small" title={t('cases.detail.duplicates')}>

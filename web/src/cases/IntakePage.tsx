@@ -85,6 +85,7 @@ export const IntakePage = ({ isQuick }: { isQuick: boolean }) => {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const canReport = useAbility('case.report');
+  const canSeeGrids = useAbility('grid.read');
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const catalogue = useLoader((signal) => fetchCatalogue(signal), [i18n.language]);
@@ -265,7 +266,12 @@ export const IntakePage = ({ isQuick }: { isQuick: boolean }) => {
         )}
         {isQuick || placeBy === 'point' ? (
           <Form.Item label={isQuick ? t('cases.form.placeBy') : undefined}>
-            <LocationPicker value={point} onChange={setPoint} mapHeight={isQuick ? 180 : 260} />
+            <LocationPicker
+              value={point}
+              onChange={setPoint}
+              mapHeight={isQuick ? 180 : 260}
+              hasOutlines={canSeeGrids}
+            />
           </Form.Item>
         ) : (
           <Form.Item

@@ -5,12 +5,17 @@ import { AimOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PointMap, type Point } from './PointMap';
 
-type Props = { value: Point | null; onChange: (point: Point | null) => void; mapHeight?: number };
+type Props = {
+  value: Point | null;
+  onChange: (point: Point | null) => void;
+  mapHeight?: number;
+  hasOutlines?: boolean;
+};
 
 const isValid = (lng: number | null, lat: number | null): lng is number =>
   lng !== null && lat !== null && lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90;
 
-export const LocationPicker = ({ value, onChange, mapHeight = 200 }: Props) => {
+export const LocationPicker = ({ value, onChange, mapHeight = 200, hasOutlines = false }: Props) => {
   const { t } = useTranslation();
   const [status, setStatus] = useState<'idle' | 'locating' | 'failed' | 'unsupported'>('idle');
   const [lng, setLng] = useState<number | null>(null);
@@ -52,7 +57,7 @@ export const LocationPicker = ({ value, onChange, mapHeight = 200 }: Props) => {
           {status === 'failed' ? t('cases.location.failed') : t('cases.location.unsupported')}
         </Typography.Text>
       ) : null}
-      <PointMap point={value} onPick={onChange} height={mapHeight} />
+      <PointMap point={value} onPick={onChange} height={mapHeight} hasOutlines={hasOutlines} />
       <Typography.Text type="secondary" data-testid="picked-point">
         {value === null
           ? t('cases.location.pickOnMap')

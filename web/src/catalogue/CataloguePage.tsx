@@ -66,6 +66,7 @@ const CategoriesTab = () => {
   const catalogue = useLoader((signal) => fetchCatalogue(signal), [i18n.language]);
   const [target, setTarget] = useState<EditTarget | null>(null);
   const [search, setSearch] = useState('');
+  const [expanded, setExpanded] = useState<string[] | null>(null);
   const items = useMemo(() => catalogue.data?.items ?? [], [catalogue.data]);
 
   const tree = useMemo(() => {
@@ -132,8 +133,12 @@ const CategoriesTab = () => {
             height={560}
             treeData={tree}
             selectedKeys={selected === null ? [] : [selected.code]}
-            defaultExpandedKeys={items.filter((c) => c.depth === 1).map((c) => c.code)}
-            expandedKeys={search.trim() === '' ? undefined : items.map((c) => c.code)}
+            expandedKeys={
+              search.trim() === ''
+                ? (expanded ?? items.filter((c) => c.depth === 1).map((c) => c.code))
+                : items.map((c) => c.code)
+            }
+            onExpand={(keys) => setExpanded(keys.map(String))}
             onSelect={(keys) => {
               const c = items.find((x) => x.code === String(keys[0]));
               if (c !== undefined) {
