@@ -20,7 +20,7 @@ export const casesEn: Messages['cases'] = {
     source: 'Source',
     light: 'Light',
     dates: 'Reported',
-    text: 'Description, address or code',
+    text: 'Description or address',
     more: 'More filters',
   },
   columns: {

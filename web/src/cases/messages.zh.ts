@@ -18,7 +18,7 @@ export const casesZh = {
     source: '来源',
     light: '亮灯',
     dates: '上报时间',
-    text: '描述、地址或编号',
+    text: '描述或地址',
     more: '更多筛选',
   },
   columns: {
