@@ -1,7 +1,7 @@
 // All SQL of cases: the case file, its steps, parties, facts, photos, idempotency keys and call-backs.
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../platform/db/database.js';
-import { subtreeUpper } from '../platform/db/database.js';
+import { repathColumn, subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { factMetrics, factRows, metricColumn, type FactMetric, type Facts } from './indicators/facts.js';
 
@@ -339,6 +339,55 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
         .updateTable('case_callback')
         .set({ status: 'done', result, done_by: by, done_at: now })
         .where('id', '=', id)
+        .execute();
+    },
+
+    /** A subtree of organisations moved: cases, departments and rules under it follow, and so do town and village. */
+    async repath(oldPrefix: string, newPrefix: string) {
+      await repathColumn(db, 'case_file', 'org_path', oldPrefix, newPrefix);
+      await repathColumn(db, 'case_file', 'department_path', oldPrefix, newPrefix);
+      await repathColumn(db, 'routing_rule', 'area_path', oldPrefix, newPrefix);
+      const paths = await db
+        .selectFrom('case_file')
+        .select('org_path')
+        .distinct()
+        .where('org_path', '>=', newPrefix)
+        .where('org_path', '<', subtreeUpper(newPrefix))
+        .execute();
+      for (const { org_path } of paths) {
+        // '/district/town/village/': the town and village a case belongs to are read off its path.
+        const [, town = null, village = null] = org_path.split('/').filter((x) => x !== '');
+        await db
+          .updateTable('case_file')
+          .set({ town_id: town, village_id: village })
+          .where('org_path', '=', org_path)
+          .execute();
+      }
+    },
+
+    /** An organisation merged into another: cases placed on it, dispatched to it, or routed to it follow. */
+    async reassign(from: { id: string; path: string; level: string }, to: { id: string; path: string }) {
+      const place =
+        from.level === 'village' ? { village_id: to.id } : from.level === 'town' ? { town_id: to.id } : {};
+      await db
+        .updateTable('case_file')
+        .set({ org_path: to.path, ...place })
+        .where('org_path', '=', from.path)
+        .execute();
+      await db
+        .updateTable('case_file')
+        .set({ department_id: to.id, department_path: to.path })
+        .where('department_id', '=', from.id)
+        .execute();
+      await db
+        .updateTable('routing_rule')
+        .set({ department_id: to.id })
+        .where('department_id', '=', from.id)
+        .execute();
+      await db
+        .updateTable('routing_rule')
+        .set({ area_org_id: to.id, area_path: to.path })
+        .where('area_org_id', '=', from.id)
         .execute();
     },
 

@@ -1,7 +1,7 @@
 // All SQL of the grid module. Every read that serves a caller takes their scope; a grid outside it is "not found".
 import { sql, type Kysely } from 'kysely';
 import type { Scope } from '../identity/actor.js';
-import { subtreeUpper } from '../platform/db/database.js';
+import { repathColumn, subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import type { BBox } from './geometry.js';
 
@@ -276,6 +276,47 @@ export function gridRepository(db: Kysely<DB>) {
         .where('status', '=', 'active')
         .executeTakeFirst();
       return row?.n ?? 0;
+    },
+
+    /** A subtree of organisations moved: grids, their staff and outlines under it follow, with town and village. */
+    async repath(oldPrefix: string, newPrefix: string) {
+      for (const table of ['grid', 'grid_staff', 'grid_outline']) {
+        await repathColumn(db, table, 'org_path', oldPrefix, newPrefix);
+      }
+      const paths = await db
+        .selectFrom('grid')
+        .select('org_path')
+        .distinct()
+        .where('org_path', '>=', newPrefix)
+        .where('org_path', '<', subtreeUpper(newPrefix))
+        .execute();
+      for (const { org_path } of paths) {
+        const [, town, village] = org_path.split('/').filter((x) => x !== '');
+        if (town !== undefined && village !== undefined) {
+          await db
+            .updateTable('grid')
+            .set({ town_id: town, village_id: village })
+            .where('org_path', '=', org_path)
+            .execute();
+        }
+      }
+    },
+
+    /** A village merged into another: its grids now belong to the target village. */
+    async reassign(from: { id: string; path: string; level: string }, to: { id: string; path: string }) {
+      if (from.level !== 'village') {
+        return;
+      }
+      await db
+        .updateTable('grid')
+        .set({ village_id: to.id, org_path: to.path })
+        .where('village_id', '=', from.id)
+        .execute();
+      await db
+        .updateTable('grid_staff')
+        .set({ org_path: to.path })
+        .where('org_path', '=', from.path)
+        .execute();
     },
   };
 }

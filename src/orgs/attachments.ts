@@ -1,9 +1,12 @@
 // Records of other modules that hang on organisations by id and path, and must follow when an org moves or merges.
 // A module whose records carry an org path adds its two hooks here.
 import type { Kysely } from 'kysely';
+import { caseRepository } from '../cases/repository.js';
+import { gridRepository } from '../grids/repository.js';
+import { markGridsChanged } from '../grids/indexService.js';
 import { householdRepository } from '../households/repository.js';
 import { memberRepository } from '../members/repository.js';
-import type { Dialect } from '../platform/db/database.js';
+import { repathColumn, type Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 
 /** A subtree moved: rewrite every attached path under oldPrefix. */
@@ -15,6 +18,11 @@ export async function repathAttached(
 ): Promise<void> {
   await memberRepository(db, dialect).repath(oldPrefix, newPrefix);
   await householdRepository(db, dialect).repath(oldPrefix, newPrefix);
+  await gridRepository(db).repath(oldPrefix, newPrefix);
+  await caseRepository(db, dialect).repath(oldPrefix, newPrefix);
+  await repathColumn(db, 'patrol', 'org_path', oldPrefix, newPrefix);
+  // The grid index holds town and village ids: every instance reloads it.
+  await markGridsChanged(db, Date.now());
 }
 
 /** An org now hangs under a new parent: memberships that depend on the parent follow (a party group's members). */
@@ -42,4 +50,7 @@ export async function reassignAttached(
 ): Promise<void> {
   await memberRepository(db, dialect).reassign(from, to, at, actorId);
   await householdRepository(db, dialect).reassign(from, to);
+  await gridRepository(db).reassign(from, to);
+  await caseRepository(db, dialect).reassign(from, to);
+  await markGridsChanged(db, at);
 }

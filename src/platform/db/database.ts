@@ -129,3 +129,16 @@ export async function bulkInsert(
     )}`.execute(trx);
   }
 }
+
+/** Rewrites a materialised-path column after a subtree moved: every value under oldPrefix gets newPrefix instead. */
+export async function repathColumn(
+  db: Kysely<DB>,
+  table: string,
+  column: string,
+  oldPrefix: string,
+  newPrefix: string,
+): Promise<void> {
+  const cut = oldPrefix.length + 1;
+  await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${newPrefix} || substr(${sql.ref(column)}, ${cut})
+    where ${sql.ref(column)} >= ${oldPrefix} and ${sql.ref(column)} < ${subtreeUpper(oldPrefix)}`.execute(db);
+}
