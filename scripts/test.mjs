@@ -7,6 +7,7 @@
 //   2. typecheck: tsc --noEmit
 //   3. integration tests (src/**/*.test.ts) on SQLite
 //   4. the same on PostgreSQL: $TEST_DATABASE_URL, or a throwaway cluster from scripts/pg.sh
+//   4b. a seconds-long smoke of the bench on SQLite (tiny data set; it reports, it asserts no time)
 //   5. web build, then end-to-end tests (e2e/**/*.e2e.ts) in headless Chromium ($CHROMIUM_PATH)
 // and at the end one line `N passed, N failed` totalled over all test runs.
 //
@@ -324,6 +325,13 @@ async function e2e() {
   await runTests('End-to-end', files, { concurrency: 1, env: { ...process.env, CHROMIUM_PATH: chromium } });
 }
 
+async function benchSmoke() {
+  heading('Bench smoke: bench/main.ts --smoke on SQLite');
+  await mustRun('bench smoke', process.execPath, ['--import', 'tsx', 'bench/main.ts', '--smoke'], {
+    env: envWithout('DATABASE_URL'),
+  });
+}
+
 // ---------------------------------------------------------------- main
 
 const steps = [];
@@ -335,6 +343,9 @@ if (opts.onlyDb !== 'pg') {
 }
 if (opts.onlyDb !== 'sqlite') {
   steps.push(['integration tests on PostgreSQL', integrationPg]);
+}
+if (opts.onlyDb !== 'pg' && opts.filters.length === 0) {
+  steps.push(['bench smoke', benchSmoke]);
 }
 if (opts.e2e) {
   steps.push(['end-to-end tests', e2e]);
