@@ -201,6 +201,14 @@ describe('intake and feedback', () => {
       .executeTakeFirst();
     assert.ok(job !== undefined, 'a call-back reminder is scheduled');
     assert.ok(cb.due_at > Date.now(), 'due in the future (one working day)');
+    const due = await s.town.request('GET', `/api/cases/${id}`);
+    assert.ok((due.body.allowedActions as string[]).includes('callBack'), 'the town sees the call-back task');
+    const byCode = await s.town.request('GET', `/api/cases?q=${code}`);
+    assert.deepEqual(
+      (byCode.body.items as { id: string }[]).map((x) => x.id),
+      [id],
+      'found by tracking code',
+    );
     const reopen = await s.town.request('POST', `/api/cases/${id}/callback`, {
       result: 'reopen',
       comment: '群众不满意',

@@ -199,7 +199,10 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
       if (f.to !== undefined) {
         q = q.where('case_file.reported_at', '<', f.to);
       }
-      if (f.text !== undefined && f.text !== '') {
+      if (f.text !== undefined && /^TZ[0-9]{6}[2-9A-Z]{10}$/i.test(f.text)) {
+        // A hotline caller reads out the tracking code.
+        q = q.where('case_file.tracking_code', '=', f.text.toUpperCase());
+      } else if (f.text !== undefined && f.text !== '') {
         const text = f.text;
         const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
         if (dialect === 'sqlite' && text.length >= 3) {

@@ -299,7 +299,8 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
         villageId: c.village_id,
         gridId: c.grid_id,
       });
-      const allowedActions = caseActions.filter((a: CaseAction) => {
+      const hasOpenCallBack = (await repo.openCallback(c.id)) !== undefined;
+      const allowedActions: string[] = caseActions.filter((a: CaseAction) => {
         const rule = rules[a];
         const levels = rule.levels ?? ['town', 'district'];
         return (
@@ -333,7 +334,9 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
         })),
         suggestedDepartmentId: route.route?.departmentId ?? null,
         routeReason: route.reason,
-        allowedActions,
+        // 'callBack' is not a workflow action but the command centre's task after a bad rating (POST …/callback).
+        allowedActions:
+          hasOpenCallBack && seats.includes('command') ? [...allowedActions, 'callBack'] : allowedActions,
         names,
       };
     },

@@ -102,6 +102,10 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
           nameEn: c.name.en,
           keywords: c.keywords,
           duplicateRadiusM: c.duplicateRadiusM,
+          registrationCondition: c.registrationCondition,
+          closingCondition: c.closingCondition,
+          // Both languages of every field, so an editor can save a category without losing either.
+          fieldDefs: c.fields,
         })),
       };
     },
@@ -197,6 +201,8 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
     id: Type.String(),
     categoryCode: Type.Union([Type.String(), Type.Null()]),
     areaOrgId: Type.Union([Type.String(), Type.Null()]),
+    areaName: Type.Union([Type.String(), Type.Null()]),
+    departmentName: Type.Union([Type.String(), Type.Null()]),
     gridId: Type.Union([Type.String(), Type.Null()]),
     platform: Type.Union([Type.String(), Type.Null()]),
     departmentId: Type.String(),
@@ -218,20 +224,31 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
         response: { 200: Type.Object({ items: Type.Array(RuleSchema) }) },
       },
     },
-    async (request) => ({
-      items: (await routingRepository(db).list(request.query.limit ?? 500, request.query.category)).map(
-        (r) => ({
+    async (request) => {
+      const rules = await routingRepository(db).list(request.query.limit ?? 500, request.query.category);
+      const ids = [
+        ...new Set(
+          rules.flatMap((r) => [r.area_org_id, r.department_id]).filter((x): x is string => x !== null),
+        ),
+      ];
+      const names = new Map(
+        (await orgRepository(db, database.dialect).byIds(ids)).map((o) => [o.id, o.name]),
+      );
+      return {
+        items: rules.map((r) => ({
           id: r.id,
           categoryCode: r.category_code,
           areaOrgId: r.area_org_id,
+          areaName: r.area_org_id === null ? null : (names.get(r.area_org_id) ?? null),
+          departmentName: names.get(r.department_id) ?? null,
           gridId: r.grid_id,
           platform: r.platform,
           departmentId: r.department_id,
           limit: r.limit_json === null ? null : (JSON.parse(r.limit_json) as unknown),
           note: r.note,
-        }),
-      ),
-    }),
+        })),
+      };
+    },
   );
 
   app.post(

@@ -180,8 +180,9 @@ const ActionsCard = ({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ action: string; target?: string } | null>(null);
   const departments = useLoader((signal) => fetchDepartments(signal), []);
-  const canCommand = useAbility('case.command');
-  const actions = detail.allowedActions;
+  // 'callBack' is the server's signal that a call-back after a bad rating is due; it has its own dialog.
+  const canCallBack = detail.allowedActions.includes('callBack');
+  const actions = detail.allowedActions.filter((a) => a !== 'callBack');
   return (
     <Card size="small" title={t('cases.detail.actions')} data-testid="case-actions">
       {actions.length === 0 ? (
@@ -201,7 +202,7 @@ const ActionsCard = ({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
           ))}
         </Flex>
       )}
-      {canCommand && detail.item.rating !== null ? (
+      {canCallBack ? (
         <div style={{ marginTop: 8 }}>
           <CallBackButton caseId={detail.item.id} onDone={onDone} />
         </div>

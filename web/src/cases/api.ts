@@ -115,6 +115,16 @@ export type AdminCategory = Category & {
   nameEn: string;
   keywords: string[];
   duplicateRadiusM: number;
+  registrationCondition: string;
+  closingCondition: string;
+  /** Every extra field with its names in both languages. */
+  fieldDefs: {
+    code: string;
+    type: string;
+    name: { zh: string; en: string };
+    required: boolean;
+    values?: { key: string; name: { zh: string; en: string } }[];
+  }[];
 };
 
 export type PhotoUpload = { data: string };

@@ -90,14 +90,15 @@ const initialOf = (target: EditTarget): Partial<Values> => {
     duplicateRadiusM: c.duplicateRadiusM,
     keywords: c.keywords,
     active: c.active,
-    // The catalogue answer carries each field's name in the caller's language only.
-    fields: c.fields.map((f) => ({
+    registrationCondition: c.registrationCondition,
+    closingCondition: c.closingCondition,
+    fields: c.fieldDefs.map((f) => ({
       code: f.code,
       type: f.type,
-      nameZh: f.name,
-      nameEn: f.name,
+      nameZh: f.name.zh,
+      nameEn: f.name.en,
       required: f.required,
-      values: f.values.map((v) => `${v.key}=${v.name}=${v.name}`).join('\n'),
+      values: (f.values ?? []).map((v) => `${v.key}=${v.name.zh}=${v.name.en}`).join('\n'),
     })),
   };
 };
