@@ -249,6 +249,24 @@ describe('intake and feedback', () => {
     );
   });
 
+  it('counts the open cases of a grid by traffic light', async () => {
+    const counts = await s.town.request('GET', `/api/cases/open-counts?gridId=${point.gridId}`);
+    const open = await p.database.db
+      .selectFrom('case_file')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('grid_id', '=', point.gridId)
+      .where('state', 'not in', ['closed', 'voided', 'merged'])
+      .executeTakeFirstOrThrow();
+    assert.equal(counts.body.open, open.n);
+    assert.ok((counts.body.open as number) > 0);
+    const other = await (await import('../testing/testPlatform.js')).loginAs(p.app, 'shigang');
+    assert.equal(
+      (await other.request('GET', `/api/cases/open-counts?gridId=${point.gridId}`)).body.open,
+      0,
+      'scoped',
+    );
+  });
+
   it('bulk dispatch sends each registered case to its routed department', async () => {
     const a = await caseIn(s, point, 'registered');
     const b = await caseIn(s, point, 'registered');

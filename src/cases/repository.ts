@@ -148,14 +148,37 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
     },
 
     async list(scope: CaseScope, f: CaseListFilter) {
-      let q = scoped(scope).selectAll('case_file');
+      // SQLite reads a whole subtree (or every case in a state or category) from its index and sorts it, even when
+      // walking case_time newest first would stop after one page. Near the root (district, town) a subtree holds
+      // a large share of all cases, so there the indexed filter columns are kept off their indexes (unary +) and
+      // the walk stops early: cost follows the page, not the history. Deeper subtrees are small and read best by
+      // path; grid, department, text and party filters have their own indexes. PostgreSQL weighs LIMIT itself.
+      const narrowest = f.orgPath ?? (scope.kind === 'org' ? scope.path : null);
+      const isWalk =
+        dialect === 'sqlite' &&
+        narrowest !== null &&
+        narrowest.split('/').filter((s) => s !== '').length <= 2 &&
+        f.gridId === undefined &&
+        f.departmentId === undefined &&
+        (f.text === undefined || f.text === '') &&
+        f.partyUserId === undefined;
+      const col = (name: 'org_path' | 'state' | 'category_code' | 'level') =>
+        isWalk ? sql<string>`+${sql.ref(`case_file.${name}`)}` : sql<string>`${sql.ref(`case_file.${name}`)}`;
+      let q =
+        isWalk && scope.kind === 'org'
+          ? db
+              .selectFrom('case_file')
+              .selectAll('case_file')
+              .where(col('org_path'), '>=', scope.path)
+              .where(col('org_path'), '<', subtreeUpper(scope.path))
+          : scoped(scope).selectAll('case_file');
       if (f.states !== undefined && f.states.length > 0) {
-        q = q.where('case_file.state', 'in', f.states);
+        q = q.where(col('state'), 'in', f.states);
       }
       if (f.categoryCode !== undefined) {
         q = q
-          .where('case_file.category_code', '>=', f.categoryCode)
-          .where('case_file.category_code', '<', `${f.categoryCode}~`);
+          .where(col('category_code'), '>=', f.categoryCode)
+          .where(col('category_code'), '<', `${f.categoryCode}~`);
       }
       if (f.net !== undefined) {
         q = q.where('case_file.net', '=', f.net);
@@ -170,9 +193,7 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
         q = q.where('case_file.urgency', '=', f.urgency);
       }
       if (f.orgPath !== undefined) {
-        q = q
-          .where('case_file.org_path', '>=', f.orgPath)
-          .where('case_file.org_path', '<', subtreeUpper(f.orgPath));
+        q = q.where(col('org_path'), '>=', f.orgPath).where(col('org_path'), '<', subtreeUpper(f.orgPath));
       }
       if (f.gridId !== undefined) {
         q = q.where('case_file.grid_id', '=', f.gridId);
@@ -233,9 +254,9 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
         );
       }
       if (f.actionable !== undefined) {
-        q = q.where('case_file.state', 'in', f.actionable.states);
+        q = q.where(col('state'), 'in', f.actionable.states);
         if (f.actionable.levels !== undefined) {
-          q = q.where('case_file.level', 'in', f.actionable.levels);
+          q = q.where(col('level'), 'in', f.actionable.levels);
         }
       }
       if (f.after !== undefined) {
@@ -252,6 +273,30 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
         .orderBy('case_file.id', 'desc')
         .limit(f.limit)
         .execute();
+    },
+
+    /** Open cases in scope (optionally of one grid) by traffic light: what a grid card or a map colour needs. */
+    async openCounts(scope: CaseScope, gridId: string | undefined, now: number) {
+      let q = scoped(scope).where('case_file.state', 'not in', ['closed', 'voided', 'merged']);
+      if (gridId !== undefined) {
+        q = q.where('case_file.grid_id', '=', gridId);
+      }
+      const row = await q
+        .select((eb) => [
+          eb.fn.countAll<number>().as('open'),
+          eb.fn
+            .sum<number>(
+              sql`case when case_file.paused_at is null and case_file.deadline_at < ${now} then 1 else 0 end`,
+            )
+            .as('red'),
+          eb.fn
+            .sum<number>(
+              sql`case when case_file.paused_at is null and case_file.yellow_at <= ${now} and case_file.deadline_at >= ${now} then 1 else 0 end`,
+            )
+            .as('yellow'),
+        ])
+        .executeTakeFirstOrThrow();
+      return { open: row.open, red: row.red ?? 0, yellow: row.yellow ?? 0 };
     },
 
     /** Open cases of the category whose point lies within a box around (lat, lng); the caller checks the radius. */

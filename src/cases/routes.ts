@@ -159,6 +159,21 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
   );
 
   app.get(
+    '/api/cases/open-counts',
+    {
+      config: { auth: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Open cases in scope, or of one grid, with how many are yellow and red',
+        querystring: Type.Object({ gridId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: Type.Object({ open: Type.Integer(), yellow: Type.Integer(), red: Type.Integer() }) },
+      },
+    },
+    async (request) =>
+      repo.openCounts(await caseScopeOf(db, userOf(request)), request.query.gridId, Date.now()),
+  );
+
+  app.get(
     '/api/cases/export.xlsx',
     {
       config: { auth: 'case.export' },

@@ -86,8 +86,10 @@ export const CasesPage = () => {
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const tabParam = params.get('tab');
-  const tab: TabKey = isTab(tabParam) ? tabParam : 'actionable';
-  const [filter, setFilter] = useState<CaseFilter>({});
+  // A link from a grid card opens all of that grid's cases.
+  const gridParam = params.get('gridId');
+  const tab: TabKey = isTab(tabParam) ? tabParam : gridParam === null ? 'actionable' : 'all';
+  const [filter, setFilter] = useState<CaseFilter>(gridParam === null ? {} : { gridId: gridParam });
   const canReport = useAbility('case.report');
   const canExport = useAbility('case.export');
   const canCommand = useAbility('case.command');

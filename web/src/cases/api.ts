@@ -78,6 +78,7 @@ export type CaseFilter = {
   from?: number;
   to?: number;
   q?: string;
+  gridId?: string;
   queue?: 'actionable' | 'watching';
 };
 

@@ -3,7 +3,8 @@ import { Button, Card, Descriptions, Empty, Flex, Spin, Tag, Typography } from '
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
-import { fetchGrid, type GridDetail } from './api';
+import { Link } from 'react-router-dom';
+import { fetchGrid, fetchGridOpenCases, type GridDetail } from './api';
 import { areaText } from './labels';
 
 type Props = {
@@ -81,7 +82,7 @@ export const GridCard = ({ gridId, onClose, actions, reloadKey = 0 }: Props) => 
           </Flex>
         </Descriptions.Item>
         <Descriptions.Item label={t('grids.card.openCases')}>
-          <Typography.Text type="secondary">{t('grids.card.casesLater')}</Typography.Text>
+          <GridOpenCases gridId={grid.id} />
         </Descriptions.Item>
       </Descriptions>
       {actions === undefined ? null : <Flex style={{ marginTop: 12 }}>{actions(grid)}</Flex>}
@@ -90,3 +91,17 @@ export const GridCard = ({ gridId, onClose, actions, reloadKey = 0 }: Props) => 
 };
 
 export const NoGridSelected = () => <Empty />;
+
+/** The grid's open cases with their traffic lights, linking to the filtered case list. */
+const GridOpenCases = ({ gridId }: { gridId: string }) => {
+  const { t } = useTranslation();
+  const counts = useLoader((signal) => fetchGridOpenCases(gridId, signal), [gridId]);
+  if (counts.data === undefined) {
+    return <Spin size="small" />;
+  }
+  return (
+    <Link to={`/cases?gridId=${encodeURIComponent(gridId)}`} data-testid="grid-open-cases">
+      {t('grids.card.casesSummary', counts.data)}
+    </Link>
+  );
+};

@@ -96,6 +96,15 @@ export const fetchGridLayer = (signal?: AbortSignal) =>
   api.get<Collection<GridFeature>>('/api/grids/layer', { signal });
 export const fetchOutlines = (level: 'district' | 'town' | 'village', signal?: AbortSignal) =>
   api.get<Collection<OutlineFeature>>('/api/grids/outlines', { query: { level }, signal });
+/** Open cases of one grid and how many are past 80 % (yellow) or 100 % (red) of their limit. */
+export const fetchGridOpenCases = (gridId: string, signal?: AbortSignal) =>
+  api.get<{ open: number; yellow: number; red: number }>(
+    `/api/cases/open-counts?gridId=${encodeURIComponent(gridId)}`,
+    {
+      signal,
+    },
+  );
+
 export const fetchGrid = (id: string, signal?: AbortSignal) =>
   api.get<{ item: GridDetail }>(`/api/grids/${encodeURIComponent(id)}`, { signal });
 export const fetchGrids = (filter: GridFilter, signal?: AbortSignal) =>

@@ -235,7 +235,7 @@ export const en: Messages = {
       area: 'Area',
       nets: 'Nets served',
       openCases: 'Open cases',
-      casesLater: 'Shown once the cases module is connected',
+      casesSummary: '{{open}} open · {{yellow}} yellow · {{red}} red',
       none: 'Not set',
       close: 'Close',
     },

@@ -230,7 +230,7 @@ export const zh = {
       area: '面积',
       nets: '服务五网',
       openCases: '在办事件',
-      casesLater: '事件模块接入后显示',
+      casesSummary: '在办 {{open}} 件 · 黄灯 {{yellow}} · 红灯 {{red}}',
       none: '未设置',
       close: '关闭',
     },
