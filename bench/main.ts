@@ -46,6 +46,7 @@ type Options = {
   only?: string;
   smoke: boolean;
   seed: number;
+  keep: boolean;
 };
 
 const program = new Command('bench')
@@ -57,7 +58,8 @@ const program = new Command('bench')
   .option('--org-scale <x>', 'organisation size per district, 1 = the paper district', positive)
   .option('--only <figures>', `comma-separated subset of ${FIGURES.join(', ')}`)
   .option('--seed <n>', 'random seed', positive, 20261127)
-  .option('--smoke', 'tiny data set and short runs: checks the bench works, measures nothing', false);
+  .option('--smoke', 'tiny data set and short runs: checks the bench works, measures nothing', false)
+  .option('--keep', 'keep the data set afterwards (prints where) instead of dropping it', false);
 
 program.parse();
 const opts = program.opts<Options>();
@@ -191,7 +193,10 @@ try {
       if (raw !== null) {
         const drafts = await intake(ctx, server, raw);
         for (const d of drafts) {
-          d.detail = { ...d.detail, ...raw.detail };
+          d.detail = {
+            ...d.detail,
+            ...Object.fromEntries(Object.entries(raw.detail).map(([k, v]) => [`baseline ${k}`, v])),
+          };
         }
         add(drafts);
       }
@@ -205,7 +210,13 @@ try {
     await database.close();
   }
 } finally {
-  await target.drop();
+  if (opts.keep) {
+    console.error(
+      `kept the data set: ${target.dataDir}${target.databaseUrl === undefined ? '' : ' and its database'}`,
+    );
+  } else {
+    await target.drop();
+  }
 }
 
 const commit = git('rev-parse', '--short', 'HEAD');
