@@ -267,6 +267,17 @@ describe('intake and feedback', () => {
     );
   });
 
+  it('settings: a half-written change is refused, a whole one is kept', async () => {
+    const bad = await s.admin.request('PUT', '/api/cases/settings', { stepLimits: { accept: 'soon' } });
+    assert.equal(bad.status, 400);
+    const current = await s.admin.request('GET', '/api/cases/settings');
+    const stepLimits = { ...(current.body.stepLimits as Record<string, unknown>), callBack: 900 };
+    assert.equal((await s.town.request('PUT', '/api/cases/settings', { stepLimits })).status, 403);
+    assert.equal((await s.admin.request('PUT', '/api/cases/settings', { stepLimits })).status, 204);
+    const after = await s.admin.request('GET', '/api/cases/settings');
+    assert.equal((after.body.stepLimits as { callBack: number }).callBack, 900);
+  });
+
   it('bulk dispatch sends each registered case to its routed department', async () => {
     const a = await caseIn(s, point, 'registered');
     const b = await caseIn(s, point, 'registered');

@@ -55,6 +55,34 @@ const CategoryBody = Type.Object({
   note: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
+const Minutes = Type.Integer({ minimum: 1, maximum: 60 * 24 * 30 });
+const Tiered = Type.Object({ urgent: Minutes, normal: Minutes });
+const Points = Type.Number({ minimum: 0, maximum: 100 });
+
+/** Whole objects only: a half-written setting would leave the clock or the scores without a value. */
+const StepLimitsSchema = Type.Object({
+  accept: Tiered,
+  register: Tiered,
+  dispatch: Tiered,
+  sign: Tiered,
+  check: Type.Object({ community: Minutes, village: Minutes }),
+  callBack: Minutes,
+});
+
+const IndicatorWeightsSchema = Type.Object({
+  closeRate: Points,
+  onTimeHandleRate: Points,
+  noReworkRate: Points,
+  countBands: Type.Array(Type.Object({ min: Type.Integer({ minimum: 0 }), points: Points }), {
+    maxItems: 10,
+  }),
+  grades: Type.Array(
+    Type.Object({ grade: Type.Union(['A', 'B', 'C', 'D'].map((g) => Type.Literal(g))), min: Points }),
+    { minItems: 1, maxItems: 4 },
+  ),
+  threeRates: Type.Object({ response: Points, solve: Points, satisfaction: Points }),
+});
+
 export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { database } = deps;
@@ -428,8 +456,8 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
         tags: ['catalogue'],
         summary: 'Change step limits, indicator weights and grade bands',
         body: Type.Object({
-          stepLimits: Type.Record(Type.String(), Type.Unknown()),
-          indicators: Type.Record(Type.String(), Type.Unknown()),
+          stepLimits: Type.Optional(StepLimitsSchema),
+          indicators: Type.Optional(IndicatorWeightsSchema),
         }),
       },
     },
@@ -437,8 +465,14 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
       const ctx = contextOf(request);
       const current = await loadCaseSettings(db);
       const next = {
-        stepLimits: { ...current.stepLimits, ...(request.body.stepLimits as object) },
-        indicators: { ...current.indicators, ...(request.body.indicators as object) },
+        stepLimits: request.body.stepLimits ?? current.stepLimits,
+        indicators: request.body.indicators ?? current.indicators,
+      };
+      // Bands and grades are read highest first.
+      next.indicators = {
+        ...next.indicators,
+        countBands: [...next.indicators.countBands].sort((a, b) => b.min - a.min),
+        grades: [...next.indicators.grades].sort((a, b) => b.min - a.min),
       };
       await db.transaction().execute(async (trx) => {
         await saveCaseSettings(trx, next, ctx.now);
