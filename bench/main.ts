@@ -19,7 +19,6 @@ import {
   loadSample,
   mixedLoad,
   pointToGrid,
-  rawInsertRate,
   rollups,
   type Context,
   type Figure,
@@ -174,8 +173,6 @@ try {
     if (isDistrict && wants('pointToGrid')) {
       add(await pointToGrid(ctx));
     }
-    // The raw baseline runs before the server starts, on a connection of its own.
-    const raw = isDistrict && wants('intake') ? await rawInsertRate(ctx) : null;
     const server = await startServer(target.dataDir, target.databaseUrl);
     try {
       if (wants('rollups')) {
@@ -190,15 +187,8 @@ try {
       if (isDistrict && wants('export')) {
         add(await exportXlsx(ctx, server));
       }
-      if (raw !== null) {
-        const drafts = await intake(ctx, server, raw);
-        for (const d of drafts) {
-          d.detail = {
-            ...d.detail,
-            ...Object.fromEntries(Object.entries(raw.detail).map(([k, v]) => [`baseline ${k}`, v])),
-          };
-        }
-        add(drafts);
+      if (isDistrict && wants('intake')) {
+        add(await intake(ctx, server));
       }
       if (isDistrict && wants('mixed')) {
         add(await mixedLoad(ctx, server));
