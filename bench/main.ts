@@ -257,7 +257,10 @@ function printTable(r: Run): void {
   }
 }
 
-/** Adds this run to the commit's file (replacing an earlier run of the same data set and database) and to latest.json. */
+/**
+ * Adds this run to the commit's file and to latest.json, each time replacing an earlier run of the same data set,
+ * database and size, so latest.json holds the newest figure of every size measured.
+ */
 function writeResults(r: Run): void {
   const dir = path.join(projectRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
@@ -265,12 +268,14 @@ function writeResults(r: Run): void {
     writeFileSync(path.join(dir, 'smoke.json'), `${JSON.stringify({ runs: [r] }, null, 2)}\n`);
     return;
   }
-  const file = path.join(dir, `${r.date.slice(0, 10)}-${r.commit}.json`);
-  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs: Run[] }).runs : [];
   const key = (x: Run) => `${x.dataset}|${x.database}|${x.dataSize}`;
-  const runs = [...previous.filter((x) => key(x) !== key(r)), r];
-  const text = `${JSON.stringify({ commit: r.commit, runs }, null, 2)}\n`;
-  writeFileSync(file, text);
-  writeFileSync(path.join(dir, 'latest.json'), text);
+  const merge = (file: string) => {
+    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs: Run[] }).runs : [];
+    const runs = [...previous.filter((x) => key(x) !== key(r)), r];
+    writeFileSync(file, `${JSON.stringify({ runs }, null, 2)}\n`);
+  };
+  const file = path.join(dir, `${r.date.slice(0, 10)}-${r.commit}.json`);
+  merge(file);
+  merge(path.join(dir, 'latest.json'));
   console.log(`\nwrote ${path.relative(projectRoot, file)} and bench/results/latest.json`);
 }
