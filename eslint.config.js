@@ -19,7 +19,11 @@ export default tseslint.config(
         'error',
         {
           allowForKnownSafeCalls: [
-            { from: 'package', name: ['describe', 'it', 'test', 'suite', 'before', 'after'], package: 'node:test' },
+            {
+              from: 'package',
+              name: ['describe', 'it', 'test', 'suite', 'before', 'after'],
+              package: 'node:test',
+            },
           ],
         },
       ],
