@@ -55,6 +55,9 @@ export function openDatabase(options: OpenOptions): Database {
     idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
     application_name: 'tongxin',
   });
+  // An idle connection that the server drops (restart, failover, an administrator) must not take the process
+  // down: the pool discards it, and the next query opens a fresh one.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
