@@ -15,6 +15,9 @@ import {
   type Ring,
 } from '../grids/geometry.js';
 import { compilePolygon, containsPoint } from '../grids/pointInGrid.js';
+import { seededRandom } from './chineseNames.js';
+
+export { seededRandom };
 
 export type LayerInput = {
   seed: number;
@@ -60,18 +63,6 @@ const TOWN_SEATS: Record<string, Position> = {
   '320612120': [121.16, 32.0],
   '320612401': [121.26, 32.03],
 };
-
-/** mulberry32: a small seeded generator, so the same seed gives the same district. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** k well-spread points inside the area (Mitchell's best candidate), starting from the given points. */
 function spreadPoints(
