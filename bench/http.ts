@@ -60,8 +60,13 @@ export async function startServer(dataDir: string, databaseUrl: string | undefin
       return (await reply).rssMb;
     },
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        return;
+      }
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.disconnect();
+      if (child.connected) {
+        child.disconnect();
+      }
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);

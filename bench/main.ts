@@ -133,6 +133,7 @@ const figures: Figure[] = [];
 let dataSize = '';
 let databaseVersion = '';
 let buildSeconds = 0;
+let failures = 0;
 try {
   console.error(`building the ${spec.kind} data set on ${dialect} …`);
   const built = await buildDataset(target, spec);
@@ -175,23 +176,43 @@ try {
     }
     const server = await startServer(target.dataDir, target.databaseUrl);
     try {
+      // A figure that fails is recorded as failed and the run goes on, so one crash does not lose the others.
+      const measure = async (name: FigureName, run: () => Promise<Parameters<typeof add>[0]>) => {
+        try {
+          add(await run());
+        } catch (error) {
+          failures += 1;
+          console.error(`  ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+          add([
+            {
+              name: `${name}.failed`,
+              value: 0,
+              unit: 'error',
+              baseline: null,
+              target: null,
+              pass: false,
+              detail: { error: error instanceof Error ? error.message : String(error) },
+            },
+          ]);
+        }
+      };
       if (wants('rollups')) {
-        add(await rollups(ctx, server));
+        await measure('rollups', () => rollups(ctx, server));
       }
       if (isDistrict && wants('indicators')) {
-        add(await indicators(ctx, server));
+        await measure('indicators', () => indicators(ctx, server));
       }
       if (isDistrict && wants('lists')) {
-        add(await lists(ctx, server));
+        await measure('lists', () => lists(ctx, server));
       }
       if (isDistrict && wants('export')) {
-        add(await exportXlsx(ctx, server));
+        await measure('export', () => exportXlsx(ctx, server));
       }
       if (isDistrict && wants('intake')) {
-        add(await intake(ctx, server));
+        await measure('intake', () => intake(ctx, server));
       }
       if (isDistrict && wants('mixed')) {
-        add(await mixedLoad(ctx, server));
+        await measure('mixed', () => mixedLoad(ctx, server));
       }
     } finally {
       await server.stop();
@@ -227,6 +248,7 @@ const run: Run = {
 
 printTable(run);
 writeResults(run);
+process.exitCode = failures > 0 ? 1 : 0;
 
 function printTable(r: Run): void {
   const rows = r.figures.map((f) => [
