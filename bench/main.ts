@@ -280,8 +280,8 @@ function printTable(r: Run): void {
 }
 
 /**
- * Adds this run to the commit's file and to latest.json, each time replacing an earlier run of the same data set,
- * database and size, so latest.json holds the newest figure of every size measured.
+ * Adds this run to the commit's file and to latest.json, each time replacing the figures of an earlier run of the
+ * same data set, database and size, so latest.json holds the newest figure of every size measured.
  */
 function writeResults(r: Run): void {
   const dir = path.join(projectRoot, 'bench/results');
@@ -293,7 +293,10 @@ function writeResults(r: Run): void {
   const key = (x: Run) => `${x.dataset}|${x.database}|${x.dataSize}`;
   const merge = (file: string) => {
     const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs: Run[] }).runs : [];
-    const runs = [...previous.filter((x) => key(x) !== key(r)), r];
+    // A run with --only keeps the other figures of the earlier run of the same key.
+    const earlier = previous.find((x) => key(x) === key(r));
+    const kept = (earlier?.figures ?? []).filter((f) => !r.figures.some((g) => g.name === f.name));
+    const runs = [...previous.filter((x) => key(x) !== key(r)), { ...r, figures: [...kept, ...r.figures] }];
     writeFileSync(file, `${JSON.stringify({ runs }, null, 2)}\n`);
   };
   const file = path.join(dir, `${r.date.slice(0, 10)}-${r.commit}.json`);
