@@ -61,6 +61,129 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
     }
   };
 
+  const listQuery = (scope: CaseScope, f: CaseListFilter) => {
+    // SQLite reads a whole subtree (or every case in a state or category) from its index and sorts it, even when
+    // walking case_time newest first would stop after one page. Near the root (district, town) a subtree holds
+    // a large share of all cases, so there the indexed filter columns are kept off their indexes (unary +) and
+    // the walk stops early: cost follows the page, not the history. Deeper subtrees are small and read best by
+    // path; grid, department, text and party filters have their own indexes. PostgreSQL weighs LIMIT itself.
+    const narrowest = f.orgPath ?? (scope.kind === 'org' ? scope.path : null);
+    const isWalk =
+      dialect === 'sqlite' &&
+      narrowest !== null &&
+      narrowest.split('/').filter((s) => s !== '').length <= 2 &&
+      f.gridId === undefined &&
+      f.departmentId === undefined &&
+      (f.text === undefined || f.text === '') &&
+      f.partyUserId === undefined;
+    const col = (name: 'org_path' | 'state' | 'category_code' | 'level') =>
+      isWalk ? sql<string>`+${sql.ref(`case_file.${name}`)}` : sql<string>`${sql.ref(`case_file.${name}`)}`;
+    let q =
+      isWalk && scope.kind === 'org'
+        ? db
+            .selectFrom('case_file')
+            .where(col('org_path'), '>=', scope.path)
+            .where(col('org_path'), '<', subtreeUpper(scope.path))
+        : scoped(scope);
+    if (f.states !== undefined && f.states.length > 0) {
+      q = q.where(col('state'), 'in', f.states);
+    }
+    if (f.categoryCode !== undefined) {
+      q = q
+        .where(col('category_code'), '>=', f.categoryCode)
+        .where(col('category_code'), '<', `${f.categoryCode}~`);
+    }
+    if (f.net !== undefined) {
+      q = q.where('case_file.net', '=', f.net);
+    }
+    if (f.platform !== undefined) {
+      q = q.where('case_file.platform', '=', f.platform);
+    }
+    if (f.source !== undefined) {
+      q = q.where('case_file.source', '=', f.source);
+    }
+    if (f.urgency !== undefined) {
+      q = q.where('case_file.urgency', '=', f.urgency);
+    }
+    if (f.orgPath !== undefined) {
+      q = q.where(col('org_path'), '>=', f.orgPath).where(col('org_path'), '<', subtreeUpper(f.orgPath));
+    }
+    if (f.gridId !== undefined) {
+      q = q.where('case_file.grid_id', '=', f.gridId);
+    }
+    if (f.departmentId !== undefined) {
+      q = q.where('case_file.department_id', '=', f.departmentId);
+    }
+    if (f.light !== undefined) {
+      const open = ['closed', 'voided', 'merged'];
+      q = q.where('case_file.state', 'not in', open).where('case_file.paused_at', 'is', null);
+      if (f.light === 'red') {
+        q = q.where('case_file.deadline_at', '<', f.now);
+      } else if (f.light === 'yellow') {
+        q = q.where('case_file.yellow_at', '<=', f.now).where('case_file.deadline_at', '>=', f.now);
+      } else {
+        q = q.where((eb) =>
+          eb.or([eb('case_file.yellow_at', 'is', null), eb('case_file.yellow_at', '>', f.now)]),
+        );
+      }
+    }
+    if (f.from !== undefined) {
+      q = q.where('case_file.reported_at', '>=', f.from);
+    }
+    if (f.to !== undefined) {
+      q = q.where('case_file.reported_at', '<', f.to);
+    }
+    if (f.text !== undefined && /^TZ[0-9]{6}[2-9A-Z]{10}$/i.test(f.text)) {
+      // A hotline caller reads out the tracking code.
+      q = q.where('case_file.tracking_code', '=', f.text.toUpperCase());
+    } else if (f.text !== undefined && f.text !== '') {
+      const text = f.text;
+      const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      if (dialect === 'sqlite' && text.length >= 3) {
+        const phrase = `"${text.replace(/"/g, '""')}"`;
+        q = q.where(
+          'case_file.id',
+          'in',
+          sql<string>`(select case_id from case_fts where case_fts match ${phrase})`,
+        );
+      } else if (dialect === 'sqlite') {
+        q = q.where((eb) =>
+          eb.or([
+            sql<boolean>`case_file.description like ${like} escape '\\'`,
+            sql<boolean>`case_file.address like ${like} escape '\\'`,
+          ]),
+        );
+      } else {
+        q = q.where(
+          sql<boolean>`(case_file.description || ' ' || coalesce(case_file.address, '')) ilike ${like} escape '\\'`,
+        );
+      }
+    }
+    if (f.partyUserId !== undefined) {
+      q = q.where(
+        'case_file.id',
+        'in',
+        db.selectFrom('case_party').select('case_id').where('user_id', '=', f.partyUserId),
+      );
+    }
+    if (f.actionable !== undefined) {
+      q = q.where(col('state'), 'in', f.actionable.states);
+      if (f.actionable.levels !== undefined) {
+        q = q.where(col('level'), 'in', f.actionable.levels);
+      }
+    }
+    if (f.after !== undefined) {
+      const a = f.after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('case_file.reported_at', '<', a.reportedAt),
+          eb.and([eb('case_file.reported_at', '=', a.reportedAt), eb('case_file.id', '<', a.id)]),
+        ]),
+      );
+    }
+    return q.orderBy('case_file.reported_at', 'desc').orderBy('case_file.id', 'desc').limit(f.limit);
+  };
+
   return {
     scoped,
 
@@ -148,130 +271,33 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
     },
 
     async list(scope: CaseScope, f: CaseListFilter) {
-      // SQLite reads a whole subtree (or every case in a state or category) from its index and sorts it, even when
-      // walking case_time newest first would stop after one page. Near the root (district, town) a subtree holds
-      // a large share of all cases, so there the indexed filter columns are kept off their indexes (unary +) and
-      // the walk stops early: cost follows the page, not the history. Deeper subtrees are small and read best by
-      // path; grid, department, text and party filters have their own indexes. PostgreSQL weighs LIMIT itself.
-      const narrowest = f.orgPath ?? (scope.kind === 'org' ? scope.path : null);
-      const isWalk =
-        dialect === 'sqlite' &&
-        narrowest !== null &&
-        narrowest.split('/').filter((s) => s !== '').length <= 2 &&
-        f.gridId === undefined &&
-        f.departmentId === undefined &&
-        (f.text === undefined || f.text === '') &&
-        f.partyUserId === undefined;
-      const col = (name: 'org_path' | 'state' | 'category_code' | 'level') =>
-        isWalk ? sql<string>`+${sql.ref(`case_file.${name}`)}` : sql<string>`${sql.ref(`case_file.${name}`)}`;
-      let q =
-        isWalk && scope.kind === 'org'
-          ? db
-              .selectFrom('case_file')
-              .selectAll('case_file')
-              .where(col('org_path'), '>=', scope.path)
-              .where(col('org_path'), '<', subtreeUpper(scope.path))
-          : scoped(scope).selectAll('case_file');
-      if (f.states !== undefined && f.states.length > 0) {
-        q = q.where(col('state'), 'in', f.states);
-      }
-      if (f.categoryCode !== undefined) {
-        q = q
-          .where(col('category_code'), '>=', f.categoryCode)
-          .where(col('category_code'), '<', `${f.categoryCode}~`);
-      }
-      if (f.net !== undefined) {
-        q = q.where('case_file.net', '=', f.net);
-      }
-      if (f.platform !== undefined) {
-        q = q.where('case_file.platform', '=', f.platform);
-      }
-      if (f.source !== undefined) {
-        q = q.where('case_file.source', '=', f.source);
-      }
-      if (f.urgency !== undefined) {
-        q = q.where('case_file.urgency', '=', f.urgency);
-      }
-      if (f.orgPath !== undefined) {
-        q = q.where(col('org_path'), '>=', f.orgPath).where(col('org_path'), '<', subtreeUpper(f.orgPath));
-      }
-      if (f.gridId !== undefined) {
-        q = q.where('case_file.grid_id', '=', f.gridId);
-      }
-      if (f.departmentId !== undefined) {
-        q = q.where('case_file.department_id', '=', f.departmentId);
-      }
-      if (f.light !== undefined) {
-        const open = ['closed', 'voided', 'merged'];
-        q = q.where('case_file.state', 'not in', open).where('case_file.paused_at', 'is', null);
-        if (f.light === 'red') {
-          q = q.where('case_file.deadline_at', '<', f.now);
-        } else if (f.light === 'yellow') {
-          q = q.where('case_file.yellow_at', '<=', f.now).where('case_file.deadline_at', '>=', f.now);
-        } else {
-          q = q.where((eb) =>
-            eb.or([eb('case_file.yellow_at', 'is', null), eb('case_file.yellow_at', '>', f.now)]),
-          );
-        }
-      }
-      if (f.from !== undefined) {
-        q = q.where('case_file.reported_at', '>=', f.from);
-      }
-      if (f.to !== undefined) {
-        q = q.where('case_file.reported_at', '<', f.to);
-      }
-      if (f.text !== undefined && /^TZ[0-9]{6}[2-9A-Z]{10}$/i.test(f.text)) {
-        // A hotline caller reads out the tracking code.
-        q = q.where('case_file.tracking_code', '=', f.text.toUpperCase());
-      } else if (f.text !== undefined && f.text !== '') {
-        const text = f.text;
-        const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-        if (dialect === 'sqlite' && text.length >= 3) {
-          const phrase = `"${text.replace(/"/g, '""')}"`;
-          q = q.where(
-            'case_file.id',
-            'in',
-            sql<string>`(select case_id from case_fts where case_fts match ${phrase})`,
-          );
-        } else if (dialect === 'sqlite') {
-          q = q.where((eb) =>
-            eb.or([
-              sql<boolean>`case_file.description like ${like} escape '\\'`,
-              sql<boolean>`case_file.address like ${like} escape '\\'`,
-            ]),
-          );
-        } else {
-          q = q.where(
-            sql<boolean>`(case_file.description || ' ' || coalesce(case_file.address, '')) ilike ${like} escape '\\'`,
-          );
-        }
-      }
-      if (f.partyUserId !== undefined) {
-        q = q.where(
+      return listQuery(scope, f).selectAll('case_file').execute();
+    },
+
+    /** The columns an export shows, newest first: far less to read than whole rows. */
+    async exportPage(scope: CaseScope, f: CaseListFilter) {
+      return listQuery(scope, f)
+        .select([
           'case_file.id',
-          'in',
-          db.selectFrom('case_party').select('case_id').where('user_id', '=', f.partyUserId),
-        );
-      }
-      if (f.actionable !== undefined) {
-        q = q.where(col('state'), 'in', f.actionable.states);
-        if (f.actionable.levels !== undefined) {
-          q = q.where(col('level'), 'in', f.actionable.levels);
-        }
-      }
-      if (f.after !== undefined) {
-        const a = f.after;
-        q = q.where((eb) =>
-          eb.or([
-            eb('case_file.reported_at', '<', a.reportedAt),
-            eb.and([eb('case_file.reported_at', '=', a.reportedAt), eb('case_file.id', '<', a.id)]),
-          ]),
-        );
-      }
-      return q
-        .orderBy('case_file.reported_at', 'desc')
-        .orderBy('case_file.id', 'desc')
-        .limit(f.limit)
+          'case_file.tracking_code',
+          'case_file.state',
+          'case_file.category_code',
+          'case_file.net',
+          'case_file.platform',
+          'case_file.source',
+          'case_file.urgency',
+          'case_file.description',
+          'case_file.address',
+          'case_file.reported_at',
+          'case_file.deadline_at',
+          'case_file.yellow_at',
+          'case_file.paused_at',
+          'case_file.closed_at',
+          'case_file.rework_count',
+          'case_file.rating',
+          'case_file.is_anonymous',
+          'case_file.reporter_phone_masked',
+        ])
         .execute();
     },
 
