@@ -67,6 +67,8 @@ export type ReportInput = {
 
 export type ReportDeps = {
   dialect: Dialect;
+  /** The caller runs countReport() itself, as its last write. */
+  deferCounters?: boolean;
   cipher: FieldCipher;
   locate: (lng: number, lat: number) => GridLocation | null;
 };
@@ -251,8 +253,6 @@ export async function reportCase(
   if (photos.length > 0) {
     await storePhotos(trx, deps.dialect, id, 1, photos, now);
   }
-  await repo.applyFacts(factsForCase(row, [stepToFact(step)]));
-  await orgs.adjustRollup(row.org_path, 'case.open', 1);
   await assignBundledParties(trx, deps.dialect, row);
   await recordAudit(trx, ctx, {
     action: 'case.report',
@@ -261,5 +261,18 @@ export async function reportCase(
     orgPath: row.org_path,
     detail: { source: input.source, category: category.code },
   });
+  if (deps.deferCounters !== true) {
+    await countReport(trx, deps.dialect, row);
+  }
   return row;
+}
+
+/**
+ * The report's indicator facts and open-case roll-up. They touch rows every case shares (the district's day, the
+ * district's count), so callers run this as the last write before commit, to hold those row locks briefly.
+ */
+export async function countReport(trx: Kysely<DB>, dialect: Dialect, row: CaseRow): Promise<void> {
+  const first = await caseRepository(trx, dialect).steps(row.id);
+  await caseRepository(trx, dialect).applyFacts(factsForCase(row, first.map(stepToFact)));
+  await orgRepository(trx, dialect).adjustRollup(row.org_path, 'case.open', 1);
 }

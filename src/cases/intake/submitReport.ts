@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { catalogueRepository } from '../catalogue/repository.js';
 import { caseRepository, type CaseRow } from '../repository.js';
 import { findDuplicates, type Duplicate } from './findDuplicates.js';
-import { reportCase, type ReportDeps, type ReportInput } from './reportCase.js';
+import { countReport, reportCase, type ReportDeps, type ReportInput } from './reportCase.js';
 
 export type ReportAnswer = {
   id: string;
@@ -48,7 +48,7 @@ export async function submitReport(
       }
       return { answer: JSON.parse(held.response) as ReportAnswer, isReplay: true, row: null };
     }
-    const row = await reportCase(trx, deps, ctx, performer, input);
+    const row = await reportCase(trx, { ...deps, deferCounters: true }, ctx, performer, input);
     const radius = (await catalogueRepository(trx).find(row.category_code))?.duplicateRadiusM ?? 100;
     const duplicates = await findDuplicates(repo, row, radius);
     const answer: ReportAnswer = {
@@ -61,6 +61,7 @@ export async function submitReport(
     if (key !== null) {
       await repo.completeIdempotency(key, row.id, JSON.stringify(answer));
     }
+    await countReport(trx, database.dialect, row);
     return { answer, isReplay: false, row };
   });
 }

@@ -514,13 +514,6 @@ export async function applyCaseAction(
   };
   await repo.insertStep(step);
 
-  const before = factsForCase(c, stepsBefore.map(stepToFact));
-  const afterFacts = factsForCase(after, [...stepsBefore, step].map(stepToFact));
-  await repo.applyFacts(factDelta(before, afterFacts));
-
-  if (openDelta !== 0) {
-    await orgRepository(trx, dialect).adjustRollup(c.org_path, 'case.open', openDelta);
-  }
   await syncCaseTimers(trx, after, now);
   if (input.action === 'register' || input.action === 'escalate') {
     await assignBundledParties(trx, dialect, after);
@@ -552,6 +545,15 @@ export async function applyCaseAction(
     orgPath: c.org_path,
     detail: { from: state, to: next },
   });
+
+  // Counters last: the district's fact row and roll-up are shared by every case, so their row locks are held
+  // from here to the commit only.
+  const before = factsForCase(c, stepsBefore.map(stepToFact));
+  const afterFacts = factsForCase(after, [...stepsBefore, step].map(stepToFact));
+  await repo.applyFacts(factDelta(before, afterFacts));
+  if (openDelta !== 0) {
+    await orgRepository(trx, dialect).adjustRollup(c.org_path, 'case.open', openDelta);
+  }
   return { case: after, step };
 }
 
