@@ -15,6 +15,8 @@ export type Figure = {
   database: Dialect;
   dataset: string;
   dataSize: string;
+  /** The commit checked out when the run that measured it started. */
+  commit?: string;
   value: number;
   unit: string;
   baseline: { name: string; value: number; unit: string } | null;
@@ -42,7 +44,7 @@ export type Context = {
   sample: Sample;
 };
 
-type Draft = Omit<Figure, 'database' | 'dataset' | 'dataSize'>;
+type Draft = Omit<Figure, 'database' | 'dataset' | 'dataSize' | 'commit'>;
 
 const YEAR = 365 * 86_400_000;
 

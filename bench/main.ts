@@ -125,6 +125,8 @@ type Run = {
 };
 
 const started = new Date();
+// The code under test is what was checked out when the run started (others may commit while it runs).
+const commit = git('rev-parse', '--short', 'HEAD');
 const loadStart = load();
 const freeStart = Math.round(freemem() / 1024 / 1024);
 const target = await throwawayTarget(databaseUrl);
@@ -165,7 +167,7 @@ try {
     };
     const add = (drafts: Omit<Figure, 'database' | 'dataset' | 'dataSize'>[]) => {
       for (const d of drafts) {
-        const f: Figure = { ...d, database: dialect, dataset: spec.kind, dataSize };
+        const f: Figure = { ...d, database: dialect, dataset: spec.kind, dataSize, commit };
         figures.push(f);
         console.error(`  ${f.name}: ${f.value} ${f.unit}${f.pass === false ? '  (target missed)' : ''}`);
       }
@@ -230,7 +232,6 @@ try {
   }
 }
 
-const commit = git('rev-parse', '--short', 'HEAD');
 const run: Run = {
   dataset: spec.kind,
   database: dialect,
@@ -295,7 +296,9 @@ function writeResults(r: Run): void {
     const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs: Run[] }).runs : [];
     // A run with --only keeps the other figures of the earlier run of the same key.
     const earlier = previous.find((x) => key(x) === key(r));
-    const kept = (earlier?.figures ?? []).filter((f) => !r.figures.some((g) => g.name === f.name));
+    const kept = (earlier?.figures ?? [])
+      .filter((f) => !r.figures.some((g) => g.name === f.name))
+      .map((f) => ({ ...f, commit: f.commit ?? earlier?.commit }));
     const runs = [...previous.filter((x) => key(x) !== key(r)), { ...r, figures: [...kept, ...r.figures] }];
     writeFileSync(file, `${JSON.stringify({ runs }, null, 2)}\n`);
   };
