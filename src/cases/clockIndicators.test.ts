@@ -156,7 +156,9 @@ describe('the clock, indicators and timers', () => {
 
     await act(a, '2026-05-11T09:20:00', handler, { action: 'sign' });
     await act(a, '2026-05-11T15:00:00', handler, { action: 'markHandled', comment: '已清运' });
-    await act(a, '2026-05-11T15:10:00', town, { action: 'sendToCheck' });
+    const sent = await act(a, '2026-05-11T15:10:00', town, { action: 'sendToCheck' });
+    // 东市社区 is a town community: the grid worker's on-site check is due within one hour (two in a rural village).
+    assert.equal(sent.case.step_deadline_at, bj('2026-05-11T16:10:00'));
     await act(a, '2026-05-11T15:40:00', grid, { action: 'checkPass' });
     await act(a, '2026-05-11T15:50:00', town, { action: 'close' });
 

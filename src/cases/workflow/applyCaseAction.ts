@@ -141,8 +141,11 @@ export async function applyCaseAction(
   let openDelta = 0;
   const events: { event: NotificationEvent; userIds: string[]; external?: boolean }[] = [];
 
-  const stepLimit = (s: CaseState) =>
-    stepLimitMinutes(s, c.urgency, c.org_path.length > 0 && isRuralCase(c), settings.stepLimits);
+  // On-site checks get longer in rural villages (村) than in town communities (社区).
+  const village =
+    c.village_id === null ? undefined : await orgRepository(trx, dialect).findByIdUnscoped(c.village_id);
+  const isRural = village?.type === 'village';
+  const stepLimit = (s: CaseState) => stepLimitMinutes(s, c.urgency, isRural, settings.stepLimits);
   const clockResume = () => {
     const moved = shiftedByPause(c, now, cal);
     if (moved.deadlineAt !== undefined) {
@@ -555,12 +558,6 @@ export async function applyCaseAction(
     await orgRepository(trx, dialect).adjustRollup(c.org_path, 'case.open', openDelta);
   }
   return { case: after, step };
-}
-
-function isRuralCase(c: CaseRow): boolean {
-  // Villages (村) check within 2 h, town communities within 1 h; the village type travels on the org, so the
-  // caller's data decides. Without it we take the stricter community limit.
-  return c.village_id !== null && c.level === 'village';
 }
 
 async function commandUsers(
