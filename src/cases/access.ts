@@ -6,6 +6,17 @@ import type { DB } from '../platform/db/schema.js';
 import type { CaseRow, CaseScope } from './repository.js';
 import type { Seat } from './workflow/stateMachine.js';
 
+/** A grid worker's grids, read once per request (the actor object lives as long as its request). */
+const gridsOfActor = new WeakMap<UserActor, Promise<string[]>>();
+function gridIdsOf(db: Kysely<DB>, actor: UserActor): Promise<string[]> {
+  let grids = gridsOfActor.get(actor);
+  if (grids === undefined) {
+    grids = gridRepository(db).gridIdsOfUser(actor.userId);
+    gridsOfActor.set(actor, grids);
+  }
+  return grids;
+}
+
 export async function caseScopeOf(db: Kysely<DB>, actor: UserActor): Promise<CaseScope> {
   const a = actor.active;
   switch (a.role) {
@@ -18,7 +29,7 @@ export async function caseScopeOf(db: Kysely<DB>, actor: UserActor): Promise<Cas
     case 'departmentHandler':
       return { kind: 'department', path: a.orgPath };
     case 'gridWorker': {
-      const gridIds = await gridRepository(db).gridIdsOfUser(actor.userId);
+      const gridIds = await gridIdsOf(db, actor);
       return gridIds.length > 0 ? { kind: 'grids', gridIds } : { kind: 'org', path: a.orgPath };
     }
     case 'partyMember':
@@ -51,7 +62,7 @@ export async function seatsOf(db: Kysely<DB>, actor: UserActor, c: CaseRow): Pro
       }
       break;
     case 'gridWorker': {
-      const grids = await gridRepository(db).gridIdsOfUser(actor.userId);
+      const grids = await gridIdsOf(db, actor);
       if (
         (c.grid_id !== null && grids.includes(c.grid_id)) ||
         (grids.length === 0 && within(c.org_path, a.orgPath))
