@@ -1,7 +1,7 @@
 // All SQL of the household module: central households (党员中心户), households and their linkage. Reads take the caller's scope.
 import { sql, type Kysely } from 'kysely';
 import type { Scope } from '../identity/actor.js';
-import { containsText, subtreeUpper, type Dialect } from '../platform/db/database.js';
+import { containsText, repathColumn, subtreeUpper, type Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 
 export type CentralHouseholdRow = DB['central_household'];
@@ -137,25 +137,9 @@ export function householdRepository(db: Kysely<DB>, dialect: Dialect) {
     // ------------------------------------------------ hooks of the organisation tree
 
     async repath(oldPrefix: string, newPrefix: string) {
-      const cut = oldPrefix.length + 1;
-      await db
-        .updateTable('central_household')
-        .set({ group_path: sql`${newPrefix} || substr(group_path, ${cut})` })
-        .where('group_path', '>=', oldPrefix)
-        .where('group_path', '<', subtreeUpper(oldPrefix))
-        .execute();
-      await db
-        .updateTable('household')
-        .set({ org_path: sql`${newPrefix} || substr(org_path, ${cut})` })
-        .where('org_path', '>=', oldPrefix)
-        .where('org_path', '<', subtreeUpper(oldPrefix))
-        .execute();
-      await db
-        .updateTable('household')
-        .set({ village_path: sql`${newPrefix} || substr(village_path, ${cut})` })
-        .where('village_path', '>=', oldPrefix)
-        .where('village_path', '<', subtreeUpper(oldPrefix))
-        .execute();
+      await repathColumn(db, 'central_household', 'group_path', oldPrefix, newPrefix);
+      await repathColumn(db, 'household', 'org_path', oldPrefix, newPrefix);
+      await repathColumn(db, 'household', 'village_path', oldPrefix, newPrefix);
     },
 
     async reassign(from: { id: string; path: string }, to: { id: string; path: string }) {

@@ -1,7 +1,7 @@
 // All SQL of the party-member module. Reads take the caller's scope: a member outside it is "not found".
 import { sql, type Kysely } from 'kysely';
 import type { Scope } from '../identity/actor.js';
-import { containsText, subtreeUpper, type Dialect } from '../platform/db/database.js';
+import { containsText, repathColumn, subtreeUpper, type Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 
 export type MemberRow = DB['member'];
@@ -229,19 +229,8 @@ export function memberRepository(db: Kysely<DB>, dialect: Dialect) {
 
     /** An org subtree moved: every path under the old prefix now starts with the new one. */
     async repath(oldPrefix: string, newPrefix: string) {
-      const cut = oldPrefix.length + 1;
-      await db
-        .updateTable('member')
-        .set({ org_path: sql`${newPrefix} || substr(org_path, ${cut})` })
-        .where('org_path', '>=', oldPrefix)
-        .where('org_path', '<', subtreeUpper(oldPrefix))
-        .execute();
-      await db
-        .updateTable('member')
-        .set({ community_path: sql`${newPrefix} || substr(community_path, ${cut})` })
-        .where('community_path', '>=', oldPrefix)
-        .where('community_path', '<', subtreeUpper(oldPrefix))
-        .execute();
+      await repathColumn(db, 'member', 'org_path', oldPrefix, newPrefix);
+      await repathColumn(db, 'member', 'community_path', oldPrefix, newPrefix);
     },
 
     /** A party group moved to another branch: its members' organisational relation follows, with transfer records. */
