@@ -50,11 +50,26 @@ export async function createTestDatabase(): Promise<TestDb> {
     dataDir,
     async drop() {
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        // An autovacuum worker (a superuser process) may be visiting the database; FORCE cannot end it for a
+        // non-superuser role, and the worker leaves by itself within moments, so try again for a while.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`);
+            return;
+          } catch (error) {
+            if (attempt >= 50) {
+              throw error;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
