@@ -40,6 +40,25 @@ export default tseslint.config(
     },
   },
   {
+    // The platform clock (src/platform/clock.ts) is the one reader of the wall clock in the server, so tests can hold
+    // time and CI can run the suite a year ahead. Elapsed time is measured with performance.now().
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from the platform clock (ctx.now, request.now, services.clock.now()).',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from the platform clock (ctx.now, request.now, services.clock.now()).',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'src/cli/**', 'e2e/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -1,11 +1,13 @@
 // The whole test suite: what `npm test` runs (and CI, through .ci/run).
 //
-//   node scripts/test.mjs [--only-db sqlite|pg] [--no-e2e] [--no-lint] [-- filter...]
+//   node scripts/test.mjs [--only-db sqlite|pg] [--no-e2e] [--no-lint] [--no-clock-ahead] [-- filter...]
 //
 // Steps, stopping at the first failure:
 //   1. lint: eslint and prettier --check
 //   2. typecheck: tsc --noEmit
 //   3. integration tests (src/**/*.test.ts) on SQLite
+//   3b. the same on SQLite with the platform clock 400 days ahead (TEST_CLOCK_OFFSET_DAYS), so a test that depends on
+//       today's date fails the day it is written
 //   4. the same on PostgreSQL: $TEST_DATABASE_URL, or a throwaway cluster from scripts/pg.sh
 //   4b. a seconds-long smoke of the bench on SQLite (tiny data set; it reports, it asserts no time)
 //   5. web build, then end-to-end tests (e2e/**/*.e2e.ts) in headless Chromium ($CHROMIUM_PATH)
@@ -33,6 +35,7 @@ function usage(code) {
   --only-db sqlite|pg  run the integration tests on one database only
   --no-e2e             skip the web build and the end-to-end tests
   --no-lint            skip eslint, prettier and tsc
+  --no-clock-ahead     skip the second SQLite run with the platform clock 400 days ahead
   -- filter...         run only test files whose path contains one of the filters
 
 environment:
@@ -45,7 +48,7 @@ environment:
   process.exit(code);
 }
 
-const opts = { onlyDb: null, e2e: true, lint: true, filters: [] };
+const opts = { onlyDb: null, e2e: true, lint: true, clockAhead: true, filters: [] };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -64,6 +67,8 @@ const opts = { onlyDb: null, e2e: true, lint: true, filters: [] };
       opts.e2e = false;
     } else if (arg === '--no-lint') {
       opts.lint = false;
+    } else if (arg === '--no-clock-ahead') {
+      opts.clockAhead = false;
     } else if (arg === '-h' || arg === '--help') {
       usage(0);
     } else {
@@ -93,7 +98,11 @@ function seconds(since) {
 /** Run a command with inherited stdio; resolve with its exit code. */
 function run(cmd, args, { env = process.env } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { NODE_ENV: 'test', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('error', (err) => {
       console.error(`cannot run ${cmd}: ${err.message}`);
       resolve(127);
@@ -248,6 +257,19 @@ async function integrationSqlite() {
   }
 }
 
+const CLOCK_AHEAD_DAYS = '400';
+
+async function integrationSqliteAhead() {
+  heading(`Integration tests on SQLite, platform clock ${CLOCK_AHEAD_DAYS} days ahead`);
+  const files = integrationFiles();
+  if (files.length > 0) {
+    await runTests(`SQLite +${CLOCK_AHEAD_DAYS}d`, files, {
+      concurrency: 2,
+      env: { ...envWithout('TEST_DATABASE_URL'), TEST_CLOCK_OFFSET_DAYS: CLOCK_AHEAD_DAYS },
+    });
+  }
+}
+
 async function integrationPg() {
   heading('Integration tests on PostgreSQL');
   const files = integrationFiles();
@@ -340,6 +362,9 @@ if (opts.lint) {
 }
 if (opts.onlyDb !== 'pg') {
   steps.push(['integration tests on SQLite', integrationSqlite]);
+  if (opts.clockAhead) {
+    steps.push(['integration tests on SQLite, clock ahead', integrationSqliteAhead]);
+  }
 }
 if (opts.onlyDb !== 'sqlite') {
   steps.push(['integration tests on PostgreSQL', integrationPg]);

@@ -14,7 +14,7 @@ import { openRoutes } from './open311/routes.js';
 import { orgFileRoutes } from './orgs/fileRoutes.js';
 import { orgRoutes } from './orgs/routes.js';
 import { patrolRoutes } from './patrols/routes.js';
-import type { AppDeps } from './platform/http/app.js';
+import type { AppDeps } from './platform/http/module.js';
 import type { ModuleRoutes } from './platform/http/module.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
 

@@ -48,12 +48,14 @@ export async function startPlatform(
       cipher: services.cipher,
       caseCount: config.demoCases,
       stages: config.demo ? undefined : baseStages,
+      now: services.clock.now(),
     });
     const demo = config.demo ? seeded : null;
     const webDir = options.webDir === undefined ? path.join(projectRoot, 'web', 'dist') : options.webDir;
     const deps = { config, database, logger, services, webDir };
     const app = await buildApp(deps);
     const runner = startJobRunner(database, moduleJobHandlers(deps), {
+      now: () => services.clock.now(),
       intervalMs: config.jobIntervalMs,
       log: logger,
     });

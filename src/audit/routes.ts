@@ -2,7 +2,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { scopeOf } from '../identity/actor.js';
 import { fromDbJson } from '../platform/db/database.js';
-import { userOf } from '../platform/http/app.js';
+import { userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { auditRepository } from './repository.js';
 

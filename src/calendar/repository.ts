@@ -6,7 +6,7 @@ import { DEFAULT_PERIODS, type WorkCalendar } from './workingTime.js';
 const TTL_MS = 60_000;
 const cache = new WeakMap<object, { at: number; calendar: WorkCalendar }>();
 
-export async function loadWorkCalendar(db: Kysely<DB>, now = Date.now()): Promise<WorkCalendar> {
+export async function loadWorkCalendar(db: Kysely<DB>, now: number): Promise<WorkCalendar> {
   const hit = cache.get(db);
   if (hit !== undefined && now - hit.at < TTL_MS) {
     return hit.calendar;

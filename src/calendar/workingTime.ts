@@ -1,8 +1,7 @@
 // Working-time arithmetic in the district's time zone against its holiday calendar; the only place that does it.
-// Asia/Shanghai has had no daylight saving since 1991, so local time is UTC+8 throughout.
+import { DAY_MS, localDate, localFields, startOfLocalDay } from '../platform/time.js';
 
-const OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
+export { localDate };
 const MINUTE_MS = 60_000;
 
 export type WorkCalendar = {
@@ -44,20 +43,14 @@ export function limitMinutes(limit: Limit, cal: WorkCalendar): number {
   }
 }
 
-export function localDate(instant: number): string {
-  return new Date(instant + OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** yyyymmdd as a number, for day buckets. */
 export function localDayNumber(instant: number): number {
-  const d = new Date(instant + OFFSET_MS);
+  const d = localFields(instant);
   return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 
 /** The instant of local midnight starting the local day that contains `instant`. */
-function localMidnight(instant: number): number {
-  return Math.floor((instant + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
-}
+const localMidnight = startOfLocalDay;
 
 export function isWorkingDay(cal: WorkCalendar, midnight: number): boolean {
   const date = localDate(midnight);
@@ -67,7 +60,7 @@ export function isWorkingDay(cal: WorkCalendar, midnight: number): boolean {
   if (cal.holidays.has(date)) {
     return false;
   }
-  const weekday = new Date(midnight + OFFSET_MS).getUTCDay();
+  const weekday = localFields(midnight).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
 

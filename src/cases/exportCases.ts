@@ -1,5 +1,6 @@
 // Streams a filtered case list to .xlsx page by page as the client reads, so memory stays flat however many rows.
 import type { Readable } from 'node:stream';
+import { localDateTime } from '../platform/time.js';
 import { streamXlsx, type Cell } from '../platform/xlsx/streamXlsx.js';
 import type { Category } from './catalogue/repository.js';
 import { caseLight } from './clock.js';
@@ -7,8 +8,7 @@ import type { CaseListFilter, CaseRepository, CaseScope } from './repository.js'
 
 const PAGE = 2000;
 
-const local = (t: number | null) =>
-  t === null ? '' : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const local = (t: number | null) => (t === null ? '' : localDateTime(t));
 
 export const caseExportColumns = [
   { header: '受理编号 Tracking code', width: 22 },
@@ -34,9 +34,9 @@ export function exportCases(
   scope: CaseScope,
   filter: CaseListFilter,
   catalogue: Category[],
+  now: number,
 ): Readable {
   const names = new Map(catalogue.map((c) => [c.code, c.name.zh]));
-  const now = Date.now();
   async function* rows(): AsyncGenerator<Cell[]> {
     let after = filter.after;
     for (;;) {

@@ -1,7 +1,7 @@
 // Routes for residents without an account: the catalogue, category suggestions, reporting, tracking and rating.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { getGridIndex } from '../grids/indexService.js';
-import { contextOf } from '../platform/http/app.js';
+import { contextOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';
 import { catalogueRepository, type Category } from './catalogue/repository.js';
@@ -179,7 +179,7 @@ export const publicCaseRoutes: ModuleRoutes = async (base, { deps }) => {
         steps,
         photos.filter((p) => p.step_seq === 1).map((p) => p.id),
         merged,
-        Date.now(),
+        request.now,
       );
     },
   );

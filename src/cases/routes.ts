@@ -1,11 +1,12 @@
 // HTTP routes of cases for staff: lists and queues, the case page, intake, workflow actions, reveal, export.
+import { localDate } from '../platform/time.js';
 import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { recordAudit } from '../audit/recordAudit.js';
 import { getGridIndex } from '../grids/indexService.js';
 import { orgRepository } from '../orgs/repository.js';
 import { fromDbJson } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { caseScopeOf, seatsOf } from './access.js';
 import { catalogueRepository } from './catalogue/repository.js';
@@ -128,7 +129,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
     },
     async (request) => {
       const actor = userOf(request);
-      const now = Date.now();
+      const now = request.now;
       const filter = await filterFrom(request.query, now);
       if (request.query.queue === 'actionable') {
         const queue = QUEUE_STATES[actor.active.role];
@@ -170,7 +171,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       },
     },
     async (request) =>
-      repo.openCounts(await caseScopeOf(db, userOf(request)), request.query.gridId, Date.now()),
+      repo.openCounts(await caseScopeOf(db, userOf(request)), request.query.gridId, request.now),
   );
 
   app.get(
@@ -185,7 +186,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
     },
     async (request, reply) => {
       const actor = userOf(request);
-      const filter = await filterFrom(request.query, Date.now());
+      const filter = await filterFrom(request.query, request.now);
       const scope = await caseScopeOf(db, actor);
       await recordAudit(db, contextOf(request), {
         action: 'case.export',
@@ -196,11 +197,8 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       });
       void reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="cases-${new Date().toISOString().slice(0, 10)}.xlsx"`,
-        );
-      return reply.send(exportCases(repo, scope, filter, await catalogueRepository(db).all()));
+        .header('content-disposition', `attachment; filename="cases-${localDate(request.now)}.xlsx"`);
+      return reply.send(exportCases(repo, scope, filter, await catalogueRepository(db).all(), request.now));
     },
   );
 
@@ -296,7 +294,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       if (c === undefined) {
         throw notFound();
       }
-      const now = Date.now();
+      const now = request.now;
       const [steps, parties, photos, seats, category] = await Promise.all([
         repo.steps(c.id),
         repo.parties(c.id),

@@ -1,4 +1,5 @@
 // CLI commands of the organisation system: build a demo organisation set of any size, and benchmark roll-up reads.
+import { systemClock } from '../platform/clock.js';
 import { mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Command, InvalidArgumentError } from 'commander';
@@ -133,7 +134,7 @@ export function registerOrgCommands(program: Command): void {
           const started = performance.now();
           const results: string[] = [];
           for (let d = 0; d < opts.districts; d++) {
-            const now = Date.now();
+            const now = systemClock().now();
             const root = d === 0 ? template : await copySpine(database, template, d, now);
             const bar = bars.create(1, 0, { stage: root.name });
             const result = await generateOrgs(database, {

@@ -1,5 +1,6 @@
 // Builds the demo district's party organisations, members, central households and households from the real spine,
 // in the paper's proportions, deterministically from a seed, in batched inserts.
+import { localYear } from '../platform/time.js';
 import type { Database } from '../platform/db/database.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import {
@@ -162,7 +163,7 @@ export async function generateOrgs(
   database: Database,
   options: GenerateOrgsOptions,
 ): Promise<GenerateOrgsResult> {
-  const started = Date.now();
+  const started = performance.now();
   const now = options.now ?? started;
   const scale = options.scale ?? 1;
   const rand = seededRandom(options.seed);
@@ -346,8 +347,8 @@ export async function generateOrgs(
     usedIds.add(idNumber);
     // 100-xxxx-xxxx: no mainland mobile network uses the 100 prefix, so these can never reach anyone.
     const phone = rand() < 0.85 ? `100${String((memberIndex * 7919) % 100_000_000).padStart(8, '0')}` : null;
-    const joinYear = Math.min(randInt(rand, birthYear + 18, birthYear + 45), new Date(now).getUTCFullYear());
-    const isProbationary = joinYear >= new Date(now).getUTCFullYear() - 1 && rand() < 0.5;
+    const joinYear = Math.min(randInt(rand, birthYear + 18, birthYear + 45), localYear(now));
+    const isProbationary = joinYear >= localYear(now) - 1 && rand() < 0.5;
     const id = nextId();
     const town = branch.path.split('/')[2] ?? '';
     const communities = communitiesByTown.get(town) ?? [];
@@ -543,6 +544,6 @@ export async function generateOrgs(
     members: rows.members.length,
     centralHouseholds: rows.centrals.length,
     households: rows.households.length,
-    ms: Date.now() - started,
+    ms: Math.round(performance.now() - started),
   };
 }

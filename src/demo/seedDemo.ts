@@ -1,4 +1,5 @@
 // Builds the demo district on first start, stage by stage; each finished stage is remembered, so a restart skips it.
+import { systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/seedSpine.js';
@@ -25,6 +26,8 @@ export type DemoOptions = {
   caseCount?: number;
   /** Run only these stages (tests keep the demo small). */
   stages?: string[];
+  /** The instant the demo is built at (the platform clock's reading); its past year ends here. */
+  now?: number;
 };
 
 export type DemoStage = {
@@ -115,9 +118,10 @@ export async function seedDemo(database: Database, options: DemoOptions): Promis
     if ((await getSetting(database.db, key)) !== null) {
       continue;
     }
-    const started = Date.now();
-    await stage.run(database, options, started);
-    await putSetting(database.db, key, String(Date.now() - started), Date.now());
+    const now = options.now ?? systemClock().now();
+    const started = performance.now();
+    await stage.run(database, options, now);
+    await putSetting(database.db, key, String(Math.round(performance.now() - started)), now);
     ran.push(stage.name);
   }
   return { ranStages: ran, accounts: await demoAccountsPresent(database) };

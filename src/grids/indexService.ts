@@ -60,7 +60,7 @@ function createService(database: Database): GridIndexService {
     get size() {
       return index?.size ?? 0;
     },
-    async refresh(now = Date.now()) {
+    async refresh(now = performance.now()) {
       if (index === null) {
         checkedAt = now;
         await reload();

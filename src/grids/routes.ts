@@ -1,7 +1,7 @@
 // HTTP routes of the grid module (一张网).
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { scopeOf, isInScope } from '../identity/actor.js';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';
 import { orgRepository } from '../orgs/repository.js';

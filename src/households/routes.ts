@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { scopeOf } from '../identity/actor.js';
 import { orgRepository } from '../orgs/repository.js';
 import { notFound } from '../platform/errors.js';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { createCentralHousehold } from './createCentralHousehold.js';
 import { createHousehold } from './createHousehold.js';

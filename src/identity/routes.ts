@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { recordAudit } from '../audit/recordAudit.js';
 import { notFound } from '../platform/errors.js';
 import { sha256 } from '../platform/hash.js';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { newSecret } from '../platform/ids.js';
 import type { UserActor } from './actor.js';
@@ -237,7 +237,7 @@ export const identityRoutes: ModuleRoutes = async (base, { deps }) => {
 
   // Keeps the sessions table small; any instance may do it.
   const sweep = setInterval(() => {
-    repo.deleteExpiredSessions(Date.now()).catch((error: unknown) => {
+    repo.deleteExpiredSessions(deps.services.clock.now()).catch((error: unknown) => {
       deps.logger.warn({ err: error }, 'session sweep failed');
     });
   }, 3600_000);

@@ -4,7 +4,7 @@ import { scopeOf, type Scope } from '../identity/actor.js';
 import { householdRepository } from '../households/repository.js';
 import { orgRepository } from '../orgs/repository.js';
 import { notFound } from '../platform/errors.js';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { createMember } from './createMember.js';
 import { MemberSchema, orgIdsOf, presentMember, TransferSchema, type OrgRef } from './presenter.js';

@@ -4,7 +4,7 @@
 // handler logs the attempt and queues the next one itself, after an exponential back-off, in the same transaction.
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
-import type { AppDeps } from '../platform/http/app.js';
+import type { AppDeps } from '../platform/http/module.js';
 import { pick, type Locale } from '../platform/i18n.js';
 import { jobPayload, type JobHandler } from '../platform/jobs/jobs.js';
 import { createMailer, maskEmail } from './mailer.js';

@@ -1,4 +1,5 @@
 // The outbox: deliveries waiting in the job queue, one job per attempt, and what each job carries.
+import { isoLocalMs } from '../platform/time.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import type { Message } from '../platform/i18n.js';
@@ -48,7 +49,7 @@ export type WebhookBody = {
 
 /** ISO 8601 in China Standard Time (no daylight saving), e.g. 2026-11-27T16:00:00.000+08:00. */
 export function isoInShanghai(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+  return isoLocalMs(ms);
 }
 
 const PERSONAL_KEY = /phone|mobile|^tel|idnumber|id_number|idcard|id_card|email|password|secret/i;

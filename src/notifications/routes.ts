@@ -1,6 +1,6 @@
 // HTTP routes of notifications: the caller's inbox, choices and e-mail; webhook endpoints and the delivery log for admins.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { deliveryChannels, deliveryStatuses } from './deliveryJobs.js';
 import { notificationEvents, userChannels } from './events.js';

@@ -14,6 +14,7 @@ describe('notifications: signed webhooks with retries, back-off and a delivery l
   let p: TestPlatform;
   let admin: Session;
   let receiver: Awaited<ReturnType<typeof startHookReceiver>>;
+  // The platform and the job runner share one clock that the test moves by hand.
   let clock = Date.UTC(2026, 10, 27, 8, 0, 0);
 
   const runJobs = () =>
@@ -44,7 +45,8 @@ describe('notifications: signed webhooks with retries, back-off and a delivery l
 
   before(async () => {
     receiver = await startHookReceiver((path, n) => (path === '/flaky' && n <= 2 ? 503 : 200));
-    p = await startTestPlatform();
+    // The test moves the clock by many hours: sessions must outlive it.
+    p = await startTestPlatform({ SESSION_TTL_HOURS: '48' }, { clock: { now: () => clock } });
     admin = await loginAs(p.app, 'admin');
   });
   after(async () => {

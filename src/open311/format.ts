@@ -1,4 +1,5 @@
 // Output formats of the Open311 endpoints (.json and .xml) and the spec's date-time form with the district's offset.
+import { isoLocal, parseLocalDateTime } from '../platform/time.js';
 import type { FastifyReply } from 'fastify';
 import { toXmlDocument, type XmlValue } from './xml.js';
 
@@ -13,26 +14,11 @@ export function formatOfUrl(url: string): Format {
   return path.endsWith('.json') ? 'json' : 'xml';
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+/** ISO 8601 in district time with its offset, e.g. 2025-05-01T09:30:00+08:00. */
+export const isoDateTime = isoLocal;
 
-/** ISO 8601 in Asia/Shanghai with its offset, e.g. 2025-05-01T09:30:00+08:00 (China keeps no daylight saving). */
-export function isoDateTime(ms: number): string {
-  return `${new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
-}
-
-/** An ISO 8601 date-time a client sent; a bare date or a time without offset is read in Asia/Shanghai. */
-export function parseDateTime(text: string): number | null {
-  const s = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) {
-    return null;
-  }
-  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(s) && s.length > 10;
-  const normalised = s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const ms = Date.parse(
-    hasOffset ? normalised : `${normalised.length === 10 ? `${normalised}T00:00:00` : normalised}+08:00`,
-  );
-  return Number.isNaN(ms) ? null : ms;
-}
+/** An ISO 8601 date-time a client sent; a bare date or a time without offset is read in district time. */
+export const parseDateTime = parseLocalDateTime;
 
 export function sendFormatted(
   reply: FastifyReply,

@@ -7,7 +7,7 @@ import { caseRepository, type CaseRow } from '../cases/repository.js';
 import { getGridIndex } from '../grids/indexService.js';
 import { gridRepository } from '../grids/repository.js';
 import { orgRepository } from '../orgs/repository.js';
-import { contextOf } from '../platform/http/app.js';
+import { contextOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { localeFrom, msg, pick, type Locale } from '../platform/i18n.js';
 import { authenticateApiKey, rateLimitKey, type Open311Client } from './apiKeys.js';
@@ -155,7 +155,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
           if (typeof apiKey !== 'string') {
             throw badApiKey();
           }
-          clients.set(request, await authenticateApiKey(db, apiKey, Date.now()));
+          clients.set(request, await authenticateApiKey(db, apiKey, request.now));
         }
       });
 
@@ -363,7 +363,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
           const g = await grids.findByIdUnscoped(id);
           return g === undefined ? undefined : { code: g.code, name: g.name };
         };
-        const now = Date.now();
+        const now = request.now;
         const baseUrl = baseUrlOf(request);
         const out: Open311Request[] = [];
         for (const c of rows) {
@@ -454,7 +454,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
             const status = statuses.length === 1 ? (statuses[0] as 'open' | 'closed') : undefined;
             const start = dateParam(q, 'start_date');
             const end = dateParam(q, 'end_date');
-            const now = Date.now();
+            const now = request.now;
             const requestedTo = end ?? (start === undefined ? now + 1 : start + DEFAULT_WINDOW_MS);
             const requestedFrom = start ?? requestedTo - DEFAULT_WINDOW_MS;
             if (requestedFrom > requestedTo) {

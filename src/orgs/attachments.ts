@@ -15,6 +15,7 @@ export async function repathAttached(
   dialect: Dialect,
   oldPrefix: string,
   newPrefix: string,
+  now: number,
 ): Promise<void> {
   await memberRepository(db, dialect).repath(oldPrefix, newPrefix);
   await householdRepository(db, dialect).repath(oldPrefix, newPrefix);
@@ -22,7 +23,7 @@ export async function repathAttached(
   await caseRepository(db, dialect).repath(oldPrefix, newPrefix);
   await repathColumn(db, 'patrol', 'org_path', oldPrefix, newPrefix);
   // The grid index holds town and village ids: every instance reloads it.
-  await markGridsChanged(db, Date.now());
+  await markGridsChanged(db, now);
 }
 
 /** An org now hangs under a new parent: memberships that depend on the parent follow (a party group's members). */

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { scopeOf } from '../identity/actor.js';
 import { importMembers } from '../members/importMembers.js';
 import { AppError } from '../platform/errors.js';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { exportSubtree } from './exportSubtree.js';
 import { importOrgs } from './importOrgs.js';

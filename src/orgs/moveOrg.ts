@@ -25,7 +25,7 @@ export async function moveSubtree(
   const totals = await repo.rollup(org.id);
   const oldParentPath = parentPathOf(org.path);
   const newPath = await repo.moveSubtree(org, parent, now);
-  await repathAttached(trx, dialect, org.path, newPath);
+  await repathAttached(trx, dialect, org.path, newPath, now);
   await followParent(trx, dialect, org, parent, now, actorId);
   for (const [metric, value] of Object.entries(totals)) {
     await repo.adjustRollup(oldParentPath, metric, -value);

@@ -2,7 +2,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { scopeOf } from '../identity/actor.js';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';
 import { fromDbJson } from '../platform/db/database.js';

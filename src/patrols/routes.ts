@@ -3,7 +3,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { crsList } from '../grids/index.js';
 import { scopeOf } from '../identity/actor.js';
 import { notFound } from '../platform/errors.js';
-import { contextOf, userOf } from '../platform/http/app.js';
+import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { addPatrolPoints } from './addPatrolPoints.js';
 import { endPatrol } from './endPatrol.js';

@@ -30,6 +30,11 @@ export type Config = {
   smtpUrl: string | null;
   /** Sender of notification e-mail, e.g. "同心平台 <noreply@example.gov.cn>". */
   mailFrom: string | null;
+  /**
+   * Test mode only (NODE_ENV=test): the platform clock runs this many days ahead of the wall clock, so a test
+   * that depends on today's date fails the day it is written. Refused outside test mode.
+   */
+  clockOffsetDays: number;
 };
 
 export class ConfigError extends Error {
@@ -148,6 +153,11 @@ export function loadConfig(env: Source = process.env): Config {
     throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters');
   }
 
+  const clockOffsetDays = int(src, 'TEST_CLOCK_OFFSET_DAYS', 0, 0, 3650);
+  if (clockOffsetDays !== 0 && src.NODE_ENV !== 'test') {
+    throw new ConfigError('TEST_CLOCK_OFFSET_DAYS', 'is honoured only when NODE_ENV=test');
+  }
+
   return {
     port: int(src, 'PORT', 8080, 0, 65535),
     host: str(src, 'HOST') ?? '0.0.0.0',
@@ -171,5 +181,6 @@ export function loadConfig(env: Source = process.env): Config {
     jobIntervalMs: int(src, 'JOB_INTERVAL_MS', 2000, 50, 600000),
     smtpUrl,
     mailFrom,
+    clockOffsetDays,
   };
 }

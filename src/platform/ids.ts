@@ -7,7 +7,7 @@ let lastMs = 0;
 let counter = 0;
 
 /** 20 characters: 10 of milliseconds since the epoch, 2 of a per-millisecond counter, 8 random. Sorts by creation time. */
-export function newId(now: number = Date.now()): string {
+export function newId(now: number): string {
   if (now === lastMs) {
     counter = (counter + 1) % 1024;
   } else {

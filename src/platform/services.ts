@@ -3,11 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { fieldCipher, type FieldCipher } from './crypto.js';
 import type { Database } from './db/database.js';
 
 export type Services = {
+  /** The platform clock: every use case, route and job reads the time from here. */
+  clock: Clock;
   cookieSecret: string;
   cipher: FieldCipher;
   ping(): Promise<void>;
@@ -31,12 +34,13 @@ function secret(config: Config, given: string | null, file: string, make: () => 
   return value;
 }
 
-export function createServices(config: Config, database: Database): Services {
+export function createServices(config: Config, database: Database, clock?: Clock): Services {
   const keyHex = secret(config, config.fieldKeyHex, 'field.key', () => randomBytes(32).toString('hex'));
   const cookieSecret = secret(config, config.cookieSecret, 'cookie.secret', () =>
     randomBytes(32).toString('base64url'),
   );
   return {
+    clock: clock ?? systemClock(config.clockOffsetDays * 86_400_000),
     cookieSecret,
     cipher: fieldCipher(keyHex),
     async ping() {

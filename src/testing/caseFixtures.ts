@@ -67,7 +67,7 @@ export async function actorOf(p: TestPlatform, s: Session): Promise<UserActor> {
   const actor = await authenticate(
     p.database.db,
     { bearer: null, sessionSecret: secret },
-    Date.now(),
+    p.services.clock.now(),
     3600_000,
   );
   if (actor.kind !== 'user') {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
+import { shiftableClock, type Clock, type ShiftableClock } from '../platform/clock.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import type { Database } from '../platform/db/database.js';
 import { openDatabase } from '../platform/db/database.js';
@@ -79,13 +80,26 @@ export type TestPlatform = {
   database: Database;
   config: Config;
   services: Services;
+  /** The platform clock of this test platform: by default wall time shifted by TEST_CLOCK_OFFSET_DAYS. */
+  clock: Clock;
   close(): Promise<void>;
 };
+
+/** Days the platform clock runs ahead in this test run (CI runs the suite a second time about 400 days ahead). */
+export function testClockOffsetMs(): number {
+  const days = Number(process.env.TEST_CLOCK_OFFSET_DAYS ?? '0');
+  return Number.isFinite(days) ? days * 86_400_000 : 0;
+}
+
+/** A clock for tests: the wall clock shifted by the run's offset, so a test never depends on today's date. */
+export function testClock(): ShiftableClock {
+  return shiftableClock(testClockOffsetMs());
+}
 
 /** Migrated database with the Tongzhou spine and the demo accounts (password TEST_PASSWORD), behind the real app. */
 export async function startTestPlatform(
   env: Record<string, string> = {},
-  options: { stages?: string[]; orgScale?: number } = {},
+  options: { stages?: string[]; orgScale?: number; clock?: Clock } = {},
 ): Promise<TestPlatform> {
   const testDb = await createTestDatabase();
   const config = loadConfig({
@@ -96,8 +110,10 @@ export async function startTestPlatform(
   });
   const { database } = testDb;
   await migrate(database);
-  const services = createServices(config, database);
+  const clock = options.clock ?? testClock();
+  const services = createServices(config, database, clock);
   await seedDemo(database, {
+    now: clock.now(),
     seed: 1,
     password: TEST_PASSWORD,
     stages: options.stages ?? ['spine', 'catalogue', 'users'],
@@ -111,6 +127,7 @@ export async function startTestPlatform(
     database,
     config,
     services,
+    clock,
     async close() {
       await app.close();
       await testDb.drop();

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { listCalendarDays, replaceCalendarYear } from '../../calendar/repository.js';
 import { orgRepository } from '../../orgs/repository.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { contextOf, userOf } from '../../platform/http/app.js';
+import { contextOf, userOf } from '../../platform/http/request.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
 import { newId } from '../../platform/ids.js';
 import { loadCaseSettings, saveCaseSettings } from '../caseSettings.js';

@@ -1,6 +1,7 @@
 // Generates a history of cases that went through the real workflow's steps — reports, verification, dispatch,
 // extensions, returns, holds, reworks, escalations, self-handling, merges, ratings and call-backs — with deadlines
 // from the real clock and routing, indicator facts from the real factsForCase, written in bulk in one transaction.
+import { localFields } from '../../platform/time.js';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { loadWorkCalendar } from '../../calendar/repository.js';
@@ -422,7 +423,7 @@ function weightOf(c: Category): number {
 function reportInstant(rand: Random, from: number, to: number): number {
   for (;;) {
     const t = from + rand() * (to - from);
-    const hour = new Date(t + 8 * HOUR).getUTCHours();
+    const hour = localFields(t).getUTCHours();
     const weight = hour >= 8 && hour < 18 ? 1 : hour >= 6 && hour < 22 ? 0.45 : 0.08;
     if (rand() < weight) {
       return Math.floor(t);

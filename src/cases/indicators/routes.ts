@@ -5,7 +5,7 @@ import { scopeOf } from '../../identity/actor.js';
 import { orgRepository } from '../../orgs/repository.js';
 import { subtreeUpper } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { userOf } from '../../platform/http/app.js';
+import { userOf } from '../../platform/http/request.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
 import { loadCaseSettings } from '../caseSettings.js';
 import { caseRepository } from '../repository.js';

@@ -2,6 +2,7 @@
 // Locates the point in its grid, checks the category and its fields, stores the reporter's personal data encrypted,
 // and writes the case, its first step, photos, facts and roll-up together. The caller runs it in a transaction and
 // has decided that the performer may report (public intake needs nothing more).
+import { localDate } from '../../platform/time.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/recordAudit.js';
@@ -77,8 +78,7 @@ const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** A public tracking code: unguessable (50 bits), easy to read out on the phone. */
 export function newTrackingCode(now: number): string {
-  const d = new Date(now + 8 * 3600_000);
-  const date = `${String(d.getUTCFullYear()).slice(2)}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+  const date = localDate(now).slice(2).replaceAll('-', '');
   let tail = '';
   for (const b of randomBytes(10)) {
     tail += TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]!;

@@ -1,4 +1,5 @@
 // Runs the numbered, append-only migrations in order; each runs once, inside a transaction where the dialect allows.
+import { systemClock } from '../clock.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Migration, MigrationDb } from './columns.js';
@@ -36,7 +37,7 @@ export async function migrate(
         }
         await conn.transaction().execute(async (trx) => {
           await m.up(trx, database.dialect);
-          await sql`insert into schema_migration (name, applied_at) values (${m.name}, ${Date.now()})`.execute(
+          await sql`insert into schema_migration (name, applied_at) values (${m.name}, ${systemClock().now()})`.execute(
             trx,
           );
         });

@@ -8,21 +8,16 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HTTPMethod } from 'find-my-way';
 import FindMyWay from 'find-my-way';
-import type { Logger } from 'pino';
-import type { Actor, UserActor } from '../../identity/actor.js';
 import { authenticate, isCsrfValid, SESSION_COOKIE } from '../../identity/authenticate.js';
 import { roleMay, type Action } from '../../identity/policies.js';
-import type { Config } from '../config.js';
-import type { RequestContext } from '../context.js';
-import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { localeFrom } from '../i18n.js';
 import { newId } from '../ids.js';
-import type { Services } from '../services.js';
 import { sendProblem, toAppError } from './problem.js';
+import type { AppDeps } from './module.js';
+import './request.js';
 
 /** Every API route declares who may call it: anyone, any signed-in user, or holders of one action. */
 export type RouteAuth = 'public' | 'authenticated' | Action;
@@ -33,48 +28,19 @@ declare module 'fastify' {
     auth?: RouteAuth;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs interface
-  interface FastifyRequest {
-    actor: Actor;
-  }
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs interface
   interface FastifyInstance {
     /** Every guarded route and the auth decision it declared (for the route audit test and the docs). */
     authDecisions: { method: string; url: string; auth: RouteAuth }[];
   }
 }
 
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  logger: Logger;
-  services: Services;
-  /** Where the built console lives; null serves no console (API only). */
-  webDir: string | null;
-};
+export type { AppDeps } from './module.js';
 
 export type App = FastifyInstance;
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ALL_METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const GUARDED_PREFIXES = ['/api/', '/open311/'];
-
-export function contextOf(request: FastifyRequest): RequestContext {
-  return {
-    actor: request.actor,
-    ip: request.ip,
-    requestId: request.id,
-    locale: localeFrom(request.headers['accept-language']),
-    log: request.log as unknown as Logger,
-    now: Date.now(),
-  };
-}
-
-export function userOf(request: FastifyRequest): UserActor {
-  if (request.actor.kind !== 'user') {
-    throw new AppError('auth.required');
-  }
-  return request.actor;
-}
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
@@ -85,7 +51,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given)
+        ? given
+        : newId(deps.services.clock.now());
     },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -139,7 +107,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   app.decorateRequest('actor', null as never);
+  app.decorateRequest('now', 0);
   app.addHook('onRequest', async (request, reply) => {
+    // One instant per request, from the platform clock: everything the request stores or compares uses it.
+    request.now = deps.services.clock.now();
     void reply.header('x-request-id', request.id);
     request.actor = { kind: 'anonymous' };
     const auth = request.routeOptions.config.auth;
@@ -152,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     request.actor = await authenticate(
       database.db,
       { bearer, sessionSecret: bearer === null ? (cookie ?? null) : null },
-      Date.now(),
+      request.now,
       config.sessionTtlHours * 3600_000,
     );
     if (auth === 'public') {

@@ -152,9 +152,9 @@ const defaultRetry = (attempts: number): number | null =>
 export async function runDueJobs(
   database: Database,
   handlers: Readonly<Record<string, JobHandler>>,
-  options: { now?: () => number; limit?: number; leaseMs?: number; log?: Logger } = {},
+  options: { now: () => number; limit?: number; leaseMs?: number; log?: Logger },
 ): Promise<number> {
-  const now = options.now ?? Date.now;
+  const now = options.now;
   let ran = 0;
   for (;;) {
     const jobs = await claimDueJobs(
@@ -205,7 +205,7 @@ export async function runDueJobs(
 export function startJobRunner(
   database: Database,
   handlers: Readonly<Record<string, JobHandler>>,
-  options: { intervalMs: number; log: Logger },
+  options: { now: () => number; intervalMs: number; log: Logger },
 ): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let isBusy = false;
@@ -215,7 +215,7 @@ export function startJobRunner(
       return;
     }
     isBusy = true;
-    running = runDueJobs(database, handlers, { log: options.log })
+    running = runDueJobs(database, handlers, { now: options.now, log: options.log })
       .catch((error: unknown) => {
         options.log.error({ err: error }, 'job runner failed');
       })
