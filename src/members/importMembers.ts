@@ -12,10 +12,12 @@ import {
   tableErrorMessage,
   type ColumnSpec,
   type ImportReport,
-} from '../orgs/importReport.js';
+  readTable,
+  TableError,
+  type Table,
+} from '../platform/spreadsheet/index.js';
 import { orgRepository, type OrgRow } from '../orgs/repository.js';
 import { RollupDeltas } from '../orgs/rollupDeltas.js';
-import { readTable, TableError, type Table } from '../orgs/spreadsheet.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';

@@ -15,11 +15,13 @@ import {
   tableErrorMessage,
   type ColumnSpec,
   type ImportReport,
-} from './importReport.js';
+  readTable,
+  TableError,
+  type Table,
+} from '../platform/spreadsheet/index.js';
 import { isOrgLevel, mayParent, orgMetric, orgTypes, type OrgLevel } from './levels.js';
 import { orgRepository, type OrgRow } from './repository.js';
 import { RollupDeltas } from './rollupDeltas.js';
-import { readTable, TableError, type Table } from './spreadsheet.js';
 import { levelFrom, typeFrom } from './vocabulary.js';
 
 export const ORG_COLUMNS = [

@@ -1,6 +1,6 @@
-// The shape of an import's answer (preview, row-level issues) and the column mapping shared by the org and member imports.
-import { pick, type Locale, type Message } from '../platform/i18n.js';
-import { TableError, type Table } from './spreadsheet.js';
+// The shape of an import's answer (preview, row-level issues) and the column mapping every spreadsheet import shares.
+import { pick, type Locale, type Message } from '../i18n.js';
+import { TableError, type Table } from './readTable.js';
 
 export type ImportIssue = { row: number; column: string; reason: string };
 
