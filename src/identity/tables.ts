@@ -6,7 +6,15 @@ export type AppUserTable = {
   password_hash: string;
   status: string;
   locale: string;
+  /** The party member this person is (members.id), if any. */
   member_id: string | null;
+  /** Home organisation: whose administrators manage this account (a town admin sees the users of their town). */
+  org_id: string | null;
+  /** 1 after an administrator's reset: every API but changing the password answers 403 until it is changed. */
+  must_change_password: number;
+  password_changed_at: number | null;
+  last_login_at: number | null;
+  deactivated_at: number | null;
   created_at: number;
   updated_at: number;
 };
