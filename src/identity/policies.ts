@@ -38,6 +38,9 @@ export const actions = [
   'admin.users',
   'admin.tokens',
   'admin.webhooks',
+  'council.read',
+  'council.write',
+  'council.vote',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -48,6 +51,7 @@ const READ_ORG: Action[] = [
   'grid.read',
   'case.read',
   'indicator.read',
+  'council.read',
 ];
 
 const grants: Record<Role, readonly Action[]> = {
@@ -66,6 +70,7 @@ const grants: Record<Role, readonly Action[]> = {
     'admin.tokens',
     'admin.webhooks',
     'case.export',
+    'council.write',
   ],
   orgDepartment: [
     ...READ_ORG,
@@ -93,9 +98,19 @@ const grants: Record<Role, readonly Action[]> = {
     'grid.write',
     'member.write',
     'household.write',
+    'council.write',
+    'council.vote',
   ],
   departmentHandler: ['org.read', 'case.read', 'case.handle', 'indicator.read'],
-  villageCadre: [...READ_ORG, 'member.write', 'household.write', 'case.report', 'member.reveal'],
+  villageCadre: [
+    ...READ_ORG,
+    'member.write',
+    'household.write',
+    'case.report',
+    'member.reveal',
+    'council.write',
+    'council.vote',
+  ],
   gridWorker: [
     'org.read',
     'grid.read',
@@ -105,8 +120,8 @@ const grants: Record<Role, readonly Action[]> = {
     'case.check',
     'patrol.own',
   ],
-  partyMember: ['org.read', 'case.report'],
-  resident: ['case.report'],
+  partyMember: ['org.read', 'case.report', 'council.vote'],
+  resident: ['case.report', 'council.vote'],
 };
 
 export function abilitiesOf(role: Role): Action[] {

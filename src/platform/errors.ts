@@ -98,6 +98,31 @@ export const errorCatalog = {
     title: msg('查看或导出个人信息须填写事由', 'A reason is required to reveal or export personal data'),
   },
   'import.invalid_file': { status: 422, title: msg('导入文件有误', 'The import file has errors') },
+  'consultation.minutes_required': {
+    status: 422,
+    title: msg('会议须先上传会议纪要才能结束', 'Minutes must be attached before the meeting can close'),
+  },
+  'consultation.already_voted': {
+    status: 409,
+    title: msg('该参会人已投过票', 'This participant has already voted'),
+  },
+  'consultation.vote_closed': { status: 422, title: msg('表决已结束', 'The vote is closed') },
+  'consultation.not_participant': {
+    status: 403,
+    title: msg('您不是本次会议的参会人', 'You are not a participant of this meeting'),
+  },
+  'consultation.invalid_ballot': {
+    status: 422,
+    title: msg('选票内容不符合表决方式', 'The ballot does not fit the decision type'),
+  },
+  'consultation.invalid_checkin': {
+    status: 422,
+    title: msg('签到码无效或您不在参会名单中', 'The check-in code is invalid or you are not on the list'),
+  },
+  'consultation.already_supported': {
+    status: 409,
+    title: msg('您已附议过该议题', 'You have already supported this topic'),
+  },
   'workflow.transition_not_allowed': {
     status: 422,
     title: msg('当前状态下不能执行此操作', 'This action is not allowed in the current state'),

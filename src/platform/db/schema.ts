@@ -1,6 +1,7 @@
 // The database type: every module declares its own tables, composed here for Kysely.
 import type { AuditTables } from '../../audit/tables.js';
 import type { CaseTables } from '../../cases/tables.js';
+import type { ConsultationTables } from '../../consultations/tables.js';
 import type { GridTables } from '../../grids/tables.js';
 import type { HouseholdTables } from '../../households/tables.js';
 import type { IdentityTables } from '../../identity/tables.js';
@@ -21,4 +22,5 @@ export type DB = PlatformTables &
   IdentityTables &
   AuditTables &
   CaseTables &
-  NotificationTables;
+  NotificationTables &
+  ConsultationTables;
