@@ -98,6 +98,61 @@ export const errorCatalog = {
     title: msg('查看或导出个人信息须填写事由', 'A reason is required to reveal or export personal data'),
   },
   'import.invalid_file': { status: 422, title: msg('导入文件有误', 'The import file has errors') },
+  'auth.password_change_required': {
+    status: 403,
+    title: msg('请先修改密码后再继续', 'Change your password before you go on'),
+  },
+  'auth.current_password_wrong': {
+    status: 422,
+    title: msg('当前密码不正确', 'The current password is wrong'),
+  },
+  'password.too_short': {
+    status: 422,
+    title: msg('密码至少须 10 个字符', 'A password needs at least 10 characters'),
+  },
+  'password.contains_username': {
+    status: 422,
+    title: msg('密码不能包含用户名', 'A password must not contain the username'),
+  },
+  'password.too_common': {
+    status: 422,
+    title: msg('密码过于常见，请换一个', 'The password is too common; choose another'),
+  },
+  'password.unchanged': {
+    status: 422,
+    title: msg('新密码不能与当前密码相同', 'The new password must differ from the current one'),
+  },
+  'user.username_taken': { status: 409, title: msg('用户名已被使用', 'The username is taken') },
+  'user.role_not_grantable': {
+    status: 403,
+    title: msg(
+      '无权授予该角色（区级角色只能由区管理员授予）',
+      'You may not grant this role (district roles need a district admin)',
+    ),
+  },
+  'user.role_org_mismatch': {
+    status: 422,
+    title: msg('该角色不能设在这一层级的组织上', 'This role cannot be held at an organisation of this level'),
+  },
+  'user.duplicate_assignment': {
+    status: 409,
+    title: msg('该用户已在此组织担任该角色', 'The user already holds this role at this organisation'),
+  },
+  'user.not_manageable': {
+    status: 403,
+    title: msg(
+      '该用户有超出您管理范围的角色，不能由您修改',
+      'The user holds roles outside your scope; you may not change them',
+    ),
+  },
+  'user.cannot_deactivate_self': {
+    status: 422,
+    title: msg('不能停用自己的账号', 'You cannot deactivate your own account'),
+  },
+  'user.member_taken': {
+    status: 409,
+    title: msg('该党员已关联其他账号', 'The party member is linked to another account'),
+  },
   'consultation.minutes_required': {
     status: 422,
     title: msg('会议须先上传会议纪要才能结束', 'Minutes must be attached before the meeting can close'),
