@@ -1,10 +1,15 @@
 // The handling side of the demo district: district departments, each town's four platform offices, the default
 // responsibility list (routing rules) and one handler account per department seat that the demo uses.
 import type { Database } from '../platform/db/database.js';
-import { hashPassword } from '../identity/passwords.js';
-import { identityRepository } from '../identity/repository.js';
-import { orgMetric } from '../orgs/levels.js';
-import { orgRepository } from '../orgs/repository.js';
+import { hashPassword, seedUser } from '../identity/index.js';
+import {
+  orgDirectory,
+  orgMetric,
+  orgRollups,
+  orgSeeding,
+  RollupDeltas,
+  type OrgSeeding,
+} from '../orgs/index.js';
 import { newId } from '../platform/ids.js';
 import { defaultCatalogue, districtDepartments, townPlatformOffices } from './catalogue/defaultCatalogue.js';
 import { routingRepository, type RoutingRuleRow } from './routing/repository.js';
@@ -40,46 +45,47 @@ export const demoHandlers: { username: string; displayName: string; department: 
 export async function seedDepartments(database: Database, password: string, now: number): Promise<void> {
   const passwordHash = await hashPassword(password);
   await database.db.transaction().execute(async (trx) => {
-    const orgs = orgRepository(trx, database.dialect);
+    const orgs = orgDirectory(trx, database.dialect);
+    const seeding = orgSeeding(trx, database.dialect);
     const district = await orgs.findRoot();
     if (district === undefined) {
       throw new Error('the district spine must exist before departments');
     }
     const rules: RoutingRuleRow[] = [];
     const byCode = new Map<string, string>();
-    for (const d of districtDepartments) {
-      const existing = await orgs.findByCode(d.code);
-      const row =
-        existing ??
-        (await orgs.insert({
-          parent: district,
-          level: 'department',
-          type: 'districtDepartment',
-          name: d.name,
-          code: d.code,
-          attrs: JSON.stringify({ platform: d.platform }),
-          now,
-        }));
-      if (existing === undefined) {
-        await orgs.adjustRollup(row.path, orgMetric('department'), 1);
+    // Every department inserted here counts in org.department at its parent and above: district departments at the
+    // district, a town's platform offices at the town and the district. Summed first, written once at the end.
+    const rollups = new RollupDeltas();
+    const department = async (input: Omit<Parameters<OrgSeeding['insert']>[0], 'level' | 'now'>) => {
+      const existing = input.code === null ? undefined : await orgs.findByCode(input.code);
+      if (existing !== undefined) {
+        return existing;
       }
+      const row = await seeding.insert({ ...input, level: 'department', now });
+      rollups.add(row.path, orgMetric('department'), 1);
+      return row;
+    };
+    for (const d of districtDepartments) {
+      const row = await department({
+        parent: district,
+        type: 'districtDepartment',
+        name: d.name,
+        code: d.code,
+        attrs: JSON.stringify({ platform: d.platform }),
+      });
       byCode.set(d.code, row.id);
     }
     const towns = await orgs.children({ path: district.path }, district.id, 100, null);
     for (const town of towns.filter((t) => t.level === 'town')) {
       for (const office of townPlatformOffices) {
         const code = platformOfficeCode(town.code ?? town.id, office.platform);
-        const row =
-          (await orgs.findByCode(code)) ??
-          (await orgs.insert({
-            parent: town,
-            level: 'department',
-            type: 'platformOffice',
-            name: `${town.name}${office.suffix}`,
-            code,
-            attrs: JSON.stringify({ platform: office.platform }),
-            now,
-          }));
+        const row = await department({
+          parent: town,
+          type: 'platformOffice',
+          name: `${town.name}${office.suffix}`,
+          code,
+          attrs: JSON.stringify({ platform: office.platform }),
+        });
         byCode.set(code, row.id);
         // The town's platform office handles its platform's cases in the town unless a category rule says otherwise.
         rules.push(
@@ -100,20 +106,20 @@ export async function seedDepartments(database: Database, password: string, now:
       }
     }
     await routingRepository(trx).insertMany(rules);
+    await orgRollups(trx, database.dialect).addRollups(rollups.values);
 
-    const users = identityRepository(trx);
     for (const h of demoHandlers) {
       const orgId = byCode.get(h.department);
-      if (orgId === undefined || (await users.findUserByUsername(h.username)) !== undefined) {
+      if (orgId === undefined) {
         continue;
       }
-      const userId = await users.createUser({
+      await seedUser(trx, {
         username: h.username,
         displayName: h.displayName,
         passwordHash,
+        roles: [{ role: 'departmentHandler', orgId }],
         now,
       });
-      await users.addRole({ userId, role: 'departmentHandler', orgId, now });
     }
   });
 }
