@@ -4,6 +4,7 @@ import { catalogueRoutes } from './cases/catalogue/routes.js';
 import { indicatorRoutes } from './cases/indicators/routes.js';
 import { publicCaseRoutes } from './cases/publicRoutes.js';
 import { caseRoutes } from './cases/routes.js';
+import { caseRoutingRoutes } from './cases/routing/routes.js';
 import { caseJobHandlers } from './cases/timers.js';
 import { gridRoutes } from './grids/routes.js';
 import { householdRoutes } from './households/routes.js';
@@ -29,6 +30,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   gridRoutes,
   patrolRoutes,
   caseRoutes,
+  caseRoutingRoutes,
   publicCaseRoutes,
   catalogueRoutes,
   indicatorRoutes,

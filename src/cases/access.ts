@@ -30,7 +30,10 @@ export async function caseScopeOf(db: Kysely<DB>, actor: UserActor): Promise<Cas
       return { kind: 'department', path: a.orgPath };
     case 'gridWorker': {
       const gridIds = await gridIdsOf(db, actor);
-      return gridIds.length > 0 ? { kind: 'grids', gridIds } : { kind: 'org', path: a.orgPath };
+      // He reports what he sees anywhere in his village (intake allows it), so he must be able to follow it there.
+      return gridIds.length > 0
+        ? { kind: 'grids', gridIds, reportedBy: { userId: actor.userId, path: a.orgPath } }
+        : { kind: 'org', path: a.orgPath };
     }
     case 'partyMember':
     case 'resident':

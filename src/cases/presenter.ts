@@ -2,6 +2,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { fromDbBool, fromDbJson } from '../platform/db/database.js';
 import { caseLight } from './clock.js';
+import { maskPersonalText } from './publicText.js';
 import type { CaseRow, StepRow } from './repository.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -150,8 +151,9 @@ export function presentPublicCase(
     state: c.state,
     isOpen: !['closed', 'voided', 'merged'].includes(c.state),
     categoryCode: c.category_code,
-    description: c.description,
-    address: c.address,
+    // Personal numbers are masked in everything the public reads, typed by the reporter or by staff.
+    description: maskPersonalText(c.description),
+    address: c.address === null ? null : maskPersonalText(c.address),
     reportedAt: c.reported_at,
     deadlineAt: c.deadline_at,
     closedAt: c.closed_at,
@@ -163,6 +165,11 @@ export function presentPublicCase(
     // Only public steps, and only what they say to the public: never who acted.
     timeline: steps
       .filter((s) => fromDbBool(s.is_public))
-      .map((s) => ({ at: s.at, action: s.action, toState: s.to_state, reply: s.comment })),
+      .map((s) => ({
+        at: s.at,
+        action: s.action,
+        toState: s.to_state,
+        reply: s.comment === null ? null : maskPersonalText(s.comment),
+      })),
   };
 }

@@ -112,14 +112,7 @@ export const publicCaseRoutes: ModuleRoutes = async (base, { deps }) => {
           '2xx': Type.Object({
             trackingCode: Type.String(),
             state: Type.String(),
-            duplicates: Type.Array(
-              Type.Object({
-                categoryCode: Type.String(),
-                address: Type.Union([Type.String(), Type.Null()]),
-                reportedAt: Type.Number(),
-                distanceM: Type.Number(),
-              }),
-            ),
+            duplicateCount: Type.Integer(),
           }),
         },
       },
@@ -140,16 +133,11 @@ export const publicCaseRoutes: ModuleRoutes = async (base, { deps }) => {
         { ...request.body, orgId: undefined, source: 'resident', photos },
         key === undefined ? null : { key, namespace: 'public' },
       );
-      // The public sees that similar reports exist, never whose or their tracking codes.
+      // The public learns how many similar reports are open nearby, nothing of them.
       return reply.code(result.isReplay ? 200 : 201).send({
         trackingCode: result.answer.trackingCode,
         state: result.answer.state,
-        duplicates: result.answer.duplicates.map((d) => ({
-          categoryCode: d.categoryCode,
-          address: d.address,
-          reportedAt: d.reportedAt,
-          distanceM: d.distanceM,
-        })),
+        duplicateCount: result.answer.duplicateCount,
       });
     },
   );

@@ -13,7 +13,8 @@ export type NewStep = Omit<StepRow, 'id'>;
 export type CaseScope =
   | { kind: 'org'; path: string }
   | { kind: 'department'; path: string }
-  | { kind: 'grids'; gridIds: string[] }
+  /** A grid worker: his grids, and what he reported himself anywhere in his area. */
+  | { kind: 'grids'; gridIds: string[]; reportedBy?: { userId: string; path: string } }
   | { kind: 'reporter'; userId: string }
   | { kind: 'none' };
 
@@ -50,10 +51,24 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
         return q
           .where('case_file.department_path', '>=', scope.path)
           .where('case_file.department_path', '<', subtreeUpper(scope.path));
-      case 'grids':
-        return scope.gridIds.length === 0
-          ? q.where(sql<boolean>`1 = 0`)
-          : q.where('case_file.grid_id', 'in', scope.gridIds);
+      case 'grids': {
+        const { gridIds, reportedBy } = scope;
+        return q.where((eb) =>
+          eb.or([
+            gridIds.length === 0 ? sql<boolean>`1 = 0` : eb('case_file.grid_id', 'in', gridIds),
+            // The path range keeps the reporter test on an index (there is none on reporter_user_id).
+            ...(reportedBy === undefined
+              ? []
+              : [
+                  eb.and([
+                    eb('case_file.org_path', '>=', reportedBy.path),
+                    eb('case_file.org_path', '<', subtreeUpper(reportedBy.path)),
+                    eb('case_file.reporter_user_id', '=', reportedBy.userId),
+                  ]),
+                ]),
+          ]),
+        );
+      }
       case 'reporter':
         return q.where('case_file.reporter_user_id', '=', scope.userId);
       case 'none':
@@ -325,8 +340,12 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
       return { open: row.open, red: row.red ?? 0, yellow: row.yellow ?? 0 };
     },
 
-    /** Open cases of the category whose point lies within a box around (lat, lng); the caller checks the radius. */
+    /**
+     * Open cases of the category whose point lies within a box around (lat, lng), within the scope (null: every
+     * case, for a count only); the caller checks the radius.
+     */
     async openNear(
+      scope: CaseScope | null,
       categoryCode: string,
       lat: number,
       lng: number,
@@ -334,17 +353,16 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
       dLng: number,
       excludeId: string | null,
     ) {
-      let q = db
-        .selectFrom('case_file')
-        .selectAll()
-        .where('category_code', '=', categoryCode)
-        .where('state', 'not in', ['closed', 'voided', 'merged'])
-        .where('lat', '>=', lat - dLat)
-        .where('lat', '<=', lat + dLat)
-        .where('lng', '>=', lng - dLng)
-        .where('lng', '<=', lng + dLng);
+      let q = (scope === null ? db.selectFrom('case_file') : scoped(scope))
+        .selectAll('case_file')
+        .where('case_file.category_code', '=', categoryCode)
+        .where('case_file.state', 'not in', ['closed', 'voided', 'merged'])
+        .where('case_file.lat', '>=', lat - dLat)
+        .where('case_file.lat', '<=', lat + dLat)
+        .where('case_file.lng', '>=', lng - dLng)
+        .where('case_file.lng', '<=', lng + dLng);
       if (excludeId !== null) {
-        q = q.where('id', '!=', excludeId);
+        q = q.where('case_file.id', '!=', excludeId);
       }
       return q.limit(20).execute();
     },

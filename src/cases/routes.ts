@@ -304,7 +304,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       ]);
       const duplicates = ['closed', 'voided', 'merged'].includes(c.state)
         ? []
-        : await findDuplicates(repo, c, category?.duplicateRadiusM ?? 100);
+        : await findDuplicates(repo, await caseScopeOf(db, actor), c, category?.duplicateRadiusM ?? 100);
       const route = await resolveRoute(db, {
         categoryCode: c.category_code,
         platform: c.platform,

@@ -1,5 +1,6 @@
 // What Open311 clients see of a case. No person ever: no reporter, no staff name; phone and ID numbers that a
-// reporter typed into the text are masked.
+// reporter typed into the text are masked by the cases module's one public-text mask, as in the tracking view.
+import { maskPersonalText } from '../cases/publicText.js';
 import type { Category } from '../cases/catalogue/repository.js';
 import { caseLight } from '../cases/clock.js';
 import type { CaseRow } from '../cases/repository.js';
@@ -57,16 +58,6 @@ export type PresentContext = {
   town: Place | undefined;
   grid: Place | undefined;
 };
-
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
-const ID_CARD = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-
-/** Masks mainland mobile and ID-card numbers in free text a reporter or a handler wrote. */
-export function maskPersonalText(text: string): string {
-  return text
-    .replace(ID_CARD, (s) => `${s.slice(0, 3)}${'*'.repeat(11)}${s.slice(-4)}`)
-    .replace(MOBILE, (s) => `${s.slice(0, 3)}****${s.slice(-4)}`);
-}
 
 export const open311Status = (state: string): 'open' | 'closed' =>
   isOpenState(state as CaseState) ? 'open' : 'closed';

@@ -219,7 +219,7 @@ export async function reportRequest(
   );
   return {
     serviceRequestId: result.answer.trackingCode,
-    duplicates: result.answer.duplicates.length,
+    duplicates: result.answer.duplicateCount,
     isReplay: result.isReplay,
   };
 }

@@ -153,6 +153,13 @@ export const errorCatalog = {
     status: 409,
     title: msg('该党员已关联其他账号', 'The party member is linked to another account'),
   },
+  'case.dispatch_target_outside_town': {
+    status: 422,
+    title: msg(
+      '只能派遣到本镇（街道）的四个平台或区级部门',
+      "A case goes only to its own town's four platform offices or a district department",
+    ),
+  },
   'consultation.minutes_required': {
     status: 422,
     title: msg('会议须先上传会议纪要才能结束', 'Minutes must be attached before the meeting can close'),

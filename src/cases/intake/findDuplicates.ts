@@ -1,5 +1,6 @@
-// Open cases of the same category within the category's duplicate radius: shown to reporter and staff.
-import type { CaseRepository, CaseRow } from '../repository.js';
+// Open cases of the same category within the category's duplicate radius: listed to staff within their scope,
+// counted for the public.
+import type { CaseRepository, CaseRow, CaseScope } from '../repository.js';
 
 export type Duplicate = {
   id: string;
@@ -20,27 +21,41 @@ export function distanceM(lat1: number, lng1: number, lat2: number, lng2: number
   return 2 * EARTH_M * Math.asin(Math.sqrt(a));
 }
 
-export async function findDuplicates(
-  repo: CaseRepository,
-  c: Pick<CaseRow, 'id' | 'category_code' | 'lat' | 'lng'>,
-  radiusM: number,
-): Promise<Duplicate[]> {
+type Near = Pick<CaseRow, 'id' | 'category_code' | 'lat' | 'lng'>;
+
+async function nearby(repo: CaseRepository, scope: CaseScope | null, c: Near, radius: number) {
   if (c.lat === null || c.lng === null) {
     return [];
   }
-  const radius = radiusM;
+  const { lat, lng } = c;
   const dLat = radius / 111_320;
-  const dLng = radius / (111_320 * Math.cos((c.lat * Math.PI) / 180));
-  const near = await repo.openNear(c.category_code, c.lat, c.lng, dLat, dLng, c.id);
+  const dLng = radius / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const near = await repo.openNear(scope, c.category_code, lat, lng, dLat, dLng, c.id);
   return near
-    .map((n) => ({
+    .map((n) => ({ row: n, distanceM: Math.round(distanceM(lat, lng, n.lat!, n.lng!)) }))
+    .filter((d) => d.distanceM <= radius);
+}
+
+/** The possible duplicates the caller may open: filtered by the caller's case scope in SQL. */
+export async function findDuplicates(
+  repo: CaseRepository,
+  scope: CaseScope,
+  c: Near,
+  radiusM: number,
+): Promise<Duplicate[]> {
+  return (await nearby(repo, scope, c, radiusM))
+    .map(({ row: n, distanceM }) => ({
       id: n.id,
       categoryCode: n.category_code,
       description: n.description,
       address: n.address,
       reportedAt: n.reported_at,
-      distanceM: Math.round(distanceM(c.lat!, c.lng!, n.lat!, n.lng!)),
+      distanceM,
     }))
-    .filter((d) => d.distanceM <= radius)
     .sort((a, b) => a.distanceM - b.distanceM);
+}
+
+/** How many open reports of the category are nearby, whoever's: all a public reporter learns of them. */
+export async function countDuplicates(repo: CaseRepository, c: Near, radiusM: number): Promise<number> {
+  return (await nearby(repo, null, c, radiusM)).length;
 }

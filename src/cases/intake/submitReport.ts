@@ -6,7 +6,8 @@ import type { UserActor } from '../../identity/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { catalogueRepository } from '../catalogue/repository.js';
 import { caseRepository, type CaseRow } from '../repository.js';
-import { findDuplicates, type Duplicate } from './findDuplicates.js';
+import { caseScopeOf } from '../access.js';
+import { countDuplicates, findDuplicates, type Duplicate } from './findDuplicates.js';
 import { countReport, reportCase, type ReportDeps, type ReportInput } from './reportCase.js';
 
 export type ReportAnswer = {
@@ -14,7 +15,9 @@ export type ReportAnswer = {
   trackingCode: string;
   state: string;
   gridId: string | null;
+  /** Possible duplicates the performer may open (none for the public, who learn only the count). */
   duplicates: Duplicate[];
+  duplicateCount: number;
 };
 
 export type SubmitResult = { answer: ReportAnswer; isReplay: boolean; row: CaseRow | null };
@@ -46,17 +49,25 @@ export async function submitReport(
       if (held.response === null) {
         throw new AppError('record.conflict');
       }
-      return { answer: JSON.parse(held.response) as ReportAnswer, isReplay: true, row: null };
+      // Answers stored before duplicateCount existed carry only the list.
+      const stored = JSON.parse(held.response) as Omit<ReportAnswer, 'duplicateCount'> & {
+        duplicateCount?: number;
+      };
+      const answer = { ...stored, duplicateCount: stored.duplicateCount ?? stored.duplicates.length };
+      return { answer, isReplay: true, row: null };
     }
     const row = await reportCase(trx, { ...deps, deferCounters: true }, ctx, performer, input);
     const radius = (await catalogueRepository(trx).find(row.category_code))?.duplicateRadiusM ?? 100;
-    const duplicates = await findDuplicates(repo, row, radius);
+    const duplicates =
+      performer === null ? [] : await findDuplicates(repo, await caseScopeOf(trx, performer), row, radius);
+    const duplicateCount = performer === null ? await countDuplicates(repo, row, radius) : duplicates.length;
     const answer: ReportAnswer = {
       id: row.id,
       trackingCode: row.tracking_code,
       state: row.state,
       gridId: row.grid_id,
       duplicates,
+      duplicateCount,
     };
     if (key !== null) {
       await repo.completeIdempotency(key, row.id, JSON.stringify(answer));

@@ -21,6 +21,7 @@ import { deadlinesFrom, shiftedByPause, stepLimitMinutes, syncCaseTimers } from 
 import { factDelta, factsForCase, type FactStep } from '../indicators/facts.js';
 import { storePhotos, type ProcessedPhoto } from '../photos.js';
 import { caseRepository, type CaseRow, type StepRow } from '../repository.js';
+import { dispatchTargetOf } from '../routing/dispatchTargets.js';
 import { resolveRoute } from '../routing/resolveRoute.js';
 import {
   decideNextState,
@@ -180,12 +181,7 @@ export async function applyCaseAction(
       openDelta = -1;
       break;
     case 'dispatch': {
-      const dept = await orgRepository(trx, dialect).findByIdUnscoped(input.departmentId ?? '');
-      if (dept === undefined || dept.level !== 'department' || dept.status !== 'active') {
-        throw new AppError('request.invalid', {
-          errors: [{ field: 'departmentId', message: 'not an active department' }],
-        });
-      }
+      const dept = await dispatchTargetOf(trx, dialect, c, input.departmentId);
       const category = await catalogueRepository(trx).find(c.category_code);
       const routed = await resolveRoute(trx, {
         categoryCode: c.category_code,

@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import { App, Form, Input, InputNumber, Modal, Radio, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyAction, type ActionBody, type CaseDetail, type Department } from './api';
+import { applyAction, fetchDispatchTargets, type ActionBody, type CaseDetail, type Department } from './api';
 import { actionLabel } from './labels';
 import { PhotoPicker } from './PhotoPicker';
 import type { PreparedPhoto } from './photos';
 import { problemText } from '../common/problemText';
+import { useLoader } from '../common/useLoader';
 
 type Need = 'required' | 'optional' | 'none';
 
@@ -68,21 +69,14 @@ type Props = {
   caseId: string;
   action: string;
   detail: CaseDetail;
-  departments: Department[];
+  /** Not used for dispatch: the dialog asks the server where this case may go. */
+  departments?: Department[];
   initialTarget?: string;
   onClose: () => void;
   onDone: () => void;
 };
 
-export const ActionDialog = ({
-  caseId,
-  action,
-  detail,
-  departments,
-  initialTarget,
-  onClose,
-  onDone,
-}: Props) => {
+export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, onDone }: Props) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -91,6 +85,12 @@ export const ActionDialog = ({
   const [error, setError] = useState<string | null>(null);
   const inputs = inputsOf(action);
   const label = actionLabel(t, action);
+  // Only the case's own town's platform offices and the district departments, as the server decides.
+  const targets = useLoader(
+    (signal) =>
+      inputs.department === true ? fetchDispatchTargets(caseId, signal) : Promise.resolve({ items: [] }),
+    [caseId, inputs.department],
+  );
 
   const submit = async (values: Values) => {
     if (inputs.photos === 'required' && photos.length === 0) {
@@ -164,7 +164,8 @@ export const ActionDialog = ({
             <Select
               data-testid="action-department"
               showSearch={{ optionFilterProp: 'label' }}
-              options={departments.map((d) => ({
+              loading={targets.isLoading}
+              options={(targets.data?.items ?? []).map((d) => ({
                 value: d.id,
                 label: d.id === suggested ? `${d.name}${t('cases.action.suggested')}` : d.name,
               }))}

@@ -218,6 +218,10 @@ export const photoUrl = (caseId: string, photoId: string): string =>
 export const fetchDepartments = (signal?: AbortSignal) =>
   api.get<{ items: Department[] }>('/api/departments', { signal });
 
+/** Where this case may be dispatched: its town's platform offices and the district departments. */
+export const fetchDispatchTargets = (caseId: string, signal?: AbortSignal) =>
+  api.get<{ items: Department[] }>(`/api/cases/${encodeURIComponent(caseId)}/dispatch-targets`, { signal });
+
 export const fetchCatalogue = (signal?: AbortSignal) =>
   api.get<{ version: number; items: AdminCategory[] }>('/api/catalogue', { signal });
 

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
-import { formatDateTime } from '../common/labels';
 import type { Category } from '../cases/api';
 import { CategoryPicker } from '../cases/CategoryPicker';
 import { ExtraFields, extraToWire } from '../cases/ExtraFields';
@@ -55,16 +54,8 @@ const useSuggestions = (text: string): Category[] => {
   return items;
 };
 
-const Success = ({
-  answer,
-  names,
-  onAnother,
-}: {
-  answer: PublicReportAnswer;
-  names: Map<string, string>;
-  onAnother: () => void;
-}) => {
-  const { t, i18n } = useTranslation();
+const Success = ({ answer, onAnother }: { answer: PublicReportAnswer; onAnother: () => void }) => {
+  const { t } = useTranslation();
   return (
     <Card>
       <Result
@@ -89,25 +80,12 @@ const Success = ({
           {answer.trackingCode}
         </Typography.Paragraph>
       </Flex>
-      {answer.duplicates.length > 0 ? (
+      {answer.duplicateCount > 0 ? (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('report.duplicates')}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {answer.duplicates.map((d) => (
-                <li key={`${d.categoryCode}-${d.reportedAt}-${d.distanceM}`}>
-                  {t('report.duplicateItem', {
-                    category: names.get(d.categoryCode) ?? d.categoryCode,
-                    meters: Math.round(d.distanceM),
-                    time: formatDateTime(d.reportedAt, i18n.language),
-                  })}
-                </li>
-              ))}
-            </ul>
-          }
+          title={t('report.duplicates', { count: answer.duplicateCount })}
         />
       ) : null}
       <Flex vertical gap={8}>
@@ -144,7 +122,6 @@ export const ReportPage = () => {
   const idempotencyKey = useRef<string | null>(null);
 
   const items = useMemo(() => catalogue.data ?? [], [catalogue.data]);
-  const names = useMemo(() => new Map(items.map((c) => [c.code, c.name])), [items]);
   const category = items.find((c) => c.code === categoryCode);
 
   const choose = (code: string | undefined) => {
@@ -200,7 +177,7 @@ export const ReportPage = () => {
   if (answer !== null) {
     return (
       <PublicLayout>
-        <Success answer={answer} names={names} onAnother={another} />
+        <Success answer={answer} onAnother={another} />
       </PublicLayout>
     );
   }

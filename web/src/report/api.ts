@@ -23,7 +23,8 @@ export type PublicCase = {
 export type PublicReportAnswer = {
   trackingCode: string;
   state: string;
-  duplicates: { categoryCode: string; address: string | null; reportedAt: number; distanceM: number }[];
+  /** How many similar reports are open nearby: the public learns nothing more of them. */
+  duplicateCount: number;
 };
 
 export const TRACKING_CODE = /^TZ[0-9]{6}[2-9A-Z]{10}$/;
