@@ -2,6 +2,85 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import path from 'node:path';
+
+// Module boundaries: each domain module (a folder of src/ that is not plumbing or a composition root) is a room with
+// one door, its index.ts. A file outside src/<m>/ imports only src/<m>/index.ts of it, never its repository, tables
+// or use-case files. Platform is plumbing: importable from anywhere, and it imports no domain module, except for the
+// few places listed in platformMayImport.
+const srcDir = path.join(import.meta.dirname, 'src');
+const notDomain = new Set(['platform', 'testing', 'cli', 'demo']);
+
+// Platform files that must know a domain module, each for one reason.
+const platformMayImport = [
+  // The request context carries identity's actor; the auth hook needs authenticate and the policies.
+  { from: /^platform\/(context\.ts|http\/)/, to: /^identity\/index\.ts$/ },
+  // The DB type is the sum of every module's table types (type-only imports: no runtime edge).
+  { from: /^platform\/db\/schema\.ts$/, to: /^[a-z0-9]+\/tables\.ts$/ },
+  // Migrations are history: never edited after they land, so they keep the imports they were written with.
+  { from: /^platform\/db\/migrations\//, to: /./ },
+];
+
+// Known exceptions, each with its reason; the list only shrinks. Paths are relative to src/.
+const doorExceptions = [
+  // Open311's list and page reads still run on the cases module's tables; they move into src/cases with its restructuring.
+  { from: /^open311\/repository\.ts$/, to: /^cases\/repository\.ts$/ },
+];
+
+// Tests obey the same rule: a test that reaches into another module pins that module's internals, so refactoring
+// it would break unrelated tests; fixtures are built through the door. A module may publish test builders in its
+// testing.ts, which tests, src/testing/ and bench/ may import.
+const isTestFile = (rel) => rel.endsWith('.test.ts') || rel.startsWith('testing/') || rel.startsWith('../bench/');
+
+const moduleDoor = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      door: "Import '{{target}}' only through its module's door, src/{{module}}/index.ts.",
+      platform: "Platform is plumbing and imports no domain module ('{{target}}').",
+    },
+  },
+  create(context) {
+    const file = path.relative(srcDir, context.filename).split(path.sep).join('/');
+    const [fromTop] = file.split('/');
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) {
+        return;
+      }
+      const abs = path.resolve(path.dirname(context.filename), source);
+      const target = path.relative(srcDir, abs).split(path.sep).join('/').replace(/\.js$/, '.ts');
+      const parts = target.split('/');
+      if (target.startsWith('..') || parts.length < 2) {
+        return;
+      }
+      const [module] = parts;
+      if (notDomain.has(module) || module === fromTop) {
+        return;
+      }
+      if (doorExceptions.some((e) => e.from.test(file) && e.to.test(target))) {
+        return;
+      }
+      if (fromTop === 'platform') {
+        if (!platformMayImport.some((e) => e.from.test(file) && e.to.test(target))) {
+          context.report({ node, messageId: 'platform', data: { target } });
+        }
+        return;
+      }
+      const rest = parts.slice(1).join('/');
+      if (rest === 'index.ts' || (rest === 'testing.ts' && isTestFile(file))) {
+        return;
+      }
+      context.report({ node, messageId: 'door', data: { target, module } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+      ExportAllDeclaration: (node) => check(node.source, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -69,6 +148,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    plugins: { tongxin: { rules: { 'module-door': moduleDoor } } },
+    rules: { 'tongxin/module-door': 'error' },
   },
   {
     files: ['scripts/**', 'bench/**', 'src/cli/**', 'e2e/**', '**/*.test.ts'],

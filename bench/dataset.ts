@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { generateCases } from '../src/cases/demo/generateCases.js';
+import { generateCases } from '../src/cases/index.js';
 import { seedDemo } from '../src/demo/seedDemo.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { Database } from '../src/platform/db/database.js';

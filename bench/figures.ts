@@ -5,7 +5,7 @@ import autocannon, { type AutocannonRequest } from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Database, Dialect } from '../src/platform/db/database.js';
-import { buildGridIndex } from '../src/grids/gridIndex.js';
+import { buildGridIndex } from '../src/grids/index.js';
 import { login, percentiles, round, runConcurrently, type Server, type Session } from './http.js';
 import { BENCH_PASSWORD } from './dataset.js';
 import { measurePointToGrid, pointToGridInputs } from './pointToGrid.js';

@@ -3,8 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { seededRandom } from '../src/demo/generateGrids.js';
-import { buildGridIndex, type GridIndex } from '../src/grids/gridIndex.js';
-import { bboxOf } from '../src/grids/geometry.js';
+import { buildGridIndex, type GridIndex, bboxOf } from '../src/grids/index.js';
 import { demoLayer } from '../src/grids/testing.js';
 
 const POINTS = 1_000_000;

@@ -1,20 +1,21 @@
 // The domain modules: their routes, in registration order, and the job handlers they contribute.
-import { auditRoutes } from './audit/routes.js';
+import { auditRoutes } from './audit/index.js';
 import { catalogueRoutes } from './cases/catalogue/routes.js';
 import { indicatorRoutes } from './cases/indicators/routes.js';
 import { publicCaseRoutes } from './cases/publicRoutes.js';
 import { caseRoutes } from './cases/routes.js';
 import { caseRoutingRoutes } from './cases/routing/routes.js';
 import { caseJobHandlers } from './cases/timers.js';
-import { gridRoutes } from './grids/routes.js';
-import { householdRoutes } from './households/routes.js';
-import { identityRoutes } from './identity/routes.js';
+import { reassignCases, repathCases } from './cases/index.js';
+import { gridRoutes, reassignGrids, repathGrids } from './grids/index.js';
+import { householdRoutes, reassignHouseholds, repathHouseholds } from './households/index.js';
+import { identityRoutes } from './identity/index.js';
+import { linkageJobHandlers, linkageRoutes, reassignLinkage, repathLinkage } from './linkage/index.js';
 import { notificationJobHandlers, notificationRoutes } from './notifications/index.js';
-import { memberRoutes } from './members/routes.js';
-import { openRoutes } from './open311/routes.js';
-import { orgFileRoutes } from './orgs/fileRoutes.js';
-import { orgRoutes } from './orgs/routes.js';
-import { patrolRoutes } from './patrols/routes.js';
+import { followGroupMembers, memberRoutes, reassignMembers, repathMembers } from './members/index.js';
+import { openRoutes } from './open311/index.js';
+import { onOrgRepath, onOrgReparented, onOrgsMerged, orgFileRoutes, orgRoutes } from './orgs/index.js';
+import { patrolRoutes, repathPatrols } from './patrols/index.js';
 import type { AppDeps } from './platform/http/module.js';
 import type { ModuleRoutes } from './platform/http/module.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
@@ -35,9 +36,27 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   catalogueRoutes,
   indicatorRoutes,
   openRoutes,
+  linkageRoutes,
 ];
+
+// Records that carry an org path follow moves and merges through hooks their modules offer; orgs never imports them.
+// Registered when this file loads, which buildApp, the test platform and the CLI all do before touching the tree.
+onOrgRepath('members', repathMembers);
+onOrgRepath('households', repathHouseholds);
+onOrgRepath('grids', repathGrids);
+onOrgRepath('cases', repathCases);
+onOrgRepath('patrols', repathPatrols);
+onOrgRepath('linkage', repathLinkage);
+onOrgReparented('members', followGroupMembers);
+onOrgsMerged('members', reassignMembers);
+onOrgsMerged('households', reassignHouseholds);
+onOrgsMerged('grids', reassignGrids);
+onOrgsMerged('cases', reassignCases);
+onOrgsMerged('linkage', reassignLinkage);
 
 /** Job kinds → handlers; every instance runs them, and each due job is claimed by exactly one. */
 export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
-  return { ...notificationJobHandlers(deps), ...caseJobHandlers(deps.database, deps.logger) };
+  return { ...notificationJobHandlers(deps), ...caseJobHandlers(deps.database, deps.logger),
+    ...linkageJobHandlers(deps.database, deps.logger),
+  };
 }

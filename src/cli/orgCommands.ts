@@ -7,10 +7,16 @@ import cliProgress from 'cli-progress';
 import pino from 'pino';
 import { generateOrgs } from '../demo/generateOrgs.js';
 import { seedDemo } from '../demo/seedDemo.js';
-import { checkOrgInvariants } from '../orgs/invariants.js';
-import { orgMetric, type OrgLevel } from '../orgs/levels.js';
-import { orgRepository, type OrgRow } from '../orgs/repository.js';
-import { RollupDeltas } from '../orgs/rollupDeltas.js';
+import {
+  checkOrgInvariants,
+  orgMetric,
+  type OrgLevel,
+  orgDirectory,
+  type OrgRow,
+  RollupDeltas,
+  orgRollups,
+  orgSeeding,
+} from '../orgs/index.js';
 import { openConfiguredDatabase } from '../server.js';
 import { loadConfig } from '../platform/config.js';
 import type { Database } from '../platform/db/database.js';
@@ -84,9 +90,8 @@ async function copySpine(database: Database, template: OrgRow, index: number, no
     rollups.add(row.path, orgMetric(row.level as OrgLevel), 1);
   }
   await database.db.transaction().execute(async (trx) => {
-    const repo = orgRepository(trx, database.dialect);
-    await repo.insertMany(out);
-    await repo.addRollups(rollups.values);
+    await orgSeeding(trx, database.dialect).insertMany(out);
+    await orgRollups(trx, database.dialect).addRollups(rollups.values);
   });
   return out[0]!;
 }
@@ -129,7 +134,7 @@ export function registerOrgCommands(program: Command): void {
         try {
           await migrate(database);
           await seedDemo(database, { seed: opts.seed, password: 'tongxin2026', stages: ['spine', 'users'] });
-          const repo = orgRepository(database.db, database.dialect);
+          const repo = orgDirectory(database.db, database.dialect);
           const template = (await repo.findRoot())!;
           const started = performance.now();
           const results: string[] = [];
@@ -188,7 +193,7 @@ export function registerOrgCommands(program: Command): void {
       });
       try {
         await app.ready();
-        const root = (await orgRepository(database.db, database.dialect).findRoot())!;
+        const root = (await orgDirectory(database.db, database.dialect).findRoot())!;
         const session = await loginAs(app, 'admin', 'tongxin2026');
         const counts = await session.request('GET', `/api/orgs/${root.id}`);
         console.log(JSON.stringify((counts.body.item as { counts: unknown }).counts));

@@ -1,9 +1,7 @@
 // The demo accounts: one per role, attached to real organisations of Tongzhou.
 import type { Database } from '../platform/db/database.js';
-import { hashPassword } from '../identity/passwords.js';
-import type { Role } from '../identity/policies.js';
-import { identityRepository } from '../identity/repository.js';
-import { orgRepository } from '../orgs/repository.js';
+import { hashPassword, seedUser, type Role } from '../identity/index.js';
+import { orgDirectory } from '../orgs/index.js';
 
 export type DemoAccount = {
   username: string;
@@ -28,6 +26,11 @@ export const demoAccounts: DemoAccount[] = [
     roles: [{ role: 'townCommand', orgCode: '320612001' }],
   },
   {
+    username: 'jsadmin',
+    displayName: '金沙街道管理员',
+    roles: [{ role: 'townAdmin', orgCode: '320612001' }],
+  },
+  {
     username: 'shigang',
     displayName: '石港镇指挥中心',
     roles: [{ role: 'townCommand', orgCode: '320612110' }],
@@ -42,25 +45,23 @@ export const demoAccounts: DemoAccount[] = [
 export async function seedDemoUsers(database: Database, password: string, now: number): Promise<void> {
   const passwordHash = await hashPassword(password);
   await database.db.transaction().execute(async (trx) => {
-    const users = identityRepository(trx);
-    const orgs = orgRepository(trx, database.dialect);
+    const orgs = orgDirectory(trx, database.dialect);
     for (const account of demoAccounts) {
-      if ((await users.findUserByUsername(account.username)) !== undefined) {
-        continue;
-      }
-      const userId = await users.createUser({
-        username: account.username,
-        displayName: account.displayName,
-        passwordHash,
-        now,
-      });
+      const roles: { role: Role; orgId: string }[] = [];
       for (const r of account.roles) {
         const org = await orgs.findByCode(r.orgCode);
         if (org === undefined) {
           throw new Error(`demo account ${account.username}: no organisation with code ${r.orgCode}`);
         }
-        await users.addRole({ userId, role: r.role, orgId: org.id, now });
+        roles.push({ role: r.role, orgId: org.id });
       }
+      await seedUser(trx, {
+        username: account.username,
+        displayName: account.displayName,
+        passwordHash,
+        roles,
+        now,
+      });
     }
   });
 }

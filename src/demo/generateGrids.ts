@@ -13,8 +13,9 @@ import {
   type PolygonGeometry,
   type Position,
   type Ring,
-} from '../grids/geometry.js';
-import { compilePolygon, containsPoint } from '../grids/pointInGrid.js';
+  compilePolygon,
+  containsPoint,
+} from '../grids/index.js';
 import { seededRandom } from './chineseNames.js';
 
 export { seededRandom };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import { checkOrgInvariants } from '../orgs/invariants.js';
-import { isValidIdNumber } from '../members/idNumber.js';
+import { checkOrgInvariants } from '../orgs/index.js';
+import { isValidIdNumber } from '../members/index.js';
 import { fieldCipher } from '../platform/crypto.js';
 import { migrate } from '../platform/db/migrate.js';
 import { createTestDatabase, type TestDb } from '../testing/testPlatform.js';

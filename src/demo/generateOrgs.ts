@@ -3,17 +3,24 @@
 import { localYear } from '../platform/time.js';
 import type { Database } from '../platform/db/database.js';
 import type { FieldCipher } from '../platform/crypto.js';
+import { householdSeeding, type CentralHouseholdRow, type HouseholdRow } from '../households/index.js';
 import {
-  householdRepository,
-  type CentralHouseholdRow,
-  type HouseholdRow,
-} from '../households/repository.js';
-import { makeIdNumber, maskIdNumber, maskPhone } from '../members/idNumber.js';
-import { memberRepository, type MemberRow } from '../members/repository.js';
-import type { Education } from '../members/vocabulary.js';
-import { orgMetric, type OrgLevel } from '../orgs/levels.js';
-import { orgRepository, type OrgRow } from '../orgs/repository.js';
-import { RollupDeltas } from '../orgs/rollupDeltas.js';
+  makeIdNumber,
+  maskIdNumber,
+  maskPhone,
+  memberSeeding,
+  type MemberRow,
+  type Education,
+} from '../members/index.js';
+import {
+  orgMetric,
+  type OrgLevel,
+  orgDirectory,
+  type OrgRow,
+  RollupDeltas,
+  orgRollups,
+  orgSeeding,
+} from '../orgs/index.js';
 import type { DB } from '../platform/db/schema.js';
 import { subtreeUpper } from '../platform/db/database.js';
 import {
@@ -170,7 +177,7 @@ export async function generateOrgs(
   const nextId = idFactory(now, rand);
   const cipher = options.cipher;
   const db = database.db;
-  const orgRepo = orgRepository(db, database.dialect);
+  const orgRepo = orgDirectory(db, database.dialect);
 
   const root =
     options.districtId === undefined
@@ -514,9 +521,9 @@ export async function generateOrgs(
   };
   const chunk = 5000;
   await db.transaction().execute(async (trx) => {
-    const orgs = orgRepository(trx, database.dialect);
-    const members = memberRepository(trx, database.dialect);
-    const households = householdRepository(trx, database.dialect);
+    const orgs = orgSeeding(trx, database.dialect);
+    const members = memberSeeding(trx, database.dialect);
+    const households = householdSeeding(trx, database.dialect);
     await orgs.insertMany(rows.orgs);
     step(rows.orgs.length);
     for (let i = 0; i < rows.members.length; i += chunk) {
@@ -535,7 +542,7 @@ export async function generateOrgs(
       await households.insertHouseholds(rows.households.slice(i, i + chunk));
       step(Math.min(chunk, rows.households.length - i));
     }
-    await orgs.addRollups(rollups.values);
+    await orgRollups(trx, database.dialect).addRollups(rollups.values);
   });
   return {
     orgs: rows.orgs.length,

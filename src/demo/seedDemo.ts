@@ -2,12 +2,10 @@
 import { systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { getSetting, putSetting } from '../platform/settings.js';
-import { seedSpine } from '../orgs/seedSpine.js';
-import { seedCatalogue } from '../cases/catalogue/seedCatalogue.js';
-import { seedDepartments } from '../cases/seedDepartments.js';
-import { generateCases } from '../cases/demo/generateCases.js';
+import { seedSpine } from '../orgs/index.js';
+import { seedCatalogue, seedDepartments, generateCases } from '../cases/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
-import { isRole } from '../identity/policies.js';
+import { isRole } from '../identity/index.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 import { generateOrgs } from './generateOrgs.js';
 import { seedDemoGrids } from './seedGrids.js';

@@ -1,20 +1,28 @@
 // The demo stage 'grids': writes the generated grid layer with staff and party organisations, places the demo
 // households inside grids, and creates the grid worker account 'wangge'.
 import { readFileSync } from 'node:fs';
-import { listHouseholdIdsByVillage, placeHouseholds, householdRepository } from '../households/repository.js';
-import { hashPassword } from '../identity/passwords.js';
-import { identityRepository } from '../identity/repository.js';
-import { orgRepository, type OrgRow } from '../orgs/repository.js';
+import { listHouseholdIdsByVillage, placeHouseholds, householdDirectory } from '../households/index.js';
+import { hashPassword, seedUser } from '../identity/index.js';
+import { orgDirectory, type OrgRow, orgRollups } from '../orgs/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';
 import { newId } from '../platform/ids.js';
-import { staffRow } from '../grids/addGridStaff.js';
-import { bboxOf, type GridGeometry } from '../grids/geometry.js';
-import { geometryColumns } from '../grids/gridChange.js';
-import { markGridsChanged } from '../grids/indexService.js';
-import { compilePolygon, containsPoint } from '../grids/pointInGrid.js';
-import { gridRepository, type GridRow, type GridStaffRow } from '../grids/repository.js';
-import { GRID_METRIC, gridSubTypes, nets, type GridSubType } from '../grids/vocabulary.js';
+import {
+  staffRow,
+  bboxOf,
+  type GridGeometry,
+  geometryColumns,
+  markGridsChanged,
+  compilePolygon,
+  containsPoint,
+  gridSeeding,
+  type GridRow,
+  type GridStaffRow,
+  GRID_METRIC,
+  gridSubTypes,
+  nets,
+  type GridSubType,
+} from '../grids/index.js';
 import { generateGridLayer, seededRandom } from './generateGrids.js';
 
 export const DEMO_GRID_WORKER = {
@@ -51,9 +59,9 @@ export async function seedDemoGrids(
 ) {
   const db = database.db;
   const cipher = options.cipher ?? null;
-  const orgs = orgRepository(db, database.dialect);
+  const orgs = orgDirectory(db, database.dialect);
   const root = await orgs.findRoot();
-  if (root === undefined || (await gridRepository(db).countActive()) > 0) {
+  if (root === undefined || (await gridSeeding(db).countActive()) > 0) {
     return;
   }
   const all = { path: '/' };
@@ -90,7 +98,7 @@ export async function seedDemoGrids(
 
   // Party organisations to build on grids: grid branches first, then party groups, then central households.
   const partyOf = new Map<string, { kind: 'branch' | 'group' | 'centralHousehold'; id: string }[]>();
-  const households = householdRepository(db, database.dialect);
+  const households = householdDirectory(db, database.dialect);
   for (const v of villages) {
     const branches = await orgs.children(all, v.id, 1000, null);
     const groups = (
@@ -222,8 +230,8 @@ export async function seedDemoGrids(
 
   const passwordHash = await hashPassword(options.password);
   await db.transaction().execute(async (trx) => {
-    const repo = gridRepository(trx);
-    const orgsTrx = orgRepository(trx, database.dialect);
+    const repo = gridSeeding(trx);
+    const orgsTrx = orgRollups(trx, database.dialect);
     const outline = (o: OrgRow | undefined, level: string, geometry: GridGeometry) => {
       if (o === undefined) {
         return Promise.resolve();
@@ -275,21 +283,19 @@ export async function seedDemoGrids(
     }
 
     // The demo grid worker serves the first grid of 东市社区.
-    const users = identityRepository(trx);
     const dongshi = byCode.get(DEMO_GRID_WORKER.villageCode);
     const grid = rows.find((r) => r.village_id === dongshi?.id);
-    if (
-      dongshi !== undefined &&
-      grid !== undefined &&
-      (await users.findUserByUsername(DEMO_GRID_WORKER.username)) === undefined
-    ) {
-      const userId = await users.createUser({
-        username: DEMO_GRID_WORKER.username,
-        displayName: DEMO_GRID_WORKER.displayName,
-        passwordHash,
-        now,
-      });
-      await users.addRole({ userId, role: 'gridWorker', orgId: dongshi.id, now });
+    const userId =
+      dongshi === undefined || grid === undefined
+        ? null
+        : await seedUser(trx, {
+            username: DEMO_GRID_WORKER.username,
+            displayName: DEMO_GRID_WORKER.displayName,
+            passwordHash,
+            roles: [{ role: 'gridWorker', orgId: dongshi.id }],
+            now,
+          });
+    if (grid !== undefined && userId !== null) {
       await repo.insertStaff([
         staffRow(
           cipher,

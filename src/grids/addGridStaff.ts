@@ -1,5 +1,5 @@
 // Adds a grid leader or grid worker. The caller holds 'grid.write'; scope is checked here. The phone is encrypted.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';

@@ -1,11 +1,11 @@
 // The coverage validator (无缝覆盖): for a village, town or the district, every gap (outline not covered by any grid)
 // and every overlap between two grids, with its area in m² and its geometry. The caller holds 'grid.read'.
 import Flatbush from 'flatbush';
-import { scopeOf } from '../identity/actor.js';
+import { scopeOf } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { orgRepository, type OrgRow } from '../orgs/repository.js';
+import { orgDirectory, type OrgRow } from '../orgs/index.js';
 import {
   areaM2,
   bboxOf,
@@ -105,7 +105,7 @@ export async function checkCoverage(
     throw new AppError('auth.required');
   }
   const scope = scopeOf(ctx.actor);
-  const org = await orgRepository(database.db, database.dialect).findById(scope, orgId);
+  const org = await orgDirectory(database.db, database.dialect).findById(scope, orgId);
   if (org === undefined) {
     throw notFound();
   }

@@ -1,9 +1,9 @@
 // Creates a grid in a village. The caller holds 'grid.write'; the village's scope and the overlap rule are checked here.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { newId } from '../platform/ids.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgRollups } from '../orgs/index.js';
 import {
   enforceNoOverlap,
   geometryColumns,
@@ -66,7 +66,7 @@ export async function createGrid(
     await writeVersion(trx, ctx, row, 'create', {
       reason: allowed.length > 0 ? (input.overrideReason ?? null) : null,
     });
-    await orgRepository(trx, database.dialect).adjustRollup(village.path, GRID_METRIC, 1);
+    await orgRollups(trx, database.dialect).adjustRollup(village.path, GRID_METRIC, 1);
     await recordAudit(trx, ctx, {
       action: 'grid.create',
       entityType: 'grid',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { seedDemo } from '../demo/seedDemo.js';
 import { DEMO_GRID_WORKER } from '../demo/seedGrids.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgDirectory } from '../orgs/index.js';
 import { loginAs, startTestPlatform, TEST_PASSWORD, type TestPlatform } from '../testing/testPlatform.js';
 
 describe('demo grids', () => {
@@ -24,7 +24,7 @@ describe('demo grids', () => {
     const admin = await loginAs(p.app, 'admin');
     const list = await admin.request('GET', '/api/grids?limit=1');
     assert.equal(list.body.total, 2000);
-    const root = (await orgRepository(p.database.db, p.database.dialect).findRoot())!;
+    const root = (await orgDirectory(p.database.db, p.database.dialect).findRoot())!;
     const counts = (await admin.request('GET', `/api/orgs/${root.id}`)).body.item as {
       counts: Record<string, number>;
     };
@@ -55,7 +55,7 @@ describe('demo grids', () => {
 
   it('covers the district outline with no gap and no overlap', async () => {
     const admin = await loginAs(p.app, 'admin');
-    const root = (await orgRepository(p.database.db, p.database.dialect).findRoot())!;
+    const root = (await orgDirectory(p.database.db, p.database.dialect).findRoot())!;
     const report = (await admin.request('GET', `/api/grids/coverage?orgId=${root.id}`)).body as {
       hasOutline: boolean;
       gridCount: number;
@@ -68,7 +68,7 @@ describe('demo grids', () => {
     assert.equal(report.gridCount, 2000);
     assert.deepEqual([report.gaps.length, report.overlaps.length], [0, 0]);
     assert.ok(Math.abs(report.outlineAreaM2 - report.gridAreaM2) < 1);
-    const town = (await orgRepository(p.database.db, p.database.dialect).findByCode('320612110'))!;
+    const town = (await orgDirectory(p.database.db, p.database.dialect).findByCode('320612110'))!;
     const townReport = (await admin.request('GET', `/api/grids/coverage?orgId=${town.id}`)).body as {
       gaps: unknown[];
       overlaps: unknown[];

@@ -1,9 +1,9 @@
 // Exports the active grids of a subtree as a GeoJSON FeatureCollection (WGS-84). The caller holds 'grid.read'.
-import { scopeOf } from '../identity/actor.js';
+import { scopeOf } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgDirectory } from '../orgs/index.js';
 import { gridRepository } from './repository.js';
 
 export type GridFeature = {
@@ -31,7 +31,7 @@ export async function exportGrids(
     throw new AppError('auth.required');
   }
   const scope = scopeOf(ctx.actor);
-  const orgs = orgRepository(database.db, database.dialect);
+  const orgs = orgDirectory(database.db, database.dialect);
   let underPath: string | undefined;
   if (orgId !== null) {
     const org = await orgs.findById(scope, orgId);

@@ -1,13 +1,12 @@
 // Steps shared by the use cases that change grids: geometry checks, the overlap rule, codes, history, the index.
 import type { Kysely } from 'kysely';
-import { scopeOf } from '../identity/actor.js';
-import { roleMay } from '../identity/policies.js';
+import { scopeOf, roleMay } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { pick } from '../platform/i18n.js';
-import { orgRepository, type OrgRow } from '../orgs/repository.js';
+import { orgDirectory, type OrgRow } from '../orgs/index.js';
 import { areaM2, bboxOf, intersect, NOISE_AREA_M2, roundGeometry, type GridGeometry } from './geometry.js';
 import { getGridIndex } from './indexService.js';
 import { gridRepository, type GridRow } from './repository.js';
@@ -86,7 +85,7 @@ export async function requireVillage(
   if (ctx.actor.kind !== 'user') {
     throw new AppError('auth.required');
   }
-  const village = await orgRepository(database.db, database.dialect).findById(scopeOf(ctx.actor), villageId);
+  const village = await orgDirectory(database.db, database.dialect).findById(scopeOf(ctx.actor), villageId);
   if (village?.level !== 'village') {
     throw notFound();
   }

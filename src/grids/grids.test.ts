@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import turfArea from '@turf/area';
-import { orgRepository } from '../orgs/repository.js';
+import { orgDirectory } from '../orgs/index.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../testing/testPlatform.js';
 import { measureCoverage } from './checkCoverage.js';
 import { bboxOf, type GridGeometry } from './geometry.js';
@@ -31,7 +31,7 @@ describe('grids', () => {
     p = await startTestPlatform();
     admin = await loginAs(p.app, 'admin');
     jinsha = await loginAs(p.app, 'jinsha');
-    const orgs = orgRepository(p.database.db, p.database.dialect);
+    const orgs = orgDirectory(p.database.db, p.database.dialect);
     dongshiId = (await orgs.findByCode('320612001001'))!.id;
     const shigang = (await orgs.findByCode('320612110'))!;
     shigangId = shigang.id;

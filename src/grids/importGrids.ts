@@ -1,14 +1,14 @@
 // Imports grids from a GeoJSON FeatureCollection: every feature is checked first and reported row by row; only a
 // file without errors is written, in one transaction (a bad file changes nothing). The caller holds 'grid.write'.
 import Flatbush from 'flatbush';
-import { recordAudit } from '../audit/recordAudit.js';
-import { isInScope, scopeOf } from '../identity/actor.js';
+import { recordAudit } from '../audit/index.js';
+import { isInScope, scopeOf } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { msg, pick, type Message } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
-import { orgRepository, type OrgRow } from '../orgs/repository.js';
+import { orgDirectory, type OrgRow, orgRollups } from '../orgs/index.js';
 import {
   areaM2,
   bboxesTouch,
@@ -98,7 +98,7 @@ export async function importGrids(
     throw new AppError('import.invalid_file', { detail: M.notCollection, extra: { rows: [] } });
   }
   const features = file.features as unknown[];
-  const orgs = orgRepository(database.db, database.dialect);
+  const orgs = orgDirectory(database.db, database.dialect);
   const repo = gridRepository(database.db);
   const villageCache = new Map<string, OrgRow | null>();
   const villageOf = async (code: string): Promise<OrgRow | null> => {
@@ -236,7 +236,7 @@ export async function importGrids(
   }
   await database.db.transaction().execute(async (trx) => {
     const grids = gridRepository(trx);
-    const orgsTrx = orgRepository(trx, database.dialect);
+    const orgsTrx = orgRollups(trx, database.dialect);
     for (const p of parsed) {
       if (p.existing === undefined) {
         const row: GridRow = {

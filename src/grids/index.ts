@@ -1,8 +1,27 @@
-// What other modules may use of the grid module.
+// What other modules may use of the grid module: point → grid, grid reads, geometry helpers, the demo seeder's
+// writes, the hooks through which grids follow org moves and merges, and the routes.
 export { getGridIndex, markGridsChanged, type GridIndexService } from './indexService.js';
 export type { GridLocation } from './gridIndex.js';
 export { toWgs84, fromWgs84, crsList, type Crs } from './crs.js';
-export { nets, type Net } from './vocabulary.js';
+export { GRID_METRIC, gridSubTypes, nets, type GridSubType, type Net } from './vocabulary.js';
+export type { GridRow, GridStaffRow } from './repository.js';
+export {
+  bboxOf,
+  COORD_DIGITS,
+  fromPolygons,
+  intersect,
+  polygonsOf,
+  roundGeometry,
+  type GridGeometry,
+  type PolygonGeometry,
+  type Position,
+  type Ring,
+} from './geometry.js';
+export { compilePolygon, containsPoint, type CompiledPolygon } from './pointInGrid.js';
+export { buildGridIndex, type GridIndex } from './gridIndex.js';
+export { staffRow } from './addGridStaff.js';
+export { geometryColumns } from './gridChange.js';
+export { gridRoutes } from './routes.js';
 
 import type { Database } from '../platform/db/database.js';
 import { toWgs84 as convert, type Crs as CrsType } from './crs.js';
@@ -20,10 +39,13 @@ export async function locatePoint(
   return (await indexOf(database)).locate(x, y);
 }
 
-import type { Scope } from '../identity/actor.js';
+import type { Scope } from '../identity/index.js';
+import type { Dialect } from '../platform/db/database.js';
+import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
+import { markGridsChanged as markChanged } from './indexService.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
-import { gridRepository } from './repository.js';
+import { gridRepository, type GridRepository } from './repository.js';
 
 export type GridRef = { id: string; code: string; name: string; orgPath: string; isActive: boolean };
 
@@ -45,3 +67,46 @@ export async function findGridInScope(db: Kysely<DB>, scope: Scope, gridId: stri
 export async function isGridStaff(db: Kysely<DB>, gridId: string, userId: string): Promise<boolean> {
   return (await gridRepository(db).gridIdsOfUser(userId)).includes(gridId);
 }
+
+/** Grid reads for other modules. findByIdUnscoped: public place names (Open311), where no actor has a scope. */
+export type GridDirectory = Pick<GridRepository, 'findById' | 'findByIdUnscoped' | 'list' | 'gridIdsOfUser'>;
+
+export function gridDirectory(db: Kysely<DB>): GridDirectory {
+  return gridRepository(db);
+}
+
+/**
+ * Grid-staff records linked to user accounts, for identity's user page, link API and user import ("my grids").
+ * findByCodes is unscoped: the import checks each grid's path against the administrator's scope itself.
+ */
+export type GridStaffLinks = Pick<
+  GridRepository,
+  'findById' | 'findByCodes' | 'staffOf' | 'gridIdsOfUser' | 'insertStaff' | 'removeStaff'
+>;
+
+export function gridStaffLinks(db: Kysely<DB>): GridStaffLinks {
+  return gridRepository(db);
+}
+
+/** For the demo seeder only: bulk writes of a generated layer, before anyone can see it. */
+export type GridSeeding = Pick<
+  GridRepository,
+  'countActive' | 'upsertOutline' | 'insertMany' | 'insertStaff' | 'insertVersions' | 'update'
+>;
+
+export function gridSeeding(db: Kysely<DB>): GridSeeding {
+  return gridRepository(db);
+}
+
+/** Org hook: grids, staff and outlines follow a moved subtree; every instance reloads its point → grid index. */
+export const repathGrids: OrgHook<OrgRepath> = async (db, _dialect: Dialect, e) => {
+  await gridRepository(db).repath(e.oldPrefix, e.newPrefix);
+  // The grid index holds town and village ids: every instance reloads it.
+  await markChanged(db, e.now);
+};
+
+/** Org hook: grids of a merged village go to the target village. */
+export const reassignGrids: OrgHook<OrgMerge> = async (db, _dialect: Dialect, e) => {
+  await gridRepository(db).reassign(e.from, e.to);
+  await markChanged(db, e.at);
+};

@@ -1,9 +1,9 @@
 // Merges grids of one village into the first of them; the others are retired. The caller holds 'grid.write'.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgRollups } from '../orgs/index.js';
 import { roundGeometry, unionAll, type GridGeometry } from './geometry.js';
 import { geometryColumns, rebuildIndex, requireActive, requireGrid, writeVersion } from './gridChange.js';
 import { markGridsChanged } from './indexService.js';
@@ -62,7 +62,7 @@ export async function mergeGrids(
         updated_at: ctx.now,
       });
       await writeVersion(trx, ctx, retired, 'merge', { related: [keeper.id], reason: input.reason ?? null });
-      await orgRepository(trx, database.dialect).adjustRollup(g.org_path, GRID_METRIC, -1);
+      await orgRollups(trx, database.dialect).adjustRollup(g.org_path, GRID_METRIC, -1);
     }
     await recordAudit(trx, ctx, {
       action: 'grid.merge',

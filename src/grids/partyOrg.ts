@@ -1,9 +1,9 @@
 // The party organisation built on a grid: a 网格党支部 or 楼栋党小组 of the grid's village, or a 党员中心户.
 import { AppError } from '../platform/errors.js';
 import type { Database } from '../platform/db/database.js';
-import { isInScope } from '../identity/actor.js';
-import { householdRepository } from '../households/repository.js';
-import { orgRepository, type OrgRow } from '../orgs/repository.js';
+import { isInScope } from '../identity/index.js';
+import { householdDirectory } from '../households/index.js';
+import { orgDirectory, type OrgRow } from '../orgs/index.js';
 import type { PartyOrgKind } from './vocabulary.js';
 
 export type PartyOrgInput = { kind: PartyOrgKind; id: string };
@@ -29,7 +29,7 @@ export async function checkPartyOrg(
   switch (input.kind) {
     case 'branch':
     case 'group': {
-      const org = await orgRepository(database.db, database.dialect).findByIdUnscoped(input.id);
+      const org = await orgDirectory(database.db, database.dialect).findByIdUnscoped(input.id);
       if (
         org?.level !== input.kind ||
         !isInScope({ path: village.path }, org.path) ||
@@ -40,7 +40,7 @@ export async function checkPartyOrg(
       return { kind: input.kind, orgId: org.id, centralHouseholdId: null };
     }
     case 'centralHousehold': {
-      const row = await householdRepository(database.db, database.dialect).findCentral(
+      const row = await householdDirectory(database.db, database.dialect).findCentral(
         { path: village.path },
         input.id,
       );

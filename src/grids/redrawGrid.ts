@@ -1,5 +1,5 @@
 // Redraws a grid's outline. The caller holds 'grid.write'; scope and the overlap rule are checked here.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import {

@@ -1,5 +1,5 @@
 // Removes a grid leader or worker from a grid (kept as history). The caller holds 'grid.write'; scope is checked here.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';

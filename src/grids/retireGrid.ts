@@ -1,8 +1,8 @@
 // Retires a grid (its area must then be covered by others). The caller holds 'grid.write'; scope is checked here.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgRollups } from '../orgs/index.js';
 import { rebuildIndex, requireActive, requireGrid, writeVersion } from './gridChange.js';
 import { markGridsChanged } from './indexService.js';
 import { gridRepository, type GridRow } from './repository.js';
@@ -30,7 +30,7 @@ export async function retireGrid(
       updated_at: ctx.now,
     });
     await writeVersion(trx, ctx, next, 'retire', { reason: input.reason });
-    await orgRepository(trx, database.dialect).adjustRollup(grid.org_path, GRID_METRIC, -1);
+    await orgRollups(trx, database.dialect).adjustRollup(grid.org_path, GRID_METRIC, -1);
     await recordAudit(trx, ctx, {
       action: 'grid.retire',
       entityType: 'grid',

@@ -1,10 +1,10 @@
 // HTTP routes of the grid module (一张网).
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { scopeOf, isInScope } from '../identity/actor.js';
+import { scopeOf, isInScope } from '../identity/index.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgDirectory } from '../orgs/index.js';
 import { addGridStaff } from './addGridStaff.js';
 import { checkCoverage } from './checkCoverage.js';
 import { createGrid } from './createGrid.js';
@@ -50,7 +50,7 @@ export const gridRoutes: ModuleRoutes = async (base, { deps }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { database } = deps;
   const repo = gridRepository(database.db);
-  const orgs = orgRepository(database.db, database.dialect);
+  const orgs = orgDirectory(database.db, database.dialect);
 
   const detail = async (row: Parameters<typeof presentGridDetail>[0]) => {
     const ids = [row.village_id, row.town_id, ...(row.party_org_id === null ? [] : [row.party_org_id])];

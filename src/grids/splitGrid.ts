@@ -1,11 +1,11 @@
 // Splits a grid into parts that cover it exactly: the first part keeps the grid, the others become new grids with
 // the village's next codes. The caller holds 'grid.write'; scope is checked here.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgDirectory, orgRollups } from '../orgs/index.js';
 import { areaM2, intersect, NOISE_AREA_M2, subtract, unionAll, type GridGeometry } from './geometry.js';
 import {
   geometryColumns,
@@ -48,7 +48,7 @@ export async function splitGrid(
       extra: { uncoveredM2: uncovered, outsideM2: outside, overlapM2: overlapping },
     });
   }
-  const village = await orgRepository(database.db, database.dialect).findByIdUnscoped(grid.village_id);
+  const village = await orgDirectory(database.db, database.dialect).findByIdUnscoped(grid.village_id);
   const result = await database.db.transaction().execute(async (trx) => {
     const repo = gridRepository(trx);
     const [first, ...rest] = parts as [GridGeometry, ...GridGeometry[]];
@@ -81,7 +81,7 @@ export async function splitGrid(
     for (const c of created) {
       await writeVersion(trx, ctx, c, 'split', { related: [grid.id], reason: input.reason ?? null });
     }
-    await orgRepository(trx, database.dialect).adjustRollup(grid.org_path, GRID_METRIC, created.length);
+    await orgRollups(trx, database.dialect).adjustRollup(grid.org_path, GRID_METRIC, created.length);
     await recordAudit(trx, ctx, {
       action: 'grid.split',
       entityType: 'grid',

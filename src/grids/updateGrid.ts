@@ -1,8 +1,8 @@
 // Changes a grid's name, type, nets or party organisation. The caller holds 'grid.write'; scope is checked here.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgDirectory } from '../orgs/index.js';
 import { notFound } from '../platform/errors.js';
 import { requireActive, requireGrid } from './gridChange.js';
 import { checkPartyOrg, type PartyOrgInput } from './partyOrg.js';
@@ -38,7 +38,7 @@ export async function updateGrid(
     patch.nets = JSON.stringify(input.nets);
   }
   if (input.partyOrg !== undefined) {
-    const village = await orgRepository(database.db, database.dialect).findByIdUnscoped(grid.village_id);
+    const village = await orgDirectory(database.db, database.dialect).findByIdUnscoped(grid.village_id);
     if (village === undefined) {
       throw notFound();
     }

@@ -1,9 +1,9 @@
 // Sets up a party-member central household (党员中心户) under a party group, led by a member of that group's branch.
 // The caller must hold 'household.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { memberRepository } from '../members/repository.js';
-import { orgRepository } from '../orgs/repository.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { memberDirectory } from '../members/index.js';
+import { orgDirectory, orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -17,10 +17,11 @@ export async function createCentralHousehold(
   input: { groupId: string; headMemberId: string; name: string | null },
 ): Promise<CentralHouseholdRow> {
   return database.db.transaction().execute(async (trx) => {
-    const orgs = orgRepository(trx, database.dialect);
+    const orgs = orgDirectory(trx, database.dialect);
+    const rollups = orgRollups(trx, database.dialect);
     const households = householdRepository(trx, database.dialect);
     const group = await orgs.findById(scope, input.groupId);
-    const head = await memberRepository(trx, database.dialect).findById(scope, input.headMemberId);
+    const head = await memberDirectory(trx, database.dialect).findById(scope, input.headMemberId);
     if (group === undefined || head === undefined) {
       throw notFound();
     }
@@ -43,7 +44,7 @@ export async function createCentralHousehold(
       updated_at: ctx.now,
     };
     await households.insertCentralHouseholds([row]);
-    await orgs.adjustRollup(group.path, 'centralHousehold', 1);
+    await rollups.adjustRollup(group.path, 'centralHousehold', 1);
     await recordAudit(trx, ctx, {
       action: 'centralHousehold.create',
       entityType: 'centralHousehold',

@@ -1,7 +1,7 @@
 // Records an ordinary household (群众户) of a village the caller can see. The caller must hold 'household.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { orgRepository } from '../orgs/repository.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { orgDirectory, orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -15,7 +15,8 @@ export async function createHousehold(
   input: { villageId: string; headName: string; address: string; size: number },
 ): Promise<HouseholdRow> {
   return database.db.transaction().execute(async (trx) => {
-    const orgs = orgRepository(trx, database.dialect);
+    const orgs = orgDirectory(trx, database.dialect);
+    const rollups = orgRollups(trx, database.dialect);
     const village = await orgs.findById(scope, input.villageId);
     if (village === undefined) {
       throw notFound();
@@ -39,7 +40,7 @@ export async function createHousehold(
       updated_at: ctx.now,
     };
     await householdRepository(trx, database.dialect).insertHouseholds([row]);
-    await orgs.adjustRollup(village.path, 'household', 1);
+    await rollups.adjustRollup(village.path, 'household', 1);
     await recordAudit(trx, ctx, {
       action: 'household.create',
       entityType: 'household',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeIdNumber } from '../members/idNumber.js';
-import { orgRepository } from '../orgs/repository.js';
+import { makeIdNumber } from '../members/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../testing/testPlatform.js';
 import { listHouseholdIdsByVillage, placeHouseholds } from './repository.js';
 
@@ -15,7 +15,7 @@ describe('central households and household linkage', () => {
   before(async () => {
     p = await startTestPlatform();
     admin = await loginAs(p.app, 'admin');
-    const repo = orgRepository(p.database.db, p.database.dialect);
+    const repo = orgDirectory(p.database.db, p.database.dialect);
     ids.village = (await repo.findByCode('320612001001'))!.id;
     ids.other = (await repo.findByCode('320612001002'))!.id;
     const post = async (url: string, body: Json) => {

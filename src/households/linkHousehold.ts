@@ -1,8 +1,8 @@
 // Links a household to a central household of its own village (or moves the link); the linked count follows.
 // The caller must hold 'household.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { orgRepository } from '../orgs/repository.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -28,7 +28,7 @@ export async function linkHousehold(
       return;
     }
     await households.setLink(household.id, central.id, central.group_path, ctx.now);
-    const orgs = orgRepository(trx, database.dialect);
+    const orgs = orgRollups(trx, database.dialect);
     await orgs.adjustRollup(household.org_path, 'household', -1);
     await orgs.adjustRollup(central.group_path, 'household', 1);
     await recordAudit(trx, ctx, {

@@ -1,8 +1,8 @@
 // HTTP routes of households and their linkage (联动): which households each party-member central household serves.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { scopeOf } from '../identity/actor.js';
-import { orgRepository } from '../orgs/repository.js';
+import { scopeOf } from '../identity/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import { notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
@@ -32,7 +32,7 @@ export const householdRoutes: ModuleRoutes = async (base, { deps }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { database } = deps;
   const households = householdRepository(database.db, database.dialect);
-  const orgs = orgRepository(database.db, database.dialect);
+  const orgs = orgDirectory(database.db, database.dialect);
 
   const orgOf = async (request: FastifyRequest, orgId: string | undefined) => {
     const actor = userOf(request);

@@ -1,7 +1,7 @@
 // Ends a household's link to its central household; it stays in its village. The caller must hold 'household.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { orgRepository } from '../orgs/repository.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
@@ -23,7 +23,7 @@ export async function unlinkHousehold(
       return;
     }
     await households.setLink(household.id, null, household.village_path, ctx.now);
-    const orgs = orgRepository(trx, database.dialect);
+    const orgs = orgRollups(trx, database.dialect);
     await orgs.adjustRollup(household.org_path, 'household', -1);
     await orgs.adjustRollup(household.village_path, 'household', 1);
     await recordAudit(trx, ctx, {

@@ -1,8 +1,8 @@
 // Gives a member a post in an organisation above them (secretary, committee, group leader) or takes it away.
 // The caller must hold 'member.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { orgRepository } from '../orgs/repository.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -16,7 +16,7 @@ export async function appointOfficer(
   input: { orgId: string; memberId: string; role: MemberRole; isAppointed: boolean },
 ): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
-    const org = await orgRepository(trx, database.dialect).findById(scope, input.orgId);
+    const org = await orgDirectory(trx, database.dialect).findById(scope, input.orgId);
     const members = memberRepository(trx, database.dialect);
     const member = await members.findById(scope, input.memberId);
     if (org === undefined || member === undefined) {

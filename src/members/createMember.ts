@@ -1,7 +1,7 @@
 // Registers a party member in a branch the caller can see. The caller must hold 'member.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { orgRepository } from '../orgs/repository.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { orgDirectory, orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';
@@ -70,7 +70,8 @@ export async function createMember(
   input: CreateMemberInput,
 ): Promise<MemberRow> {
   return database.db.transaction().execute(async (trx) => {
-    const orgs = orgRepository(trx, database.dialect);
+    const orgs = orgDirectory(trx, database.dialect);
+    const rollups = orgRollups(trx, database.dialect);
     const members = memberRepository(trx, database.dialect);
     const branch = await orgs.findById(scope, input.branchId);
     const group = input.groupId === null ? null : await orgs.findById(scope, input.groupId);
@@ -99,7 +100,7 @@ export async function createMember(
       actor_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       reason: null,
     });
-    await orgs.adjustRollup(place.orgPath, 'member', 1);
+    await rollups.adjustRollup(place.orgPath, 'member', 1);
     await recordAudit(trx, ctx, {
       action: 'member.create',
       entityType: 'member',

@@ -1,8 +1,8 @@
 // Imports party members from a table: each row names its branch (and optionally party group and 双报到 community) by code.
 // Checks every row first (ID checksum, duplicates in the file and in the database, codes); commits all or nothing.
 // The caller must hold 'member.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
 import {
   IssueList,
   isDate,
@@ -16,8 +16,7 @@ import {
   TableError,
   type Table,
 } from '../platform/spreadsheet/index.js';
-import { orgRepository, type OrgRow } from '../orgs/repository.js';
-import { RollupDeltas } from '../orgs/rollupDeltas.js';
+import { orgDirectory, type OrgRow, RollupDeltas, orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';
@@ -66,7 +65,7 @@ export async function importMembers(
     const i = columns.get(key);
     return i === undefined ? '' : (cells[i] ?? '');
   };
-  const orgs = orgRepository(database.db, database.dialect);
+  const orgs = orgDirectory(database.db, database.dialect);
   const rows: MemberRow[] = [];
   const rowNumbers: number[] = [];
   if (issues.items.length === 0) {
@@ -223,7 +222,7 @@ export async function importMembers(
     for (const r of rows) {
       rollups.add(r.org_path, 'member', 1);
     }
-    await orgRepository(trx, database.dialect).addRollups(rollups.values);
+    await orgRollups(trx, database.dialect).addRollups(rollups.values);
     await recordAudit(trx, ctx, {
       action: 'member.import',
       entityType: 'member',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { orgRepository } from '../orgs/repository.js';
+import { orgDirectory } from '../orgs/index.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../testing/testPlatform.js';
 import { makeIdNumber } from './idNumber.js';
 
@@ -37,7 +37,7 @@ describe('party members: masking, audited reveal, scope, transfer', () => {
   before(async () => {
     p = await startTestPlatform();
     admin = await loginAs(p.app, 'admin');
-    const repo = orgRepository(p.database.db, p.database.dialect);
+    const repo = orgDirectory(p.database.db, p.database.dialect);
     ids.dongshi = (await repo.findByCode('320612001001'))!.id;
     const shigang = (await repo.findByCode('320612110'))!;
     ids.other = (await repo.children({ path: '/' }, shigang.id, 1, null))[0]!.id;

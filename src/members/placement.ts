@@ -1,5 +1,5 @@
 // Where a member's organisational relation (组织关系) may point: one active branch, optionally one of its party groups.
-import type { OrgRow } from '../orgs/repository.js';
+import type { OrgRow } from '../orgs/index.js';
 import { AppError } from '../platform/errors.js';
 
 export type Placement = { branchId: string; groupId: string | null; orgPath: string };

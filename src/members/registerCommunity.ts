@@ -1,7 +1,7 @@
 // 双报到: registers a member (or ends the registration) with the community where they live. The caller must hold 'member.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { orgRepository } from '../orgs/repository.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -22,7 +22,7 @@ export async function registerCommunity(
     }
     let community: { id: string; path: string } | null = null;
     if (input.communityId !== null) {
-      const found = await orgRepository(trx, database.dialect).findByIdUnscoped(input.communityId);
+      const found = await orgDirectory(trx, database.dialect).findByIdUnscoped(input.communityId);
       if (!isCommunity(found)) {
         throw new AppError('request.invalid', {
           errors: [{ field: 'communityId', message: 'not a community' }],

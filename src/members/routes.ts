@@ -1,8 +1,8 @@
 // HTTP routes of the party-member module: list and page, registration, transfer (组织关系转接), 双报到, audited reveal.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { scopeOf, type Scope } from '../identity/actor.js';
-import { householdRepository } from '../households/repository.js';
-import { orgRepository } from '../orgs/repository.js';
+import { scopeOf, type Scope } from '../identity/index.js';
+import { householdDirectory } from '../households/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import { notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
@@ -39,7 +39,7 @@ export const memberRoutes: ModuleRoutes = async (base, { deps }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { database } = deps;
   const members = memberRepository(database.db, database.dialect);
-  const orgs = orgRepository(database.db, database.dialect);
+  const orgs = orgDirectory(database.db, database.dialect);
 
   const orgRefs = async (ids: string[]): Promise<Map<string, OrgRef>> =>
     new Map((await orgs.byIds(ids)).map((o) => [o.id, { id: o.id, name: o.name, level: o.level }]));
@@ -55,7 +55,7 @@ export const memberRoutes: ModuleRoutes = async (base, { deps }) => {
     const [roles, transfers, headed] = await Promise.all([
       members.rolesOfMember(row.id),
       members.transfers(row.id),
-      householdRepository(database.db, database.dialect).headedBy(row.id),
+      householdDirectory(database.db, database.dialect).headedBy(row.id),
     ]);
     const ids = [
       ...orgIdsOf([row]),

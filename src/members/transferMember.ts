@@ -1,8 +1,8 @@
 // 组织关系转接: moves a member the caller can see to another active branch (anywhere in the district), with a history row.
 // The caller must hold 'member.write'.
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { orgRepository } from '../orgs/repository.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { orgDirectory, orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
@@ -16,7 +16,8 @@ export async function transferMember(
   input: { memberId: string; branchId: string; groupId: string | null; reason: string },
 ): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
-    const orgs = orgRepository(trx, database.dialect);
+    const orgs = orgDirectory(trx, database.dialect);
+    const rollups = orgRollups(trx, database.dialect);
     const members = memberRepository(trx, database.dialect);
     const member = await members.findById(scope, input.memberId);
     if (member === undefined) {
@@ -38,8 +39,8 @@ export async function transferMember(
       actor_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       reason: input.reason,
     });
-    await orgs.adjustRollup(member.org_path, 'member', -1);
-    await orgs.adjustRollup(place.orgPath, 'member', 1);
+    await rollups.adjustRollup(member.org_path, 'member', -1);
+    await rollups.adjustRollup(place.orgPath, 'member', 1);
     await recordAudit(trx, ctx, {
       action: 'member.transfer',
       entityType: 'member',

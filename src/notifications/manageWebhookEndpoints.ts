@@ -1,7 +1,7 @@
 // Webhook endpoints for gateways (12345 hotline, WeChat): create (the secret is shown once), change, delete, test.
 // The caller must hold 'admin.webhooks'.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { DB } from '../platform/db/schema.js';

@@ -1,6 +1,6 @@
 // Sets or clears the caller's own e-mail address for notifications; audited without the address itself.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { DB } from '../platform/db/schema.js';
 import { notificationRepository } from './repository.js';

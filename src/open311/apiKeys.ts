@@ -1,6 +1,6 @@
 // Open311 api_key checks: keys are API tokens of kind 'open311', stored only as SHA-256 hashes and revocable.
 import type { Kysely } from 'kysely';
-import { identityRepository } from '../identity/repository.js';
+import { findApiTokenByHash, markApiTokenUsed } from '../identity/index.js';
 import type { DB } from '../platform/db/schema.js';
 import { sha256 } from '../platform/hash.js';
 import { badApiKey } from './errors.js';
@@ -18,14 +18,13 @@ export async function authenticateApiKey(
   if (apiKey === undefined || apiKey.length < 8 || apiKey.length > 200) {
     throw badApiKey();
   }
-  const repo = identityRepository(db);
-  const token = await repo.findTokenByHash(sha256(apiKey));
-  if (token === undefined || token.kind !== 'open311' || token.revoked_at !== null) {
+  const token = await findApiTokenByHash(db, sha256(apiKey));
+  if (token === undefined || token.kind !== 'open311' || token.isRevoked) {
     throw badApiKey();
   }
   // Writing last_used_at on every call would make each read a write; once a minute is enough to show activity.
-  if (token.last_used_at === null || now - token.last_used_at > USED_MARK_INTERVAL_MS) {
-    await repo.markTokenUsed(token.id, now);
+  if (token.lastUsedAt === null || now - token.lastUsedAt > USED_MARK_INTERVAL_MS) {
+    await markApiTokenUsed(db, token.id, now);
   }
   return { keyId: token.id, name: token.name };
 }

@@ -4,10 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TSchema } from '@fastify/type-provider-typebox';
 import sharp from 'sharp';
-import { defaultCatalogue } from '../cases/catalogue/defaultCatalogue.js';
-import { caseRepository } from '../cases/repository.js';
+import { defaultCatalogue, findCaseByTracking } from '../cases/index.js';
 import { rect } from '../grids/testing.js';
-import { orgRepository } from '../orgs/repository.js';
+import { orgDirectory } from '../orgs/index.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../testing/testPlatform.js';
 import {
   DiscoverySchema,
@@ -287,7 +286,7 @@ describe('Open311 GeoReport v2', () => {
       list.body.map((x) => x.service_request_id),
       [id],
     );
-    const stored = await caseRepository(p.database.db, p.database.dialect).findByTracking(id);
+    const stored = await findCaseByTracking(p.database.db, p.database.dialect, id);
     assert.equal(stored?.source, 'open311');
     assert.deepEqual(JSON.parse(stored?.extra ?? 'null'), {
       [listField.code]: [listField.values![0]!.key, listField.values![1]!.key],
@@ -320,7 +319,7 @@ describe('Open311 GeoReport v2', () => {
 
   it('lat/long are located to a grid and returned', async () => {
     const jinsha = await loginAs(p.app, 'jinsha');
-    const village = (await orgRepository(p.database.db, p.database.dialect).findByCode(VILLAGE))!;
+    const village = (await orgDirectory(p.database.db, p.database.dialect).findByCode(VILLAGE))!;
     const grid = await jinsha.request('POST', '/api/grids', {
       villageId: village.id,
       type: 'basic',
@@ -407,7 +406,7 @@ describe('Open311 GeoReport v2', () => {
 
   it('status, status_notes and the agency follow the workflow; closed covers voided', async () => {
     const id = await file({});
-    const c = (await caseRepository(p.database.db, p.database.dialect).findByTracking(id))!;
+    const c = (await findCaseByTracking(p.database.db, p.database.dialect, id))!;
     const jinsha = await loginAs(p.app, 'jinsha');
     const voided = await jinsha.request('POST', `/api/cases/${c.id}/actions`, {
       action: 'void',
@@ -509,7 +508,7 @@ describe('Open311 GeoReport v2', () => {
       account_id: 'acct-secret-9',
       description: '门口垃圾没人清，我的电话 13800138000，身份证 320612199001011234',
     });
-    const stored = (await caseRepository(p.database.db, p.database.dialect).findByTracking(id))!;
+    const stored = (await findCaseByTracking(p.database.db, p.database.dialect, id))!;
     assert.notEqual(stored.reporter_phone_enc, null);
     assert.equal(stored.reporter_phone_masked, '138****8000');
     const urls = [`requests/${id}`, `requests/${id}`, 'requests', `tokens/${id}`].flatMap((u) => [
@@ -535,7 +534,7 @@ describe('Open311 GeoReport v2', () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
       .png()
       .toBuffer();
-    const village = (await orgRepository(p.database.db, p.database.dialect).findByCode(VILLAGE))!;
+    const village = (await orgDirectory(p.database.db, p.database.dialect).findByCode(VILLAGE))!;
     const made = await jinsha.request('POST', '/api/cases', {
       categoryCode: plain.code,
       description: '热线来电：垃圾',

@@ -1,10 +1,13 @@
 // What Open311 clients see of a case. No person ever: no reporter, no staff name; phone and ID numbers that a
 // reporter typed into the text are masked by the cases module's one public-text mask, as in the tracking view.
-import { maskPersonalText } from '../cases/publicText.js';
-import type { Category } from '../cases/catalogue/repository.js';
-import { caseLight } from '../cases/clock.js';
-import type { CaseRow } from '../cases/repository.js';
-import { isOpenState, type CaseState } from '../cases/workflow/stateMachine.js';
+import {
+  maskPersonalText,
+  type Category,
+  caseLight,
+  type CaseRow,
+  isOpenState,
+  type CaseState,
+} from '../cases/index.js';
 import type { Locale } from '../platform/i18n.js';
 import { isoDateTime } from './format.js';
 import type { PublicStep } from './repository.js';

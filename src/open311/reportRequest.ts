@@ -1,11 +1,8 @@
 // POST requests: turns the spec's parameters into a Tongxin report and files it at once as a case. The caller has
 // checked the api_key and the jurisdiction; the case's tracking code is the service_request_id.
 import { createHash } from 'node:crypto';
-import { catalogueRepository } from '../cases/catalogue/repository.js';
-import { submitReport } from '../cases/intake/submitReport.js';
-import type { ReportDeps } from '../cases/intake/reportCase.js';
-import { validateExtra } from '../cases/intake/validateExtra.js';
-import { orgRepository } from '../orgs/repository.js';
+import { listCategories, submitReport, type ReportDeps, validateExtra } from '../cases/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { msg, type Message } from '../platform/i18n.js';
@@ -119,7 +116,7 @@ export async function reportRequest(
   if (serviceCode === undefined) {
     throw badRequest(msg('缺少 service_code', 'service_code is required'));
   }
-  const all = await catalogueRepository(database.db).all();
+  const all = await listCategories(database.db);
   const category = reportableServices(all).find((c) => c.code === serviceCode);
   if (category === undefined) {
     throw new Open311Error(404, [
@@ -150,7 +147,7 @@ export async function reportRequest(
   let orgId: string | undefined;
   if (lat === undefined && addressId !== undefined) {
     const org = /^(\d{9}|\d{12})$/.test(addressId)
-      ? await orgRepository(database.db, database.dialect).findByCode(addressId)
+      ? await orgDirectory(database.db, database.dialect).findByCode(addressId)
       : undefined;
     if (org === undefined || (org.level !== 'village' && org.level !== 'town') || org.status !== 'active') {
       throw badRequest(

@@ -2,11 +2,15 @@
 // .json and .xml. Errors answer in the spec's shape (errors/error with code and description), not problem+json.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { catalogueRepository, type Category } from '../cases/catalogue/repository.js';
-import { caseRepository, type CaseRow } from '../cases/repository.js';
-import { getGridIndex } from '../grids/indexService.js';
-import { gridRepository } from '../grids/repository.js';
-import { orgRepository } from '../orgs/repository.js';
+import {
+  catalogueVersions,
+  findCaseByTracking,
+  listCategories,
+  type Category,
+  type CaseRow,
+} from '../cases/index.js';
+import { getGridIndex, gridDirectory } from '../grids/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import { contextOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { localeFrom, msg, pick, type Locale } from '../platform/i18n.js';
@@ -82,7 +86,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
   };
   const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
   const district = async () => {
-    const root = await orgRepository(db, database.dialect).findRoot();
+    const root = await orgDirectory(db, database.dialect).findRoot();
     if (root === undefined) {
       throw new Open311Error(503, [msg('区划数据尚未初始化', 'The district is not set up yet')]);
     }
@@ -174,7 +178,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
         },
         async (request, reply) => {
           const locale = localeOf(request);
-          const versions = await catalogueRepository(db).versions();
+          const versions = await catalogueVersions(db);
           const changeset = isoDateTime(versions[0]?.created_at ?? 0);
           const root = await district();
           return sendFormatted(reply, fmt(request), 200, 'discovery', {
@@ -215,7 +219,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
           },
         },
         async (request, reply) => {
-          const all = await catalogueRepository(db).all();
+          const all = await listCategories(db);
           const locale = localeOf(request);
           return sendFormatted(
             reply,
@@ -239,7 +243,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
           },
         },
         async (request, reply) => {
-          const all = await catalogueRepository(db).all();
+          const all = await listCategories(db);
           const category = reportableServices(all).find((c) => c.code === request.params.service_code);
           if (category === undefined) {
             throw notFoundError(
@@ -322,9 +326,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
         isExtended: boolean,
       ): Promise<Open311Request[]> {
         const locale = localeOf(request);
-        const categories = new Map<string, Category>(
-          (await catalogueRepository(db).all()).map((c) => [c.code, c]),
-        );
+        const categories = new Map<string, Category>((await listCategories(db)).map((c) => [c.code, c]));
         const repo = open311Repository(db, database.dialect);
         const ids = rows.map((r) => r.id);
         const [steps, photos] = await Promise.all([
@@ -335,8 +337,8 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
         for (const s of steps) {
           stepsOf.set(s.caseId, [...(stepsOf.get(s.caseId) ?? []), s]);
         }
-        const orgs = orgRepository(db, database.dialect);
-        const grids = gridRepository(db);
+        const orgs = orgDirectory(db, database.dialect);
+        const grids = gridDirectory(db);
         const orgMemo = new Map<string, Promise<Place | undefined>>();
         const orgPlace = (id: string | null) => {
           if (id === null) {
@@ -396,7 +398,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
         if (!TRACKING_CODE.test(code)) {
           return undefined;
         }
-        const row = await caseRepository(db, database.dialect).findByTracking(code);
+        const row = await findCaseByTracking(db, database.dialect, code);
         return row === undefined || row.state === 'draft' ? undefined : row;
       };
 

@@ -1,6 +1,5 @@
 // The catalogue as Open311 services: every active leaf category is a service; its extra fields are the attributes.
-import type { Category } from '../cases/catalogue/repository.js';
-import type { ExtraField, FieldType } from '../cases/catalogue/defaultCatalogue.js';
+import type { Category, ExtraField, FieldType } from '../cases/index.js';
 import { msg, pick, type Locale, type Message } from '../platform/i18n.js';
 
 export type ServiceItem = {

@@ -2,11 +2,10 @@
 // Exporting personal data needs a reason and is audited. The caller must hold 'member.export'.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Scope } from '../identity/actor.js';
-import { recordAudit } from '../audit/recordAudit.js';
-import { householdRepository } from '../households/repository.js';
-import { memberRepository } from '../members/repository.js';
-import { educationZh, genderZh, statusZh } from '../members/vocabulary.js';
+import type { Scope } from '../identity/index.js';
+import { recordAudit } from '../audit/index.js';
+import { householdDirectory } from '../households/index.js';
+import { memberDirectory, educationZh, genderZh, statusZh } from '../members/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -87,7 +86,7 @@ export async function exportSubtree(
       { header: '所在支部代码', width: 18 },
       { header: '党小组', width: 16 },
     ];
-    const members = memberRepository(database.db, database.dialect);
+    const members = memberDirectory(database.db, database.dialect);
     const label = (labels: Record<string, string>, key: string): string => labels[key] ?? key;
     let after: string | undefined;
     for (;;) {
@@ -125,7 +124,7 @@ export async function exportSubtree(
       { header: '党小组', width: 20 },
       { header: '联系户数', width: 10 },
     ];
-    const households = householdRepository(database.db, database.dialect);
+    const households = householdDirectory(database.db, database.dialect);
     let afterCentral: string | null = null;
     for (;;) {
       const page = await households.listCentral(scope, org.path, afterCentral, PAGE);

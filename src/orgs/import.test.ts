@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { makeIdNumber } from '../members/idNumber.js';
+import { makeIdNumber } from '../members/index.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../testing/testPlatform.js';
 import { checkOrgInvariants } from './invariants.js';
 import { orgRepository } from './repository.js';

@@ -1,6 +1,6 @@
 // What every organisation change writes besides itself: an org_event history row and the audit entry, in the caller's transaction.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { DB } from '../platform/db/schema.js';
 import type { OrgRepository } from './repository.js';

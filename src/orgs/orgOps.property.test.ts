@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import pino from 'pino';
-import { createCentralHousehold } from '../households/createCentralHousehold.js';
-import { createHousehold } from '../households/createHousehold.js';
-import { linkHousehold } from '../households/linkHousehold.js';
-import { unlinkHousehold } from '../households/unlinkHousehold.js';
-import { createMember } from '../members/createMember.js';
-import { makeIdNumber } from '../members/idNumber.js';
-import { transferMember } from '../members/transferMember.js';
+import {
+  createCentralHousehold,
+  createHousehold,
+  linkHousehold,
+  unlinkHousehold,
+} from '../households/index.js';
+import { createMember, makeIdNumber, transferMember } from '../members/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { startTestPlatform, type TestPlatform } from '../testing/testPlatform.js';

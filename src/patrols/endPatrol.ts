@@ -1,5 +1,5 @@
 // Ends the caller's running patrol with an optional summary note.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { requireOwnActivePatrol } from './ownPatrol.js';

@@ -1,8 +1,8 @@
 // Starts a patrol of one grid. The caller holds 'patrol.own'; here: the grid is in scope and they serve it, and
 // they have no other patrol running.
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import { findGridInScope, isGridStaff } from '../grids/index.js';
-import { scopeOf } from '../identity/actor.js';
+import { scopeOf } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

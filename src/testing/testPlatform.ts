@@ -13,6 +13,8 @@ import { migrate } from '../platform/db/migrate.js';
 import { buildApp, type App } from '../platform/http/app.js';
 import { createServices, type Services } from '../platform/services.js';
 import { seedDemo } from '../demo/seedDemo.js';
+// The module wiring (the hooks through which records follow org moves), for tests that use a database without the app.
+import '../modules.js';
 
 export const TEST_PASSWORD = 'test-password-1';
 

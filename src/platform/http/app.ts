@@ -11,8 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HTTPMethod } from 'find-my-way';
 import FindMyWay from 'find-my-way';
-import { authenticate, isCsrfValid, SESSION_COOKIE } from '../../identity/authenticate.js';
-import { roleMay, type Action } from '../../identity/policies.js';
+import { authenticate, isCsrfValid, SESSION_COOKIE, roleMay, type Action } from '../../identity/index.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import { sendProblem, toAppError } from './problem.js';
@@ -26,6 +25,8 @@ declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs interface
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /** Still answers while the caller must change a reset password (sign-out, who am I, change password). */
+    isAllowedBeforePasswordChange?: boolean;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs interface
   interface FastifyInstance {
@@ -144,6 +145,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       ) {
         throw new AppError('auth.csrf');
       }
+    }
+    if (actor.mustChangePassword && request.routeOptions.config.isAllowedBeforePasswordChange !== true) {
+      throw new AppError('auth.password_change_required');
     }
     if (auth !== 'authenticated' && !roleMay(actor.active.role, auth)) {
       throw new AppError('auth.forbidden');

@@ -1,0 +1,98 @@
+// What other modules may use of cases: routes and job handlers for src/modules.ts, the seeders and the demo
+// generator, the hooks through which cases follow org moves and merges, and the reads and intake Open311 builds on.
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../platform/db/database.js';
+import type { DB } from '../platform/db/schema.js';
+import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
+import { catalogueRepository, type Category } from './catalogue/repository.js';
+import { caseRepository, type CaseRow } from './repository.js';
+
+export type { CaseRow } from './repository.js';
+export type { Category } from './catalogue/repository.js';
+export {
+  defaultCatalogue,
+  type CategoryDef,
+  type ExtraField,
+  type FieldType,
+} from './catalogue/defaultCatalogue.js';
+export { caseStates, finalStates, isOpenState, type CaseState } from './workflow/stateMachine.js';
+export { caseLight } from './clock.js';
+export { maskPersonalText } from './publicText.js';
+export { submitReport, type ReportAnswer, type SubmitResult } from './intake/submitReport.js';
+export type { ReportDeps, ReportInput } from './intake/reportCase.js';
+export { validateExtra, type ExtraValues } from './intake/validateExtra.js';
+export { seedCatalogue } from './catalogue/seedCatalogue.js';
+export { seedDepartments } from './seedDepartments.js';
+export { generateCases, type GenerateCasesOptions } from './demo/generateCases.js';
+export { caseRoutes } from './routes.js';
+export { publicCaseRoutes } from './publicRoutes.js';
+export { catalogueRoutes } from './catalogue/routes.js';
+export { indicatorRoutes } from './indicators/routes.js';
+export { caseJobHandlers } from './timers.js';
+
+/** Every category of the current catalogue, in catalogue order (inactive ones included). */
+export async function listCategories(db: Kysely<DB>): Promise<Category[]> {
+  return catalogueRepository(db).all();
+}
+
+/** The catalogue's versions, newest first. */
+export async function catalogueVersions(db: Kysely<DB>) {
+  return catalogueRepository(db).versions();
+}
+
+/**
+ * A case by its public tracking code. Unscoped on purpose: the tracking code is the reporter's bearer secret, and
+ * the callers (public tracking, Open311) present only public fields.
+ */
+export async function findCaseByTracking(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  code: string,
+): Promise<CaseRow | undefined> {
+  return caseRepository(db, dialect).findByTracking(code);
+}
+
+/** Org hook: cases' org and department paths and routing rules' areas follow a moved subtree. */
+export const repathCases: OrgHook<OrgRepath> = (db, dialect, e) =>
+  caseRepository(db, dialect).repath(e.oldPrefix, e.newPrefix);
+
+/** Org hook: cases placed in a merged village or town go to the target. */
+export const reassignCases: OrgHook<OrgMerge> = (db, dialect, e) =>
+  caseRepository(db, dialect).reassign(e.from, e.to);
+
+// For the consultation rooms: an outcome that needs government work opens a case in the caller's transaction.
+export { reportCase } from './intake/reportCase.js';
+
+export type CaseStateView = {
+  state: string;
+  closedAt: number | null;
+  trackingCode: string;
+  orgPath: string;
+  categoryCode: string;
+};
+
+/**
+ * The state of each named case, for a module that follows cases it opened (consultation outcomes). Unscoped on
+ * purpose: the caller holds the ids of cases it opened itself and shows only the state.
+ */
+export async function caseStatesByIds(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  ids: string[],
+): Promise<Map<string, CaseStateView>> {
+  const repo = caseRepository(db, dialect);
+  const out = new Map<string, CaseStateView>();
+  for (const id of ids) {
+    const row = await repo.findById(id);
+    if (row !== undefined) {
+      out.set(id, {
+        state: row.state,
+        closedAt: row.closed_at,
+        trackingCode: row.tracking_code,
+        orgPath: row.org_path,
+        categoryCode: row.category_code,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+// What other modules may use of identity: actors and scope, roles and policies, authentication, and the few
+// user and token reads other modules need. Nothing else of src/identity/ is imported from outside.
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+import type { Role } from './policies.js';
+import { identityRepository } from './repository.js';
+
+export { isInScope, scopeOf, type Actor, type Assignment, type Scope, type UserActor } from './actor.js';
+export { abilitiesOf, actions, isRole, roleMay, roles, type Action, type Role } from './policies.js';
+export { authenticate, csrfTokenFor, isCsrfValid, SESSION_COOKIE, type Credentials } from './authenticate.js';
+export { hashPassword } from './passwords.js';
+export { identityRoutes } from './routes.js';
+
+export type ApiTokenRef = {
+  id: string;
+  kind: string;
+  name: string;
+  isRevoked: boolean;
+  lastUsedAt: number | null;
+};
+
+/** The API token stored under this secret hash, whatever its kind (the caller checks kind and revocation). */
+export async function findApiTokenByHash(
+  db: Kysely<DB>,
+  tokenHash: string,
+): Promise<ApiTokenRef | undefined> {
+  const row = await identityRepository(db).findTokenByHash(tokenHash);
+  return row === undefined
+    ? undefined
+    : {
+        id: row.id,
+        kind: row.kind,
+        name: row.name,
+        isRevoked: row.revoked_at !== null,
+        lastUsedAt: row.last_used_at,
+      };
+}
+
+export async function markApiTokenUsed(db: Kysely<DB>, tokenId: string, now: number): Promise<void> {
+  await identityRepository(db).markTokenUsed(tokenId, now);
+}
+
+export type SeedUser = {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: { role: Role; orgId: string }[];
+  now: number;
+};
+
+/**
+ * For seeders (demo district, test fixtures): creates the user with its role assignments unless the username exists.
+ * Returns the new user's id, or null when it already existed. Not a use case: no audit entry, no checks.
+ */
+export async function seedUser(db: Kysely<DB>, input: SeedUser): Promise<string | null> {
+  const users = identityRepository(db);
+  if ((await users.findUserByUsername(input.username)) !== undefined) {
+    return null;
+  }
+  const userId = await users.createUser({
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: input.passwordHash,
+    now: input.now,
+  });
+  for (const r of input.roles) {
+    await users.addRole({ userId, role: r.role, orgId: r.orgId, now: input.now });
+  }
+  return userId;
+}
