@@ -74,7 +74,6 @@ async function actorFor(
     active,
     via,
     sessionSecret,
-    mustChangePassword: user.must_change_password === 1,
   };
 }
 

@@ -11,4 +11,3 @@ export {
   type ImportIssue,
   type ImportReport,
 } from './importReport.js';
-export { ImportQuery, ImportReportSchema, MAX_UPLOAD_BYTES, uploadedFile } from './upload.js';
