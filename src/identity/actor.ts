@@ -21,6 +21,8 @@ export type UserActor = {
   via: 'session' | 'token';
   /** Set for session callers: the secret that CSRF tokens derive from. */
   sessionSecret: string | null;
+  /** After an administrator's reset: every API but changing the password answers 403 until it is changed. */
+  mustChangePassword: boolean;
 };
 
 export type Actor = UserActor | { kind: 'anonymous' };

@@ -74,6 +74,7 @@ async function actorFor(
     active,
     via,
     sessionSecret,
+    mustChangePassword: user.must_change_password === 1,
   };
 }
 

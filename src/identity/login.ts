@@ -1,6 +1,6 @@
 // Sign-in with per-account and per-address throttling and temporary lockout, and sign-out.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { DB } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
@@ -17,7 +17,7 @@ export const THROTTLE = {
   maxFailuresPerAddress: 20,
 } as const;
 
-export type LoginResult = { sessionSecret: string; userId: string };
+export type LoginResult = { sessionSecret: string; userId: string; mustChangePassword: boolean };
 
 function lockedError(until: number, now: number): AppError {
   const seconds = Math.max(1, Math.ceil((until - now) / 1000));
@@ -82,6 +82,7 @@ export async function login(
   }
 
   await repo.clearThrottle(keys[0]!.key);
+  await repo.recordLogin(user.id, now);
   const assignments = await repo.assignmentsOf(user.id);
   const sessionSecret = newSecret();
   await repo.createSession({
@@ -104,7 +105,7 @@ export async function login(
       detail: { username: user.username },
     },
   );
-  return { sessionSecret, userId: user.id };
+  return { sessionSecret, userId: user.id, mustChangePassword: user.must_change_password === 1 };
 }
 
 export async function logout(db: Kysely<DB>, ctx: RequestContext, sessionSecret: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Authorisation in one place: which role may do which action. Record scope (the org subtree) is applied by repositories.
 export const roles = [
   'districtAdmin',
+  'townAdmin',
   'orgDepartment',
   'districtCommand',
   'townCommand',
@@ -72,6 +73,8 @@ const grants: Record<Role, readonly Action[]> = {
     'case.export',
     'council.write',
   ],
+  // A town's own administrator: the users and role assignments of the town's subtree (scope applied by identity).
+  townAdmin: ['org.read', 'member.read', 'grid.read', 'admin.users'],
   orgDepartment: [
     ...READ_ORG,
     'org.write',

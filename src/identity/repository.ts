@@ -17,7 +17,15 @@ export function identityRepository(db: Kysely<DB>) {
       return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    async createUser(input: { username: string; displayName: string; passwordHash: string; now: number }) {
+    async createUser(input: {
+      username: string;
+      displayName: string;
+      passwordHash: string;
+      now: number;
+      /** Home organisation; when left out, the first role assignment's organisation becomes it. */
+      orgId?: string | null;
+      mustChangePassword?: boolean;
+    }) {
       const id = newId(input.now);
       await db
         .insertInto('app_user')
@@ -29,6 +37,11 @@ export function identityRepository(db: Kysely<DB>) {
           status: 'active',
           locale: 'zh-CN',
           member_id: null,
+          org_id: input.orgId ?? null,
+          must_change_password: input.mustChangePassword === true ? 1 : 0,
+          password_changed_at: null,
+          last_login_at: null,
+          deactivated_at: null,
           created_at: input.now,
           updated_at: input.now,
         })
@@ -41,6 +54,12 @@ export function identityRepository(db: Kysely<DB>) {
       await db
         .insertInto('user_role')
         .values({ id, user_id: input.userId, role: input.role, org_id: input.orgId, created_at: input.now })
+        .execute();
+      await db
+        .updateTable('app_user')
+        .set({ org_id: input.orgId })
+        .where('id', '=', input.userId)
+        .where('org_id', 'is', null)
         .execute();
       return id;
     },
@@ -106,6 +125,10 @@ export function identityRepository(db: Kysely<DB>) {
         .set({ assignment_id: assignmentId })
         .where('id_hash', '=', idHash)
         .execute();
+    },
+
+    async recordLogin(userId: string, now: number) {
+      await db.updateTable('app_user').set({ last_login_at: now }).where('id', '=', userId).execute();
     },
 
     async deleteSession(idHash: string) {
@@ -190,6 +213,43 @@ export function identityRepository(db: Kysely<DB>) {
 
     async listUsers() {
       return db.selectFrom('app_user').selectAll().orderBy('username').execute();
+    },
+
+    /** Users holding one of the roles at one of the organisations (an assignment's org, not its subtree). */
+    async userIdsWithRole(orgIds: readonly string[], roles: readonly Role[]): Promise<string[]> {
+      if (orgIds.length === 0 || roles.length === 0) {
+        return [];
+      }
+      const rows = await db
+        .selectFrom('user_role')
+        .select('user_id')
+        .where('org_id', 'in', orgIds)
+        .where('role', 'in', roles)
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+
+    /** The longest-standing holder of one of the roles at the organisation. */
+    async firstUserWithRole(orgId: string, roles: readonly Role[]) {
+      return db
+        .selectFrom('user_role')
+        .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+        .select(['app_user.id', 'app_user.display_name'])
+        .where('user_role.org_id', '=', orgId)
+        .where('user_role.role', 'in', roles)
+        .orderBy('user_role.created_at')
+        .executeTakeFirst();
+    },
+
+    /** Every assignment of the roles with its user's name (generators). */
+    async assignmentsWithRole(roles: readonly Role[]) {
+      return db
+        .selectFrom('user_role')
+        .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+        .select(['user_role.org_id', 'user_role.role', 'app_user.id', 'app_user.display_name'])
+        .where('user_role.role', 'in', roles)
+        .orderBy('user_role.created_at')
+        .execute();
     },
   };
 }

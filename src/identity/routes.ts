@@ -1,7 +1,7 @@
 // HTTP routes of identity: sign-in, sign-out, the caller and their abilities, scope switching, API tokens.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { recordAudit } from '../audit/recordAudit.js';
+import { recordAudit } from '../audit/index.js';
 import { notFound } from '../platform/errors.js';
 import { sha256 } from '../platform/hash.js';
 import { contextOf, userOf } from '../platform/http/request.js';
@@ -9,9 +9,11 @@ import type { ModuleRoutes } from '../platform/http/module.js';
 import { newSecret } from '../platform/ids.js';
 import type { UserActor } from './actor.js';
 import { csrfTokenFor, SESSION_COOKIE } from './authenticate.js';
+import { changePassword } from './changePassword.js';
 import { login, logout } from './login.js';
 import { abilitiesOf } from './policies.js';
 import { identityRepository } from './repository.js';
+import { userAdminRoutes } from './userRoutes.js';
 
 const AssignmentSchema = Type.Object({
   id: Type.String(),
@@ -27,6 +29,8 @@ const MeSchema = Type.Object({
   activeAssignmentId: Type.String(),
   abilities: Type.Array(Type.String()),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
+  /** After an administrator's reset: the console sends the user to change it; every other API answers 403. */
+  mustChangePassword: Type.Boolean(),
 });
 
 const TokenSchema = Type.Object({
@@ -44,6 +48,7 @@ export const identityRoutes: ModuleRoutes = async (base, { deps }) => {
   const { db } = deps.database;
   const repo = identityRepository(db);
   const ttlMs = deps.config.sessionTtlHours * 3600_000;
+  await base.register(userAdminRoutes, { deps });
 
   const present = (actor: UserActor) => ({
     user: { id: actor.userId, username: actor.username, displayName: actor.displayName },
@@ -58,6 +63,7 @@ export const identityRoutes: ModuleRoutes = async (base, { deps }) => {
     abilities: abilitiesOf(actor.active.role),
     csrfToken:
       actor.sessionSecret === null ? null : csrfTokenFor(deps.services.cookieSecret, actor.sessionSecret),
+    mustChangePassword: actor.mustChangePassword,
   });
 
   const setCookie = (reply: FastifyReply, value: string, maxAgeSeconds: number) =>
@@ -80,7 +86,7 @@ export const identityRoutes: ModuleRoutes = async (base, { deps }) => {
           username: Type.String({ minLength: 1, maxLength: 64 }),
           password: Type.String({ minLength: 1, maxLength: 256 }),
         }),
-        response: { 200: Type.Object({ csrfToken: Type.String() }) },
+        response: { 200: Type.Object({ csrfToken: Type.String(), mustChangePassword: Type.Boolean() }) },
       },
     },
     async (request, reply) => {
@@ -91,13 +97,19 @@ export const identityRoutes: ModuleRoutes = async (base, { deps }) => {
         sessionTtlMs: ttlMs,
       });
       setCookie(reply, result.sessionSecret, ttlMs / 1000);
-      return { csrfToken: csrfTokenFor(deps.services.cookieSecret, result.sessionSecret) };
+      return {
+        csrfToken: csrfTokenFor(deps.services.cookieSecret, result.sessionSecret),
+        mustChangePassword: result.mustChangePassword,
+      };
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { auth: 'authenticated' }, schema: { tags: ['auth'], summary: 'Sign out' } },
+    {
+      config: { auth: 'authenticated', isAllowedBeforePasswordChange: true },
+      schema: { tags: ['auth'], summary: 'Sign out' },
+    },
     async (request, reply) => {
       const actor = userOf(request);
       if (actor.sessionSecret !== null) {
@@ -111,7 +123,7 @@ export const identityRoutes: ModuleRoutes = async (base, { deps }) => {
   app.get(
     '/api/auth/me',
     {
-      config: { auth: 'authenticated' },
+      config: { auth: 'authenticated', isAllowedBeforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'The caller, their role assignments and abilities',
@@ -119,6 +131,31 @@ export const identityRoutes: ModuleRoutes = async (base, { deps }) => {
       },
     },
     async (request) => present(userOf(request)),
+  );
+
+  app.put(
+    '/api/auth/password',
+    {
+      config: {
+        auth: 'authenticated',
+        isAllowedBeforePasswordChange: true,
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (the current one is required); your other sessions end',
+        body: Type.Object({
+          currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+          newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+        }),
+        response: { 200: MeSchema },
+      },
+    },
+    async (request) => {
+      const actor = userOf(request);
+      await changePassword(deps.database, contextOf(request), actor, request.body);
+      return present({ ...actor, mustChangePassword: false });
+    },
   );
 
   app.put(

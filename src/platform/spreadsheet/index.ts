@@ -11,3 +11,4 @@ export {
   type ImportIssue,
   type ImportReport,
 } from './importReport.js';
+export { ImportQuery, ImportReportSchema, MAX_UPLOAD_BYTES, uploadedFile } from './upload.js';
