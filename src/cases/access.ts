@@ -38,6 +38,9 @@ export async function caseScopeOf(db: Kysely<DB>, actor: UserActor): Promise<Cas
     case 'partyMember':
     case 'resident':
       return { kind: 'reporter', userId: actor.userId };
+    case 'townAdmin':
+      // Configuration only: a town's users and roles, not its cases.
+      return { kind: 'none' };
   }
 }
 
@@ -80,6 +83,7 @@ export async function seatsOf(db: Kysely<DB>, actor: UserActor, c: CaseRow): Pro
       }
       break;
     case 'districtAdmin':
+    case 'townAdmin':
     case 'orgDepartment':
     case 'partyMember':
     case 'resident':

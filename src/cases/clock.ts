@@ -8,7 +8,7 @@ import {
   type Light,
   type Limit,
   type WorkCalendar,
-} from '../calendar/index.js';
+} from '../calendar/workingTime.js';
 import { fromDbJson } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { cancelJob, scheduleJob } from '../platform/jobs/jobs.js';

@@ -480,6 +480,8 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
           200: Type.Object({
             name: Type.Union([Type.String(), Type.Null()]),
             phone: Type.Union([Type.String(), Type.Null()]),
+            /** The description as typed, when it held personal numbers (stored masked otherwise). */
+            description: Type.Union([Type.String(), Type.Null()]),
           }),
         },
       },
@@ -502,6 +504,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       return {
         name: c.reporter_name_enc === null ? null : cipher.decrypt(c.reporter_name_enc),
         phone: c.reporter_phone_enc === null ? null : cipher.decrypt(c.reporter_phone_enc),
+        description: c.description_enc === null ? null : cipher.decrypt(c.description_enc),
       };
     },
   );

@@ -248,6 +248,11 @@ describe('case scope leaks', () => {
       const list = await call(p.app, 'GET', '/open311/v2/requests.json?extensions=true');
       assert.match(JSON.stringify(list.body), /楼道堆放杂物/);
       leaks('open311 list', list.body);
+      assert.ok(!digitsOf(row.description).includes(digitsOf(numbers[0]!)), 'stored masked');
+      assert.ok(!digitsOf(row.description).includes(digitsOf(numbers[5]!)), 'stored masked');
+      const revealed = await s.town.request('POST', `/api/cases/${row.id}/reveal`, { reason: '核实联系人' });
+      assert.equal(revealed.status, 200);
+      assert.equal(revealed.body.description, description, 'the original is kept, encrypted, for a reveal');
     });
   });
 

@@ -1,4 +1,4 @@
-// Table types of the cases module: catalogue, routing, cases, steps, parties, facts, call-backs, photos.
+// Table types of the cases module: catalogue, routing, cases, steps, parties, facts, call-backs, photos, calendar.
 import type { Generated } from 'kysely';
 
 export type CaseCategoryTable = {
@@ -56,7 +56,9 @@ export type CaseFileTable = {
   urgency: string;
   state: string;
   level: string;
+  /** Personal numbers masked (see publicText.ts); the original, when it differed, is in description_enc. */
   description: string;
+  description_enc: string | null;
   address: string | null;
   lng: number | null;
   lat: number | null;
@@ -85,8 +87,6 @@ export type CaseFileTable = {
   closed_at: number | null;
   limit_json: string | null;
   deadline_at: number | null;
-  /** 1 when the deadline was computed across a year without a holiday calendar (calendar module). */
-  deadline_provisional: number;
   yellow_at: number | null;
   paused_at: number | null;
   state_since: number;
@@ -183,6 +183,8 @@ export type IdempotencyTable = {
   created_at: number;
 };
 
+export type CalendarDayTable = { date: string; kind: string; name: string | null };
+
 export type CaseTables = {
   case_category: CaseCategoryTable;
   catalogue_version: CatalogueVersionTable;
@@ -194,4 +196,5 @@ export type CaseTables = {
   case_callback: CaseCallbackTable;
   case_photo: CasePhotoTable;
   idempotency_key: IdempotencyTable;
+  calendar_day: CalendarDayTable;
 };

@@ -24,6 +24,7 @@ import { catalogueRepository } from '../catalogue/repository.js';
 import { stepLimitMinutes } from '../clock.js';
 import { factsForCase } from '../indicators/facts.js';
 import { storePhotos, type ProcessedPhoto } from '../photos.js';
+import { maskPersonalText } from '../publicText.js';
 import { caseRepository, type CaseRow } from '../repository.js';
 import { assignBundledParties, stepToFact } from '../workflow/applyCaseAction.js';
 import type { CaseLevel } from '../workflow/stateMachine.js';
@@ -167,6 +168,7 @@ export async function reportCase(
   const settings = await loadCaseSettings(trx);
   const stepMinutes = stepLimitMinutes(state, urgency, false, settings.stepLimits);
   const phone = input.reporterPhone?.trim() ?? '';
+  const description = input.description.trim();
   const id = newId(now);
   const photos = input.photos ?? [];
 
@@ -182,7 +184,9 @@ export async function reportCase(
     urgency,
     state,
     level,
-    description: input.description.trim(),
+    // Phones and ID numbers typed into the text are stored masked; the original only encrypted, like the phone.
+    description: maskPersonalText(description),
+    description_enc: maskPersonalText(description) === description ? null : deps.cipher.encrypt(description),
     address: input.address?.trim() ?? null,
     lng,
     lat,
@@ -214,7 +218,6 @@ export async function reportCase(
     closed_at: null,
     limit_json: null,
     deadline_at: null,
-    deadline_provisional: 0,
     yellow_at: null,
     paused_at: null,
     state_since: now,

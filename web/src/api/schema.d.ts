@@ -4220,6 +4220,7 @@ export interface paths {
             'application/json': {
               name: string | null;
               phone: string | null;
+              description: string | null;
             };
           };
         };
