@@ -1,5 +1,6 @@
 // The domain modules: their routes, in registration order, and the job handlers they contribute.
 import { auditRoutes } from './audit/index.js';
+import { calendarRoutes } from './calendar/index.js';
 import { catalogueRoutes } from './cases/catalogue/routes.js';
 import { indicatorRoutes } from './cases/indicators/routes.js';
 import { publicCaseRoutes } from './cases/publicRoutes.js';
@@ -34,6 +35,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   caseRoutingRoutes,
   publicCaseRoutes,
   catalogueRoutes,
+  calendarRoutes,
   indicatorRoutes,
   openRoutes,
   linkageRoutes,

@@ -4,8 +4,10 @@ import days from './china-2025-2026.json' with { type: 'json' };
 import {
   addWorkingMinutes,
   DEFAULT_PERIODS,
+  isProvisional,
   lightAt,
   limitMinutes,
+  uncoveredYears,
   workingMinutesBetween,
   type WorkCalendar,
 } from './workingTime.js';
@@ -14,6 +16,7 @@ const cal: WorkCalendar = {
   holidays: new Set(days.days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
   workdays: new Set(days.days.filter((d) => d.kind === 'workday').map((d) => d.date)),
   periods: DEFAULT_PERIODS,
+  years: new Set([2025, 2026]),
 };
 /** A Beijing-time instant. */
 const bj = (iso: string) => Date.parse(`${iso}+08:00`);
@@ -62,5 +65,17 @@ describe('working time (Asia/Shanghai, 08:30–12:00 and 13:30–17:30)', () => 
     assert.equal(lightAt(100, 80, 100), 'yellow');
     assert.equal(lightAt(101, 80, 100), 'red');
     assert.equal(lightAt(101, null, null), 'green');
+  });
+
+  it('a span into a year the calendar does not hold is provisional, in working time only', () => {
+    assert.equal(isProvisional(cal, bj('2026-12-30T10:00:00'), bj('2026-12-31T10:00:00'), 'workDays'), false);
+    assert.equal(isProvisional(cal, bj('2026-12-30T10:00:00'), bj('2027-01-04T10:00:00'), 'workDays'), true);
+    assert.equal(isProvisional(cal, bj('2026-12-30T10:00:00'), bj('2027-01-04T10:00:00'), 'days'), false);
+    // 2027-01-01 00:30 in Beijing is still 2026 in UTC: the district's year counts.
+    assert.deepEqual(uncoveredYears(cal, bj('2026-12-31T12:00:00'), bj('2027-01-01T00:30:00')), [2027]);
+    assert.deepEqual(
+      uncoveredYears(cal, bj('2024-12-31T12:00:00'), bj('2028-01-01T00:30:00')),
+      [2024, 2027, 2028],
+    );
   });
 });

@@ -1,5 +1,5 @@
 // Working-time arithmetic in the district's time zone against its holiday calendar; the only place that does it.
-import { DAY_MS, localDate, localFields, startOfLocalDay } from '../platform/time.js';
+import { DAY_MS, localDate, localFields, localYear, startOfLocalDay } from '../platform/time.js';
 
 export { localDate };
 const MINUTE_MS = 60_000;
@@ -11,6 +11,8 @@ export type WorkCalendar = {
   workdays: ReadonlySet<string>;
   /** Working periods of a working day, minutes after local midnight, ascending and disjoint. */
   periods: readonly (readonly [number, number])[];
+  /** The years whose holidays and adjusted days are known; any other year counts weekends only. */
+  years: ReadonlySet<number>;
 };
 
 export const DEFAULT_PERIODS: readonly (readonly [number, number])[] = [
@@ -135,4 +137,28 @@ export function lightAt(now: number, yellowAt: number | null, deadlineAt: number
     return 'red';
   }
   return yellowAt !== null && now >= yellowAt ? 'yellow' : 'green';
+}
+
+/** The district years from `fromMs` to `toMs` (either order) that the calendar does not hold. */
+export function uncoveredYears(cal: WorkCalendar, fromMs: number, toMs: number): number[] {
+  const first = localYear(Math.min(fromMs, toMs));
+  const last = localYear(Math.max(fromMs, toMs));
+  const missing: number[] = [];
+  for (let year = first; year <= last; year++) {
+    if (!cal.years.has(year)) {
+      missing.push(year);
+    }
+  }
+  return missing;
+}
+
+/**
+ * Whether a span counted in working time touches a year without a calendar, so its end is only provisional:
+ * that year's public holidays were counted as working days. Natural-time limits never depend on the calendar.
+ */
+export function isProvisional(cal: WorkCalendar, fromMs: number, toMs: number, unit?: LimitUnit): boolean {
+  if (unit !== undefined && !isWorkUnit(unit)) {
+    return false;
+  }
+  return uncoveredYears(cal, fromMs, toMs).length > 0;
 }

@@ -8,7 +8,7 @@ import {
   type Light,
   type Limit,
   type WorkCalendar,
-} from '../calendar/workingTime.js';
+} from '../calendar/index.js';
 import { fromDbJson } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { cancelJob, scheduleJob } from '../platform/jobs/jobs.js';

@@ -28,6 +28,8 @@ export const CaseSummarySchema = Type.Object({
   departmentId: Nullable(Type.String()),
   reportedAt: Type.Number(),
   deadlineAt: Nullable(Type.Number()),
+  /** Crossed into a year without a holiday calendar: its holidays were counted as working days. */
+  isDeadlineProvisional: Type.Boolean(),
   stepDeadlineAt: Nullable(Type.Number()),
   closedAt: Nullable(Type.Number()),
   light: Type.String(),
@@ -67,6 +69,7 @@ export function presentCase(c: CaseRow, now: number): CaseSummary {
     departmentId: c.department_id,
     reportedAt: c.reported_at,
     deadlineAt: c.deadline_at,
+    isDeadlineProvisional: c.deadline_provisional === 1,
     stepDeadlineAt: c.step_deadline_at,
     closedAt: c.closed_at,
     light: caseLight(c, now),

@@ -1,4 +1,4 @@
-// Table types of the cases module: catalogue, routing, cases, steps, parties, facts, call-backs, photos, calendar.
+// Table types of the cases module: catalogue, routing, cases, steps, parties, facts, call-backs, photos.
 import type { Generated } from 'kysely';
 
 export type CaseCategoryTable = {
@@ -87,6 +87,8 @@ export type CaseFileTable = {
   closed_at: number | null;
   limit_json: string | null;
   deadline_at: number | null;
+  /** 1 when the deadline was computed across a year without a holiday calendar (calendar module). */
+  deadline_provisional: number;
   yellow_at: number | null;
   paused_at: number | null;
   state_since: number;
@@ -183,8 +185,6 @@ export type IdempotencyTable = {
   created_at: number;
 };
 
-export type CalendarDayTable = { date: string; kind: string; name: string | null };
-
 export type CaseTables = {
   case_category: CaseCategoryTable;
   catalogue_version: CatalogueVersionTable;
@@ -196,5 +196,4 @@ export type CaseTables = {
   case_callback: CaseCallbackTable;
   case_photo: CasePhotoTable;
   idempotency_key: IdempotencyTable;
-  calendar_day: CalendarDayTable;
 };

@@ -1,5 +1,5 @@
 // The default case catalogue: typical practice in Chinese cities' case standards, every figure a configurable default.
-import type { Limit } from '../../calendar/workingTime.js';
+import type { Limit } from '../../calendar/index.js';
 
 export const nets = [
   'partyBuilding',

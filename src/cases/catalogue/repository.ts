@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { fromDbBool, fromDbJson, toDbBool } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { Limit } from '../../calendar/workingTime.js';
+import type { Limit } from '../../calendar/index.js';
 import type { CaseKind, CategoryDef, ExtraField, Net, Platform } from './defaultCatalogue.js';
 
 export type Category = CategoryDef & { active: boolean };

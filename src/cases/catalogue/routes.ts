@@ -1,7 +1,6 @@
-// Routes for the district admin: the versioned catalogue, routing rules (responsibility list), holiday calendar, settings.
+// Routes for the district admin: the versioned catalogue, routing rules (responsibility list), settings.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { recordAudit } from '../../audit/recordAudit.js';
-import { listCalendarDays, replaceCalendarYear } from '../../calendar/repository.js';
 import { orgRepository } from '../../orgs/repository.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { contextOf, userOf } from '../../platform/http/request.js';
@@ -372,67 +371,6 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
           entityType: 'routingRule',
           entityId: request.params.id,
           orgPath: null,
-        });
-      });
-      return reply.code(204).send();
-    },
-  );
-
-  const DaySchema = Type.Object({
-    date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
-    kind: Type.Union([Type.Literal('holiday'), Type.Literal('workday')]),
-    name: Type.Union([Type.String({ maxLength: 50 }), Type.Null()]),
-  });
-
-  app.get(
-    '/api/calendar/:year',
-    {
-      config: { auth: 'authenticated' },
-      schema: {
-        tags: ['calendar'],
-        summary: 'Holidays and adjusted working days of a year',
-        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
-        response: { 200: Type.Object({ items: Type.Array(DaySchema) }) },
-      },
-    },
-    async (request) => ({ items: await listCalendarDays(db, request.params.year) }),
-  );
-
-  app.put(
-    '/api/calendar/:year',
-    {
-      config: { auth: 'catalogue.write' },
-      schema: {
-        tags: ['calendar'],
-        summary: 'Import a year of holidays and adjusted working days (replaces that year)',
-        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
-        body: Type.Object({ items: Type.Array(DaySchema, { maxItems: 366 }) }),
-      },
-    },
-    async (request, reply) => {
-      const ctx = contextOf(request);
-      const year = request.params.year;
-      const bad = request.body.items.findIndex(
-        (d) => !d.date.startsWith(`${year}-`) || Number.isNaN(Date.parse(d.date)),
-      );
-      if (bad >= 0) {
-        throw new AppError('request.invalid', {
-          errors: [{ field: `items.${bad}.date`, message: `must be a real date in ${year}` }],
-        });
-      }
-      if (new Set(request.body.items.map((d) => d.date)).size !== request.body.items.length) {
-        throw new AppError('request.invalid', {
-          errors: [{ field: 'items', message: 'a date appears twice' }],
-        });
-      }
-      await db.transaction().execute(async (trx) => {
-        await replaceCalendarYear(trx, year, request.body.items);
-        await recordAudit(trx, ctx, {
-          action: 'calendar.import',
-          entityType: 'calendar',
-          entityId: String(year),
-          orgPath: null,
-          detail: { days: request.body.items.length },
         });
       });
       return reply.code(204).send();

@@ -4,8 +4,7 @@
 import { localFields } from '../../platform/time.js';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { loadWorkCalendar } from '../../calendar/repository.js';
-import type { Limit, WorkCalendar } from '../../calendar/workingTime.js';
+import { isProvisional, loadWorkCalendar, type Limit, type WorkCalendar } from '../../calendar/index.js';
 import { pickWeighted, seededRandom, type Random } from '../../demo/chineseNames.js';
 import { compilePolygon, containsPoint, type CompiledPolygon } from '../../grids/pointInGrid.js';
 import type { GridGeometry } from '../../grids/geometry.js';
@@ -239,6 +238,7 @@ async function generateChunk(
       closed_at: null,
       limit_json: null,
       deadline_at: null,
+      deadline_provisional: 0,
       yellow_at: null,
       paused_at: null,
       state_since: reportedAt,
@@ -612,6 +612,7 @@ function simulate(rand: Random, c: CaseRow, x: SimContext): NewStep[] {
       dispatched_at: t,
       limit_json: JSON.stringify(limit),
       deadline_at: marks.deadlineAt,
+      deadline_provisional: isProvisional(x.cal, dispatchAt, marks.deadlineAt, limit.unit) ? 1 : 0,
       yellow_at: marks.yellowAt,
     });
     const handler: Actor = {

@@ -1,8 +1,7 @@
 // The reporter rates a closed case through its tracking code; a bad rating opens a call-back due in one working day.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/recordAudit.js';
-import { loadWorkCalendar } from '../../calendar/repository.js';
-import { addWorkingMinutes } from '../../calendar/workingTime.js';
+import { addWorkingMinutes, loadWorkCalendar } from '../../calendar/index.js';
 import { notify } from '../../notifications/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Dialect } from '../../platform/db/database.js';

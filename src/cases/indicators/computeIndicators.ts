@@ -1,5 +1,5 @@
 // Indicators and the composite score from the fact table: cost depends on units × days, not on case history.
-import { localDayNumber } from '../../calendar/workingTime.js';
+import { localDayNumber } from '../../calendar/index.js';
 import type { IndicatorWeights } from '../caseSettings.js';
 import type { CaseRepository } from '../repository.js';
 import { factMetrics, type FactMetric } from './facts.js';

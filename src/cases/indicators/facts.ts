@@ -1,6 +1,6 @@
 // Indicator facts of one case, derived from its whole step log; the live path writes the difference at every step,
 // the demo generator writes them in bulk, and rebuildFacts() can recompute them all from the log.
-import { localDayNumber } from '../../calendar/workingTime.js';
+import { localDayNumber } from '../../calendar/index.js';
 
 export type FactCase = {
   district_id: string;

@@ -218,6 +218,7 @@ export async function reportCase(
     closed_at: null,
     limit_json: null,
     deadline_at: null,
+    deadline_provisional: 0,
     yellow_at: null,
     paused_at: null,
     state_since: now,

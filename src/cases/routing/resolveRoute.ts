@@ -1,7 +1,7 @@
 // Routing by the service and duty lists: the most specific matching rule names the department and may set the limit.
 // No rule, or a tie between rules naming different departments, leaves the choice to the command centre.
 import type { Kysely } from 'kysely';
-import type { Limit } from '../../calendar/workingTime.js';
+import type { Limit } from '../../calendar/index.js';
 import { fromDbJson } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 

@@ -2,8 +2,7 @@
 // case, its append-only step, parties, timers, roll-ups, indicator facts, notifications and the audit entry together.
 // The caller runs it inside a transaction and has authenticated the performer.
 import type { Kysely } from 'kysely';
-import { loadWorkCalendar } from '../../calendar/repository.js';
-import { addLimit, type Limit } from '../../calendar/workingTime.js';
+import { addLimit, isProvisional, loadWorkCalendar, type Limit } from '../../calendar/index.js';
 import type { UserActor } from '../../identity/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { notify, notifyExternal, type NotificationEvent } from '../../notifications/index.js';
@@ -482,6 +481,11 @@ export async function applyCaseAction(
     data.photos = photos.length;
   }
 
+  if (patch.deadline_at !== undefined) {
+    const unit = fromDbJson<Limit>(patch.limit_json ?? c.limit_json)?.unit;
+    patch.deadline_provisional =
+      patch.deadline_at !== null && isProvisional(cal, now, patch.deadline_at, unit) ? 1 : 0;
+  }
   if (!(await repo.update(c.id, c.version, patch))) {
     throw new AppError('record.conflict', {
       detail: msg(

@@ -1,5 +1,6 @@
 // The database type: every module declares its own tables, composed here for Kysely.
 import type { AuditTables } from '../../audit/tables.js';
+import type { CalendarTables } from '../../calendar/tables.js';
 import type { CaseTables } from '../../cases/tables.js';
 import type { ConsultationTables } from '../../consultations/tables.js';
 import type { GridTables } from '../../grids/tables.js';
@@ -22,5 +23,6 @@ export type DB = PlatformTables &
   IdentityTables &
   AuditTables &
   CaseTables &
+  CalendarTables &
   NotificationTables &
   ConsultationTables;

@@ -1,0 +1,32 @@
+// The holiday calendar as a WorkCalendar for working-time arithmetic, read from the database and cached briefly.
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+import { calendarRepository } from './repository.js';
+import { DEFAULT_PERIODS, type WorkCalendar } from './workingTime.js';
+
+const TTL_MS = 60_000;
+// Replaced whole on an import, so every connection and transaction of this instance sees the new year at once;
+// other instances see it when their entry runs out.
+let cache = new WeakMap<object, { at: number; calendar: WorkCalendar }>();
+
+export async function loadWorkCalendar(db: Kysely<DB>, now: number): Promise<WorkCalendar> {
+  const hit = cache.get(db);
+  if (hit !== undefined && Math.abs(now - hit.at) < TTL_MS) {
+    return hit.calendar;
+  }
+  const repo = calendarRepository(db);
+  const days = await repo.allDays();
+  const years = await repo.years();
+  const calendar: WorkCalendar = {
+    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
+    workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+    periods: DEFAULT_PERIODS,
+    years: new Set(years.map((y) => y.year)),
+  };
+  cache.set(db, { at: now, calendar });
+  return calendar;
+}
+
+export function forgetWorkCalendars(): void {
+  cache = new WeakMap();
+}
