@@ -4,6 +4,14 @@ import { fromDbBool, fromDbJson } from '../platform/db/database.js';
 import { caseLight } from './clock.js';
 import { maskPersonalText } from './publicText.js';
 import type { CaseRow, StepRow } from './repository.js';
+import {
+  actorKinds,
+  actorKindOf,
+  reasonOf,
+  stepReasons,
+  type ActorKind,
+  type StepReason,
+} from './workflow/stepCodes.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -93,23 +101,29 @@ export const StepSchema = Type.Object({
   action: Type.String(),
   fromState: Nullable(Type.String()),
   toState: Type.String(),
+  /** Set for a person; the console names the other actor kinds. */
   actorName: Nullable(Type.String()),
   actorRole: Nullable(Type.String()),
+  actorKind: Type.Unsafe<ActorKind>({ type: 'string', enum: [...actorKinds] }),
   comment: Nullable(Type.String()),
+  reasonCode: Nullable(Type.Unsafe<StepReason>({ type: 'string', enum: [...stepReasons] })),
   isPublic: Type.Boolean(),
   data: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });
 
 export function presentStep(s: Omit<StepRow, 'id'>) {
+  const actorKind = actorKindOf(s);
   return {
     seq: s.seq,
     at: s.at,
     action: s.action,
     fromState: s.from_state,
     toState: s.to_state,
-    actorName: s.actor_name,
+    actorName: actorKind === 'user' ? s.actor_name : null,
     actorRole: s.actor_role,
+    actorKind,
     comment: s.comment,
+    reasonCode: reasonOf(s.reason_code),
     isPublic: fromDbBool(s.is_public),
     data: fromDbJson<Record<string, unknown>>(s.data),
   };

@@ -33,7 +33,8 @@ export type CaseListFilter = {
   to?: number;
   text?: string;
   partyUserId?: string;
-  actionable?: { states: string[]; levels?: string[] };
+  /** "My queue": cases in any of these groups of states (at these levels, when given). */
+  actionable?: readonly { states: readonly string[]; levels?: readonly string[] }[];
   after?: { reportedAt: number; id: string };
   limit: number;
   now: number;
@@ -182,10 +183,19 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
       );
     }
     if (f.actionable !== undefined) {
-      q = q.where(col('state'), 'in', f.actionable.states);
-      if (f.actionable.levels !== undefined) {
-        q = q.where(col('level'), 'in', f.actionable.levels);
-      }
+      const groups = f.actionable;
+      q =
+        groups.length === 0
+          ? q.where(sql<boolean>`1 = 0`)
+          : q.where((eb) =>
+              eb.or(
+                groups.map((g) =>
+                  g.levels === undefined
+                    ? eb(col('state'), 'in', g.states)
+                    : eb.and([eb(col('state'), 'in', g.states), eb(col('level'), 'in', g.levels)]),
+                ),
+              ),
+            );
     }
     if (f.after !== undefined) {
       const a = f.after;

@@ -1,9 +1,9 @@
 // HTTP routes of cases for staff: lists and queues, the case page, intake, workflow actions, reveal, export.
 import { localDate } from '../platform/time.js';
 import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { recordAudit } from '../audit/recordAudit.js';
-import { getGridIndex } from '../grids/indexService.js';
-import { orgRepository } from '../orgs/repository.js';
+import { recordAudit } from '../audit/index.js';
+import { getGridIndex } from '../grids/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import { fromDbJson } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
@@ -20,11 +20,12 @@ import { caseRepository, type CaseListFilter, type CaseRow } from './repository.
 import { resolveRoute } from './routing/resolveRoute.js';
 import { ActionBodySchema, PHOTO_BODY_LIMIT, StaffReportBodySchema } from './schemas.js';
 import { applyCaseAction } from './workflow/applyCaseAction.js';
+import { queueOf } from './workflow/queues.js';
 import {
-  caseActions,
-  rules,
-  seatActsAtLevel,
-  type CaseAction,
+  allowedActions,
+  caseStates,
+  isOpenState,
+  needs,
   type CaseLevel,
   type CaseState,
 } from './workflow/stateMachine.js';
@@ -50,20 +51,20 @@ const ListQuery = Type.Object({
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
-/** States in which each role has something to do (the "my queue" view). */
-const QUEUE_STATES: Record<string, { states: CaseState[]; levels?: CaseLevel[] }> = {
-  townCommand: {
-    states: ['reported', 'accepted', 'registered', 'pendingApproval', 'handled', 'checked', 'onHold'],
-    levels: ['town'],
-  },
-  districtCommand: {
-    states: ['reported', 'accepted', 'registered', 'pendingApproval', 'handled', 'checked', 'onHold'],
-    levels: ['district'],
-  },
-  departmentHandler: { states: ['dispatched', 'handling'] },
-  gridWorker: { states: ['verifying', 'checking', 'reported', 'draft'] },
-  villageCadre: { states: ['reported'], levels: ['village'] },
-};
+/** Open cases a party to them may be watching (drafts are their writer's alone). */
+const WATCHED_STATES: CaseState[] = caseStates.filter((st) => isOpenState(st) && st !== 'draft');
+
+const InputsSchema = Type.Array(
+  Type.Union([
+    Type.Literal('comment'),
+    Type.Literal('department'),
+    Type.Literal('minutes'),
+    Type.Literal('target'),
+    Type.Literal('photo'),
+    Type.Literal('card'),
+    Type.Literal('isPublic'),
+  ]),
+);
 
 export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -82,7 +83,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
     }
     let orgPath: string | undefined;
     if (q.orgId !== undefined) {
-      orgPath = (await orgRepository(db, database.dialect).findByIdUnscoped(q.orgId))?.path ?? '/none/';
+      orgPath = (await orgDirectory(db, database.dialect).findByIdUnscoped(q.orgId))?.path ?? '/none/';
     }
     return {
       states: q.state?.split(',').filter((s) => s !== ''),
@@ -132,23 +133,10 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       const now = request.now;
       const filter = await filterFrom(request.query, now);
       if (request.query.queue === 'actionable') {
-        const queue = QUEUE_STATES[actor.active.role];
-        filter.actionable = queue ?? { states: [] };
+        filter.actionable = queueOf(actor.active.role);
       } else if (request.query.queue === 'watching') {
         filter.partyUserId = actor.userId;
-        filter.states = filter.states ?? [
-          'reported',
-          'verifying',
-          'accepted',
-          'registered',
-          'dispatched',
-          'handling',
-          'pendingApproval',
-          'onHold',
-          'handled',
-          'checking',
-          'checked',
-        ];
+        filter.states = filter.states ?? WATCHED_STATES;
       }
       const limit = request.query.limit ?? 50;
       const rows = await repo.list(await caseScopeOf(db, actor), filter);
@@ -283,6 +271,11 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
             suggestedDepartmentId: Type.Union([Type.String(), Type.Null()]),
             routeReason: Type.String(),
             allowedActions: Type.Array(Type.String()),
+            /** What each allowed workflow action's request must carry (needs) and may carry (accepts). */
+            actionInputs: Type.Record(
+              Type.String(),
+              Type.Object({ needs: InputsSchema, accepts: InputsSchema }),
+            ),
             names: Type.Record(Type.String(), Type.String()),
           }),
         },
@@ -313,20 +306,12 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
         gridId: c.grid_id,
       });
       const hasOpenCallBack = (await repo.openCallback(c.id)) !== undefined;
-      const allowedActions: string[] = caseActions.filter((a: CaseAction) => {
-        const rule = rules[a];
-        const levels = rule.levels ?? ['town', 'district'];
-        return (
-          rule.from.includes(c.state as CaseState) &&
-          levels.includes(c.level as CaseLevel) &&
-          seats.some((s) => rule.seats.includes(s) && seatActsAtLevel(s, c.level as CaseLevel, a))
-        );
-      });
+      const allowed = allowedActions({ state: c.state as CaseState, level: c.level as CaseLevel }, seats);
       const orgIds = [c.town_id, c.village_id, c.department_id, route.route?.departmentId ?? null].filter(
         (x): x is string => x !== null,
       );
       const names: Record<string, string> = {};
-      for (const o of await orgRepository(db, database.dialect).byIds(orgIds)) {
+      for (const o of await orgDirectory(db, database.dialect).byIds(orgIds)) {
         names[o.id] = o.name;
       }
       if (category !== undefined) {
@@ -348,8 +333,10 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
         suggestedDepartmentId: route.route?.departmentId ?? null,
         routeReason: route.reason,
         // 'callBack' is not a workflow action but the command centre's task after a bad rating (POST …/callback).
-        allowedActions:
-          hasOpenCallBack && seats.includes('command') ? [...allowedActions, 'callBack'] : allowedActions,
+        allowedActions: hasOpenCallBack && seats.includes('command') ? [...allowed, 'callBack'] : allowed,
+        actionInputs: Object.fromEntries(
+          allowed.map((a) => [a, { needs: [...needs(a).needs], accepts: [...needs(a).accepts] }]),
+        ),
         names,
       };
     },
@@ -557,13 +544,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       },
     },
     async () => {
-      const rows = await db
-        .selectFrom('org')
-        .select(['id', 'name', 'type', 'parent_id'])
-        .where('level', '=', 'department')
-        .where('status', '=', 'active')
-        .orderBy('sort_key')
-        .execute();
+      const rows = await orgDirectory(db, database.dialect).activeAtLevel('department');
       return { items: rows.map((r) => ({ id: r.id, name: r.name, type: r.type, parentId: r.parent_id })) };
     },
   );

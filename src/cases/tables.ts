@@ -117,10 +117,14 @@ export type CaseStepTable = {
   actor_id: string | null;
   actor_name: string | null;
   actor_role: string | null;
+  /** ActorKind (0010); null on rows written before it, whose kind the presenter reads from actor_role. */
+  actor_kind: string | null;
   action: string;
   from_state: string | null;
   to_state: string;
   comment: string | null;
+  /** StepReason (0010): why, when the system rather than a person's comment says it. */
+  reason_code: string | null;
   is_public: number;
   data: string | null;
 };

@@ -42,7 +42,7 @@ export function caseJobHandlers(database: Database, log: Logger): Record<string,
       await applyCaseAction(trx, database.dialect, ctx, { kind: 'system' }, c.id, {
         action: 'supervise',
         card: which,
-        comment: which === 'red' ? '超过处置时限，自动红牌督办' : '已用处置时限的80%，自动黄牌督办',
+        reason: which === 'red' ? 'autoRed' : 'autoYellow',
       });
       if (which === 'red' && c.handler_user_id !== null) {
         await notify(trx, {

@@ -110,3 +110,44 @@ export const reassignGrids: OrgHook<OrgMerge> = async (db, _dialect: Dialect, e)
   await gridRepository(db).reassign(e.from, e.to);
   await markChanged(db, e.at);
 };
+
+/** The grid's first current worker (网格员), as named on a case; undefined when it has none. */
+export async function gridWorkerOf(
+  db: Kysely<DB>,
+  gridId: string,
+): Promise<{ userId: string | null; name: string } | undefined> {
+  const worker = (await gridRepository(db).staffOf([gridId])).find((s) => s.role === 'worker');
+  return worker === undefined ? undefined : { userId: worker.user_id, name: worker.name };
+}
+
+/** The party organisation built on the grid (网格党支部), or null. */
+export async function gridPartyOrgOf(db: Kysely<DB>, gridId: string): Promise<string | null> {
+  return (await gridRepository(db).findByIdUnscoped(gridId))?.party_org_id ?? null;
+}
+
+export type DemoGrid = Pick<
+  DB['grid'],
+  | 'id'
+  | 'village_id'
+  | 'town_id'
+  | 'org_path'
+  | 'geometry'
+  | 'min_lng'
+  | 'min_lat'
+  | 'max_lng'
+  | 'max_lat'
+  | 'party_org_id'
+> & { worker: { userId: string | null; name: string } | null };
+
+/** For generators: every active grid by code with its geometry and first worker (one with an account preferred). */
+export async function activeGridsWithWorkers(db: Kysely<DB>): Promise<DemoGrid[]> {
+  const repo = gridRepository(db);
+  const workerOf = new Map<string, { userId: string | null; name: string }>();
+  for (const s of await repo.currentWorkers()) {
+    const prev = workerOf.get(s.grid_id);
+    if (prev === undefined || (prev.userId === null && s.user_id !== null)) {
+      workerOf.set(s.grid_id, { userId: s.user_id, name: s.name });
+    }
+  }
+  return (await repo.activeByCode()).map((g) => ({ ...g, worker: workerOf.get(g.id) ?? null }));
+}

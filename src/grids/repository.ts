@@ -223,6 +223,38 @@ export function gridRepository(db: Kysely<DB>) {
       await db.updateTable('grid_staff').set({ removed_at: now }).where('id', '=', staffId).execute();
     },
 
+    /** Current grid workers of every grid, oldest first (generators). */
+    async currentWorkers() {
+      return db
+        .selectFrom('grid_staff')
+        .select(['grid_id', 'user_id', 'name'])
+        .where('role', '=', 'worker')
+        .where('removed_at', 'is', null)
+        .orderBy('created_at')
+        .execute();
+    },
+
+    /** Active grids by code with what a generator places cases with. */
+    async activeByCode() {
+      return db
+        .selectFrom('grid')
+        .select([
+          'id',
+          'village_id',
+          'town_id',
+          'org_path',
+          'geometry',
+          'min_lng',
+          'min_lat',
+          'max_lng',
+          'max_lat',
+          'party_org_id',
+        ])
+        .where('status', '=', 'active')
+        .orderBy('code')
+        .execute();
+    },
+
     /** Grids where the user is a current leader or worker. */
     async gridIdsOfUser(userId: string): Promise<string[]> {
       const rows = await db

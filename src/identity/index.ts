@@ -2,7 +2,7 @@
 // user and token reads other modules need. Nothing else of src/identity/ is imported from outside.
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
-import type { Role } from './policies.js';
+import { isRole as isRoleKey, type Role } from './policies.js';
 import { identityRepository } from './repository.js';
 
 export { isInScope, scopeOf, type Actor, type Assignment, type Scope, type UserActor } from './actor.js';
@@ -67,4 +67,33 @@ export async function seedUser(db: Kysely<DB>, input: SeedUser): Promise<string 
     await users.addRole({ userId, role: r.role, orgId: r.orgId, now: input.now });
   }
   return userId;
+}
+
+/** Users holding one of the roles at one of the organisations (e.g. a town's command centre, a department's handlers). */
+export async function userIdsWithRole(
+  db: Kysely<DB>,
+  orgIds: readonly string[],
+  roles: readonly Role[],
+): Promise<string[]> {
+  return identityRepository(db).userIdsWithRole(orgIds, roles);
+}
+
+/** The longest-standing holder of one of the roles at the organisation (the leader named on a case). */
+export async function firstUserWithRole(
+  db: Kysely<DB>,
+  orgId: string,
+  roles: readonly Role[],
+): Promise<{ id: string; displayName: string } | undefined> {
+  const row = await identityRepository(db).firstUserWithRole(orgId, roles);
+  return row === undefined ? undefined : { id: row.id, displayName: row.display_name };
+}
+
+export type RoleHolder = { orgId: string; role: Role; userId: string; displayName: string };
+
+/** Every holder of the roles, oldest assignment first (generators of demo data). */
+export async function holdersOfRoles(db: Kysely<DB>, roles: readonly Role[]): Promise<RoleHolder[]> {
+  const rows = await identityRepository(db).assignmentsWithRole(roles);
+  return rows.flatMap((r) =>
+    isRoleKey(r.role) ? [{ orgId: r.org_id, role: r.role, userId: r.id, displayName: r.display_name }] : [],
+  );
 }

@@ -36,6 +36,7 @@ export type OrgDirectory = Pick<
   | 'byCodes'
   | 'children'
   | 'subtree'
+  | 'activeAtLevel'
 >;
 
 export function orgDirectory(db: Kysely<DB>, dialect: Dialect): OrgDirectory {

@@ -154,6 +154,18 @@ export function orgRepository(db: Kysely<DB>, dialect: Dialect) {
       return newPath;
     },
 
+    /** Every active organisation of one level, in sort order (e.g. the departments; towns for generators). */
+    async activeAtLevel(level: OrgLevel) {
+      return db
+        .selectFrom('org')
+        .selectAll()
+        .where('level', '=', level)
+        .where('status', '=', 'active')
+        .orderBy('sort_key')
+        .orderBy('id')
+        .execute();
+    },
+
     async activeChildren(parentId: string) {
       return db
         .selectFrom('org')

@@ -4,24 +4,46 @@
 import { localFields } from '../../platform/time.js';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { isProvisional, loadWorkCalendar, type Limit, type WorkCalendar } from '../../calendar/index.js';
+import {
+  addLimit,
+  isProvisional,
+  loadWorkCalendar,
+  type Limit,
+  type WorkCalendar,
+} from '../../calendar/index.js';
 import { pickWeighted, seededRandom, type Random } from '../../demo/chineseNames.js';
-import { compilePolygon, containsPoint, type CompiledPolygon } from '../../grids/pointInGrid.js';
-import type { GridGeometry } from '../../grids/geometry.js';
+import {
+  activeGridsWithWorkers,
+  compilePolygon,
+  containsPoint,
+  type CompiledPolygon,
+  type GridGeometry,
+} from '../../grids/index.js';
+import { holdersOfRoles } from '../../identity/index.js';
+import { orgDirectory } from '../../orgs/index.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/database.js';
 import { bulkInsert, toDbJson } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { scheduleJob } from '../../platform/jobs/jobs.js';
-import { maskPhone } from '../../members/idNumber.js';
+import { maskPhone } from '../../members/index.js';
 import { defaultCaseSettings } from '../caseSettings.js';
 import { catalogueRepository, type Category } from '../catalogue/repository.js';
-import { deadlinesFrom, timerKeys } from '../clock.js';
+import { deadlinesFrom, shiftedByPause, timerKeys } from '../clock.js';
 import { factMetrics, factRows, factsForCase, metricColumn, type Facts } from '../indicators/facts.js';
 import { newTrackingCode } from '../intake/reportCase.js';
 import type { CaseRow, NewStep } from '../repository.js';
 import { resolveRoute } from '../routing/resolveRoute.js';
+import {
+  isOpenState,
+  pausedStates,
+  type CaseAction,
+  type CaseState,
+  type Seat,
+} from '../workflow/stateMachine.js';
+import type { ActorKind, StepReason } from '../workflow/stepCodes.js';
+import { transition, type TransitionInput } from '../workflow/transition.js';
 import { caseDescription } from './descriptions.js';
 
 export type GenerateCasesOptions = {
@@ -52,7 +74,8 @@ type GridInfo = {
   partyOrgId: string | null;
 };
 
-type Actor = { id: string | null; name: string; role: string };
+/** Who takes a generated step: an account (or a named person without one), and the seat they act in. */
+type Actor = { id: string | null; name: string | null; role: string; seat: Seat; kind: ActorKind };
 
 export async function generateCases(database: Database, options: GenerateCasesOptions): Promise<number> {
   const rand = seededRandom(options.seed ^ 0x5eed);
@@ -64,26 +87,13 @@ export async function generateCases(database: Database, options: GenerateCasesOp
   if (grids.length === 0 || categories.length === 0) {
     return 0;
   }
-  const towns = await db
-    .selectFrom('org')
-    .select(['id', 'name', 'path'])
-    .where('level', '=', 'town')
-    .execute();
-  const townName = new Map(towns.map((t) => [t.id, t.name]));
-  const departments = await db
-    .selectFrom('org')
-    .select(['id', 'name', 'path'])
-    .where('level', '=', 'department')
-    .execute();
-  const deptById = new Map(departments.map((d) => [d.id, d]));
-  const handlers = await db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select(['user_role.org_id', 'app_user.id', 'app_user.display_name', 'user_role.role'])
-    .where('user_role.role', 'in', ['departmentHandler', 'townCommand', 'districtCommand'])
-    .execute();
-  const handlerOf = new Map(handlers.filter((h) => h.role === 'departmentHandler').map((h) => [h.org_id, h]));
-  const commandOf = new Map(handlers.filter((h) => h.role !== 'departmentHandler').map((h) => [h.org_id, h]));
+  const departments = await orgDirectory(db, database.dialect).activeAtLevel('department');
+  const deptById = new Map(departments.map((d) => [d.id, { id: d.id, name: d.name, path: d.path }]));
+  const holders = (await holdersOfRoles(db, ['departmentHandler', 'townCommand', 'districtCommand'])).map(
+    (h) => ({ ...h, id: h.userId, display_name: h.displayName }),
+  );
+  const handlerOf = new Map(holders.filter((h) => h.role === 'departmentHandler').map((h) => [h.orgId, h]));
+  const commandOf = new Map(holders.filter((h) => h.role !== 'departmentHandler').map((h) => [h.orgId, h]));
 
   const routeCache = new Map<string, { departmentId: string | null; limit: Limit | null }>();
   const routeFor = async (c: Category, g: GridInfo) => {
@@ -115,7 +125,6 @@ export async function generateCases(database: Database, options: GenerateCasesOp
     grids,
     weighted,
     version,
-    townName,
     deptById,
     handlerOf,
     commandOf,
@@ -141,7 +150,6 @@ type ChunkEnv = {
   grids: GridInfo[];
   weighted: (readonly [Category, number])[];
   version: number;
-  townName: Map<string, string>;
   deptById: Map<string, { id: string; name: string; path: string }>;
   handlerOf: Map<string, { id: string; display_name: string }>;
   commandOf: Map<string, { id: string; display_name: string }>;
@@ -152,8 +160,7 @@ async function generateChunk(
   env: ChunkEnv,
   chunk: { count: number; from: number; to: number; offset: number; isFirst: boolean },
 ): Promise<number> {
-  const { rand, cal, database, options, grids, weighted, version, townName, deptById, handlerOf, commandOf } =
-    env;
+  const { rand, cal, database, options, grids, weighted, version, deptById, handlerOf, commandOf } = env;
   const db = database.db;
   const facts: Facts = new Map();
   const openByPath = new Map<string, number>();
@@ -183,13 +190,17 @@ async function generateChunk(
     const command = commandOf.get(grid.townId);
     const commandActor: Actor = {
       id: command?.id ?? null,
-      name: command?.display_name ?? `${townName.get(grid.townId) ?? ''}指挥中心`,
+      name: command?.display_name ?? null,
       role: 'townCommand',
+      seat: 'command',
+      kind: 'user',
     };
     const workerActor: Actor = {
       id: grid.workerUserId,
-      name: grid.workerName ?? '网格员',
+      name: grid.workerName,
       role: 'gridWorker',
+      seat: 'gridWorker',
+      kind: 'user',
     };
     const route = await env.routeFor(category, grid);
     const phone =
@@ -445,46 +456,15 @@ function pointIn(rand: Random, g: GridInfo): [number, number] {
 }
 
 async function loadGrids(db: Kysely<DB>): Promise<GridInfo[]> {
-  const rows = await db
-    .selectFrom('grid')
-    .select([
-      'id',
-      'village_id',
-      'town_id',
-      'org_path',
-      'geometry',
-      'min_lng',
-      'min_lat',
-      'max_lng',
-      'max_lat',
-      'party_org_id',
-    ])
-    .where('status', '=', 'active')
-    .orderBy('code')
-    .execute();
-  const staff = await db
-    .selectFrom('grid_staff')
-    .select(['grid_id', 'user_id', 'name'])
-    .where('role', '=', 'worker')
-    .where('removed_at', 'is', null)
-    .orderBy('created_at')
-    .execute();
-  const workerOf = new Map<string, { user_id: string | null; name: string }>();
-  for (const s of staff) {
-    const prev = workerOf.get(s.grid_id);
-    if (prev === undefined || (prev.user_id === null && s.user_id !== null)) {
-      workerOf.set(s.grid_id, s);
-    }
-  }
-  return rows.map((r) => ({
+  return (await activeGridsWithWorkers(db)).map((r) => ({
     id: r.id,
     villageId: r.village_id,
     townId: r.town_id,
     path: r.org_path,
     polygon: compilePolygon(JSON.parse(r.geometry) as GridGeometry),
     bbox: [r.min_lng, r.min_lat, r.max_lng, r.max_lat],
-    workerUserId: workerOf.get(r.id)?.user_id ?? null,
-    workerName: workerOf.get(r.id)?.name ?? null,
+    workerUserId: r.worker?.userId ?? null,
+    workerName: r.worker?.name ?? null,
     partyOrgId: r.party_org_id,
   }));
 }
@@ -500,25 +480,35 @@ type SimContext = {
   handler: { id: string; display_name: string } | null;
 };
 
-/** Walks one case through a plausible history, stopping at `now`; mutates the case to its state at `now`. */
+const SYSTEM: Actor = { id: null, name: null, role: 'system', seat: 'system', kind: 'system' };
+
+type Act = { data?: Record<string, unknown>; reason?: StepReason; input?: Partial<TransitionInput> };
+
+/**
+ * Walks one case through a plausible history, stopping at `now`; mutates the case to its state at `now`. Every move
+ * goes through the workflow's own transition, so the table refuses anything the live path would refuse.
+ */
 function simulate(rand: Random, c: CaseRow, x: SimContext): NewStep[] {
   const out: NewStep[] = [];
   let t = c.reported_at;
-  let state = 'reported';
   const limits = defaultCaseSettings.stepLimits;
   const tier = c.urgency === 'urgent' ? 'urgent' : 'normal';
-  const push = (
-    action: string,
-    to: string,
-    actor: Actor,
-    at: number,
-    data: Record<string, unknown> | null = null,
-    comment: string | null = null,
-    isPublic = false,
-  ): boolean => {
+  /** One workflow action at `at`; false (and nothing happens) when `at` lies past now. */
+  const act = (action: CaseAction, actor: Actor, at: number, extra: Act = {}): boolean => {
     if (at > x.now) {
       return false;
     }
+    const moved = transition(
+      c,
+      { kind: actor.kind, seats: [actor.seat] },
+      { action, reason: extra.reason, ...extra.input },
+      at,
+    );
+    Object.assign(c, moved.patch);
+    if (moved.resumesClock) {
+      c.paused_at = null;
+    }
+    const data = { ...moved.data, ...(extra.data ?? {}) };
     out.push({
       case_id: c.id,
       seq: out.length + 1,
@@ -526,62 +516,78 @@ function simulate(rand: Random, c: CaseRow, x: SimContext): NewStep[] {
       actor_id: actor.id,
       actor_name: actor.name,
       actor_role: actor.role,
-      action,
-      from_state: out.length === 0 ? null : state,
-      to_state: to,
-      comment,
-      is_public: isPublic ? 1 : 0,
-      data: toDbJson(data),
+      actor_kind: actor.kind,
+      ...moved.step,
+      data: toDbJson(Object.keys(data).length === 0 ? null : { ...data, level: moved.level }),
     });
-    state = to;
-    c.state = to;
-    c.state_since = at;
-    c.updated_at = at;
     c.version += 1;
     t = at;
     return true;
   };
-  const reporter: Actor = c.source === 'patrol' ? x.worker : { id: null, name: '群众', role: 'resident' };
-  push('report', 'reported', reporter, c.reported_at, { source: c.source, level: 'town' }, null, true);
+  /** Both marks of the clock once a pause that ends at `at` is over. */
+  const resumedMarks = (at: number) => {
+    const marks = shiftedByPause(c, at, x.cal);
+    return { deadlineAt: marks.deadlineAt ?? c.deadline_at, yellowAt: marks.yellowAt ?? c.yellow_at };
+  };
+  const isProvisionalFrom = (from: number, limit: Limit): number =>
+    c.deadline_at !== null && isProvisional(x.cal, from, c.deadline_at, limit.unit) ? 1 : 0;
+
+  const reporter: Actor =
+    c.source === 'patrol'
+      ? x.worker
+      : { id: null, name: null, role: 'resident', seat: 'reporter', kind: 'resident' };
+  out.push({
+    case_id: c.id,
+    seq: 1,
+    at: c.reported_at,
+    actor_id: reporter.id,
+    actor_name: reporter.name,
+    actor_role: reporter.role,
+    actor_kind: reporter.kind,
+    action: 'report',
+    from_state: null,
+    to_state: 'reported',
+    comment: null,
+    reason_code: null,
+    is_public: 1,
+    data: toDbJson({ source: c.source, level: 'town' }),
+  });
   const gap = (lo: number, hi: number) => t + Math.floor((lo + rand() * (hi - lo)) * MIN);
 
-  // Settled on the spot by the grid worker.
+  // Settled on the spot by the grid worker. The generated history keeps no photo files; the table's photo need is
+  // taken as met by the one the worker would have taken.
   if (c.source === 'patrol' && x.category.selfHandle && rand() < 0.5) {
     c.level = 'grid';
-    if (push('selfHandle', 'closed', x.worker, gap(5, 60), null, '现场已处置', true)) {
-      c.self_handled = 1;
-      c.closed_at = t;
-      c.handled_at = t;
-    }
+    act('selfHandle', x.worker, gap(5, 60), {
+      reason: 'settledOnSpot',
+      input: { photoCount: 1, isPublic: true },
+    });
     return out;
   }
   if (c.source === 'resident' && rand() < 0.5) {
-    if (!push('sendToVerify', 'verifying', x.command, gap(2, 25))) {
+    if (!act('sendToVerify', x.command, gap(2, 25))) {
       return out;
     }
-    if (!push('verify', 'accepted', x.worker, gap(10, 90))) {
+    if (!act('verify', x.worker, gap(10, 90))) {
       return out;
     }
-  } else if (!push('accept', 'accepted', x.command, gap(1, tier === 'urgent' ? 12 : 40))) {
+  } else if (!act('accept', x.command, gap(1, tier === 'urgent' ? 12 : 40))) {
     return out;
   }
   if (rand() < 0.06) {
-    push('void', 'voided', x.command, gap(2, 30), null, '经核实不属于受理范围', true);
+    act('void', x.command, gap(2, 30), { reason: 'outOfScope' });
     return out;
   }
   const registerAt = gap(1, tier === 'urgent' ? 12 : 35);
   const onTime = registerAt - c.reported_at <= (limits.accept[tier] + limits.register[tier]) * MIN;
-  if (!push('register', 'registered', x.command, registerAt, { onTime })) {
+  if (!act('register', x.command, registerAt, { data: { onTime } })) {
     return out;
   }
-  c.registered_at = t;
   if (rand() < 0.02) {
-    if (!push('escalate', 'accepted', x.command, gap(5, 60), { toLevel: 'district' }, '需区级部门协同处置')) {
+    if (!act('escalate', x.command, gap(5, 60), { reason: 'needsDistrict' })) {
       return out;
     }
-    c.level = 'district';
-    c.escalation_count = 1;
-    if (!push('register', 'registered', x.command, gap(5, 40), { onTime: false })) {
+    if (!act('register', x.command, gap(5, 40), { data: { onTime: false } })) {
       return out;
     }
   }
@@ -595,13 +601,16 @@ function simulate(rand: Random, c: CaseRow, x: SimContext): NewStep[] {
     const dispatchAt = gap(1, tier === 'urgent' ? 12 : 40);
     const marks = deadlinesFrom(dispatchAt, limit, x.cal);
     if (
-      !push('dispatch', 'dispatched', x.command, dispatchAt, {
-        departmentId: x.dept.id,
-        departmentName: x.dept.name,
-        deadlineAt: marks.deadlineAt,
-        limit,
-        routedBy: 'rule',
-        rightFirstTime: !returned,
+      !act('dispatch', x.command, dispatchAt, {
+        input: { departmentId: x.dept.id },
+        data: {
+          departmentId: x.dept.id,
+          departmentName: x.dept.name,
+          deadlineAt: marks.deadlineAt,
+          limit,
+          routedBy: 'rule',
+          rightFirstTime: !returned,
+        },
       })
     ) {
       return out;
@@ -612,135 +621,103 @@ function simulate(rand: Random, c: CaseRow, x: SimContext): NewStep[] {
       dispatched_at: t,
       limit_json: JSON.stringify(limit),
       deadline_at: marks.deadlineAt,
-      deadline_provisional: isProvisional(x.cal, dispatchAt, marks.deadlineAt, limit.unit) ? 1 : 0,
       yellow_at: marks.yellowAt,
     });
+    c.deadline_provisional = isProvisionalFrom(dispatchAt, limit);
     const handler: Actor = {
       id: x.handler?.id ?? null,
-      name: x.handler?.display_name ?? `${x.dept.name}处置员`,
+      name: x.handler?.display_name ?? null,
       role: 'departmentHandler',
+      seat: 'handler',
+      kind: 'user',
     };
     const signAt = gap(3, rand() < 0.9 ? limits.sign[tier] : 180);
-    if (
-      !push('sign', 'handling', handler, signAt, { onTime: signAt - dispatchAt <= limits.sign[tier] * MIN })
-    ) {
-      return supervise(c, out, x.now);
+    if (!act('sign', handler, signAt, { data: { onTime: signAt - dispatchAt <= limits.sign[tier] * MIN } })) {
+      return supervise(c, out, x.now, act);
     }
     c.handler_user_id = handler.id;
     if (!returned && rand() < 0.04) {
-      if (
-        !push(
-          'requestReturn',
-          'pendingApproval',
-          handler,
-          gap(10, 120),
-          { request: 'return' },
-          '不属于本部门职责',
-        )
-      ) {
-        return pauseAt(c, out, 'return');
+      if (!act('requestReturn', handler, gap(10, 120), { reason: 'notOurDuty' })) {
+        return out;
       }
-      if (!push('approve', 'registered', x.command, gap(5, 60), { request: 'return' })) {
-        return pauseAt(c, out, 'return');
+      if (!act('approve', x.command, gap(5, 60))) {
+        return out;
       }
-      Object.assign(c, {
-        department_id: null,
-        department_path: null,
-        deadline_at: null,
-        yellow_at: null,
-        limit_json: null,
-        handler_user_id: null,
-        return_count: 1,
-      });
       returned = true;
       continue;
     }
-    let deadline = marks.deadlineAt;
     if (rand() < 0.05) {
+      const askAt = t + Math.floor(((c.deadline_at ?? t) - t) * 0.5);
       if (
-        !push(
-          'requestExtension',
-          'pendingApproval',
-          handler,
-          t + Math.floor((deadline - t) * 0.5),
-          { request: 'extension', minutes: 450 },
-          '需协调相关单位，申请延期',
-        )
+        !act('requestExtension', handler, askAt, { reason: 'needsCoordination', input: { minutes: 450 } })
       ) {
-        return pauseAt(c, out, 'extension');
-      }
-      const pausedFrom = t;
-      if (!push('approve', 'handling', x.command, gap(10, 90), { request: 'extension' })) {
-        return pauseAt(c, out, 'extension');
-      }
-      deadline = deadlinesFrom(
-        deadline + (t - pausedFrom),
-        { amount: 1, unit: 'workDays' },
-        x.cal,
-      ).deadlineAt;
-      out.at(-1)!.data = toDbJson({ request: 'extension', deadlineAt: deadline });
-      c.deadline_at = deadline;
-      c.extension_count = 1;
-    }
-    if (rand() < 0.03) {
-      if (
-        !push(
-          'requestHold',
-          'pendingApproval',
-          handler,
-          gap(30, 300),
-          { request: 'hold' },
-          '需长期整治，申请挂账',
-        )
-      ) {
-        return pauseAt(c, out, 'hold');
-      }
-      if (!push('approve', 'onHold', x.command, gap(10, 120), { request: 'hold' })) {
-        return pauseAt(c, out, 'hold');
-      }
-      const heldFrom = t;
-      if (!push('resume', 'handling', x.command, t + Math.floor((2 + rand() * 20) * 24 * HOUR), {})) {
-        c.paused_at = heldFrom;
         return out;
       }
-      deadline += t - heldFrom;
-      out.at(-1)!.data = toDbJson({ deadlineAt: deadline });
-      c.deadline_at = deadline;
+      const approveAt = gap(10, 90);
+      const resumed = resumedMarks(approveAt);
+      const extended =
+        resumed.deadlineAt === null ? null : addLimit(resumed.deadlineAt, 450, limit.unit, x.cal);
+      if (!act('approve', x.command, approveAt, { data: { deadlineAt: extended } })) {
+        return out;
+      }
+      Object.assign(c, {
+        deadline_at: extended,
+        yellow_at: resumed.yellowAt,
+        extension_count: c.extension_count + 1,
+        supervision: null,
+      });
+      c.deadline_provisional = isProvisionalFrom(approveAt, limit);
     }
+    if (rand() < 0.03) {
+      if (!act('requestHold', handler, gap(30, 300), { reason: 'longTermWork' })) {
+        return out;
+      }
+      if (!act('approve', x.command, gap(10, 120))) {
+        return out;
+      }
+      const resumeAt = t + Math.floor((2 + rand() * 20) * 24 * HOUR);
+      const resumed = resumedMarks(resumeAt);
+      if (!act('resume', x.command, resumeAt, { data: { deadlineAt: resumed.deadlineAt } })) {
+        return out;
+      }
+      Object.assign(c, { deadline_at: resumed.deadlineAt, yellow_at: resumed.yellowAt });
+      c.deadline_provisional = isProvisionalFrom(resumeAt, limit);
+    }
+    const deadline = c.deadline_at ?? marks.deadlineAt;
     const span = Math.max(30 * MIN, deadline - dispatchAt);
     const isLate = rand() < 0.12;
     const handledAt = dispatchAt + Math.floor(span * (isLate ? 1.05 + rand() : 0.1 + rand() * 0.85));
     if (
-      !push('markHandled', 'handled', handler, Math.max(handledAt, t + MIN), null, '已按要求处置完毕', true)
+      !act('markHandled', handler, Math.max(handledAt, t + MIN), {
+        reason: 'handledAsRequired',
+        input: { isPublic: true },
+      })
     ) {
-      return supervise(c, out, x.now);
+      return supervise(c, out, x.now, act);
     }
-    c.handled_at = t;
     let reworked = false;
     for (;;) {
-      if (!push('sendToCheck', 'checking', x.command, gap(3, 40))) {
+      if (!act('sendToCheck', x.command, gap(3, 40))) {
         return out;
       }
       if (!reworked && rand() < 0.06) {
         reworked = true;
-        if (!push('checkFail', 'handling', x.worker, gap(20, 120), null, '现场核查未整改到位')) {
+        if (!act('checkFail', x.worker, gap(20, 120), { reason: 'notFixed' })) {
           return out;
         }
-        c.rework_count = 1;
-        if (!push('markHandled', 'handled', handler, gap(60, 600), null, '已返工整改', true)) {
+        if (!act('markHandled', handler, gap(60, 600), { reason: 'reworkDone', input: { isPublic: true } })) {
           return out;
         }
         continue;
       }
       break;
     }
-    if (!push('checkPass', 'checked', x.worker, gap(20, 110))) {
+    if (!act('checkPass', x.worker, gap(20, 110))) {
       return out;
     }
-    if (!push('close', 'closed', x.command, gap(3, 45), null, '经核查已办结', true)) {
+    if (!act('close', x.command, gap(3, 45), { reason: 'closedAfterCheck' })) {
       return out;
     }
-    c.closed_at = t;
     if (c.source !== 'patrol' && rand() < 0.62) {
       const rating = pickWeighted(rand, [
         [5, 45],
@@ -749,77 +726,58 @@ function simulate(rand: Random, c: CaseRow, x: SimContext): NewStep[] {
         [2, 7],
         [1, 3],
       ] as const);
-      if (
-        push(
-          'rate',
-          'closed',
-          { id: null, name: '诉求人', role: 'reporter' },
-          gap(60, 48 * 60),
-          { rating },
-          null,
-          true,
-        )
-      ) {
-        Object.assign(c, { rating, rated_at: t });
+      const ratedAt = gap(60, 48 * 60);
+      if (ratedAt <= x.now) {
+        // Rating is not a workflow move: the reporter's step, written as rateCase writes it.
+        out.push({
+          case_id: c.id,
+          seq: out.length + 1,
+          at: ratedAt,
+          actor_id: null,
+          actor_name: null,
+          actor_role: 'reporter',
+          actor_kind: 'reporter',
+          action: 'rate',
+          from_state: 'closed',
+          to_state: 'closed',
+          comment: null,
+          reason_code: null,
+          is_public: 1,
+          data: toDbJson({ rating }),
+        });
+        Object.assign(c, { rating, rated_at: ratedAt, updated_at: ratedAt, version: c.version + 1 });
+        t = ratedAt;
         if (rating <= 2 && rand() < 0.5) {
-          push('reopen', 'registered', x.command, gap(60, 400), null, '回访：群众不满意，重新办理');
-          Object.assign(c, {
-            closed_at: null,
-            handled_at: null,
-            department_id: null,
-            department_path: null,
-            deadline_at: null,
-            yellow_at: null,
-            limit_json: null,
-            rating: null,
-          });
+          act('reopen', x.command, gap(60, 400), { reason: 'callBackReopen' });
         }
       }
     }
     break;
   }
-  return supervise(c, out, x.now);
-}
-
-function pauseAt(c: CaseRow, out: NewStep[], request: string): NewStep[] {
-  if (c.state === 'pendingApproval') {
-    c.pending_request = request;
-    c.pending_from_state = 'handling';
-    c.paused_at = c.state_since;
-  }
-  return out;
+  return supervise(c, out, x.now, act);
 }
 
 /** Open cases past 80 % or 100 % of their limit carry the card the timers would have raised. */
-function supervise(c: CaseRow, out: NewStep[], now: number): NewStep[] {
+function supervise(
+  c: CaseRow,
+  out: NewStep[],
+  now: number,
+  act: (action: CaseAction, actor: Actor, at: number, extra?: Act) => boolean,
+): NewStep[] {
   if (
-    ['closed', 'voided', 'merged', 'pendingApproval', 'onHold'].includes(c.state) ||
+    !isOpenState(c.state as CaseState) ||
+    pausedStates.includes(c.state as CaseState) ||
     c.deadline_at === null ||
     c.yellow_at === null
   ) {
     return out;
   }
-  const state = c.state;
   for (const [card, at] of [
     ['yellow', c.yellow_at],
     ['red', c.deadline_at + 1],
   ] as const) {
     if (at <= now && at >= (out.at(-1)?.at ?? 0)) {
-      out.push({
-        case_id: c.id,
-        seq: out.length + 1,
-        at,
-        actor_id: null,
-        actor_name: '系统',
-        actor_role: 'system',
-        action: 'supervise',
-        from_state: state,
-        to_state: state,
-        comment: card === 'red' ? '超过处置时限，自动红牌督办' : '已用处置时限的80%，自动黄牌督办',
-        is_public: 0,
-        data: toDbJson({ card, automatic: true }),
-      });
-      c.supervision = card;
+      act('supervise', SYSTEM, at, { reason: card === 'red' ? 'autoRed' : 'autoYellow', input: { card } });
     }
   }
   return out;

@@ -1,6 +1,6 @@
 // The reporter rates a closed case through its tracking code; a bad rating opens a call-back due in one working day.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { recordAudit } from '../../audit/index.js';
 import { addWorkingMinutes, loadWorkCalendar } from '../../calendar/index.js';
 import { notify } from '../../notifications/index.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -54,12 +54,14 @@ export async function rateCase(
     seq: steps.length + 1,
     at: now,
     actor_id: null,
-    actor_name: '诉求人',
+    actor_name: null,
     actor_role: 'reporter',
+    actor_kind: 'reporter',
     action: 'rate',
     from_state: c.state,
     to_state: c.state,
     comment,
+    reason_code: null,
     is_public: 1,
     data: toDbJson({ rating }),
   };

@@ -1,6 +1,6 @@
 // The command centre records the call-back after a bad rating: solved, or reopened for a redo.
 import type { Kysely } from 'kysely';
-import type { UserActor } from '../../identity/actor.js';
+import type { UserActor } from '../../identity/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Dialect } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -33,7 +33,8 @@ export async function resolveCallBack(
   await repo.finishCallback(callback.id, input.result, actor.userId, ctx.now);
   await applyCaseAction(trx, dialect, ctx, { kind: 'user', actor }, c.id, {
     action: input.result === 'reopen' ? 'reopen' : 'comment',
-    comment: `回访：${input.comment}`,
+    comment: input.comment,
+    reason: input.result === 'reopen' ? 'callBackReopen' : 'callBackSolved',
     data: { callBack: input.result },
   });
 }

@@ -9,6 +9,7 @@ import { migration as m0006 } from './0006_notifications.js';
 import { migration as m0007 } from './0007_bench_indexes.js';
 import { migration as m0008 } from './0008_identity_lifecycle.js';
 import { migration as m0009 } from './0009_calendar.js';
+import { migration as m0010 } from './0010_step_codes.js';
 import { migration as m0011 } from './0011_consultations.js';
 import { migration as m0013 } from './0013_case_description_enc.js';
 
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
   m0011,
   m0013,
 ];
