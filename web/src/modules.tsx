@@ -13,6 +13,7 @@ import {
   TeamOutlined,
   LinkOutlined,
   SendOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
@@ -27,6 +28,7 @@ import { CasesModule } from './cases/CasesModule';
 import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { CataloguePage } from './catalogue/CataloguePage';
 import { WebhooksPage } from './notifications/WebhooksPage';
+import { UsersModule } from './users/UsersModule';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -142,6 +144,15 @@ export const modules: ModuleEntry[] = [
     labelKey: 'notifications',
     ability: null,
     element: <NotificationsPage />,
+  },
+  {
+    key: 'users',
+    path: '/admin/users',
+    routes: ['/admin/users', '/admin/users/new', '/admin/users/import', '/admin/users/:id'],
+    icon: <UserSwitchOutlined />,
+    labelKey: 'users',
+    ability: 'admin.users',
+    element: <UsersModule />,
   },
   {
     key: 'webhooks',

@@ -5,6 +5,7 @@ import { casesEn } from '../cases/messages.en';
 import { reportEn } from '../report/messages.en';
 import { indicatorsEn } from '../indicators/messages.en';
 import { catalogueEn } from '../catalogue/messages.en';
+import { usersEn } from '../users/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -35,6 +36,7 @@ export const en: Messages = {
     webhooks: 'Push notifications',
     indicators: 'Indicators',
     catalogue: 'Case catalogue',
+    users: 'Users and roles',
   },
   common: {
     loading: 'Loading…',
@@ -72,6 +74,7 @@ export const en: Messages = {
   },
   roles: {
     districtAdmin: 'District administrator',
+    townAdmin: 'Town administrator',
     orgDepartment: 'Organisation department',
     districtCommand: 'District command centre',
     townCommand: 'Town command centre',
@@ -191,6 +194,7 @@ export const en: Messages = {
   report: reportEn,
   indicators: indicatorsEn,
   catalogue: catalogueEn,
+  users: usersEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

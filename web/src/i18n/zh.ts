@@ -5,6 +5,7 @@ import { casesZh } from '../cases/messages.zh';
 import { reportZh } from '../report/messages.zh';
 import { indicatorsZh } from '../indicators/messages.zh';
 import { catalogueZh } from '../catalogue/messages.zh';
+import { usersZh } from '../users/messages.zh';
 
 export const zh = {
   app: {
@@ -34,6 +35,7 @@ export const zh = {
     webhooks: '消息推送',
     indicators: '指标排名',
     catalogue: '事件目录',
+    users: '用户与角色',
   },
   common: {
     loading: '加载中…',
@@ -71,6 +73,7 @@ export const zh = {
   },
   roles: {
     districtAdmin: '区管理员',
+    townAdmin: '镇（街道）管理员',
     orgDepartment: '组织部',
     districtCommand: '区指挥中心',
     townCommand: '镇指挥中心',
@@ -190,6 +193,7 @@ export const zh = {
   report: reportZh,
   indicators: indicatorsZh,
   catalogue: catalogueZh,
+  users: usersZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',

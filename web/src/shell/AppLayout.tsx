@@ -12,6 +12,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { ScopeSwitcher } from './ScopeSwitcher';
 import { UserMenu } from './UserMenu';
+import { CalendarBanner } from '../calendar/CalendarAlerts';
+import { ForcedPasswordChange } from '../login/ChangePasswordForm';
 
 const NavMenu = ({ onNavigate }: { onNavigate?: () => void }) => {
   const { t } = useTranslation();
@@ -59,6 +61,11 @@ export const AppLayout = () => {
       void navigate(active.path);
     }
   };
+
+  // After an administrator's reset every other API answers 403 until the password is changed.
+  if (me.mustChangePassword) {
+    return <ForcedPasswordChange />;
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -129,6 +136,7 @@ export const AppLayout = () => {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+          <CalendarBanner key={`calendar-${me.activeAssignmentId}`} />
           {/* Remount pages on a scope switch so every page loads its data again in the new scope. */}
           <Outlet key={me.activeAssignmentId} />
         </Layout.Content>
