@@ -1,13 +1,16 @@
 // The domain modules: their routes, in registration order, and the job handlers they contribute.
 import { auditRoutes } from './audit/index.js';
 import { calendarRoutes } from './calendar/index.js';
-import { catalogueRoutes } from './cases/catalogue/routes.js';
-import { indicatorRoutes } from './cases/indicators/routes.js';
-import { publicCaseRoutes } from './cases/publicRoutes.js';
-import { caseRoutes } from './cases/routes.js';
-import { caseRoutingRoutes } from './cases/routing/routes.js';
-import { caseJobHandlers } from './cases/timers.js';
-import { reassignCases, repathCases } from './cases/index.js';
+import {
+  caseJobHandlers,
+  caseRoutes,
+  caseRoutingRoutes,
+  catalogueRoutes,
+  indicatorRoutes,
+  publicCaseRoutes,
+  reassignCases,
+  repathCases,
+} from './cases/index.js';
 import { gridRoutes, reassignGrids, repathGrids } from './grids/index.js';
 import { householdRoutes, reassignHouseholds, repathHouseholds } from './households/index.js';
 import { identityRoutes } from './identity/index.js';

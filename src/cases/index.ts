@@ -27,6 +27,7 @@ export { generateCases, type GenerateCasesOptions } from './demo/generateCases.j
 export { caseRoutes } from './routes.js';
 export { publicCaseRoutes } from './publicRoutes.js';
 export { catalogueRoutes } from './catalogue/routes.js';
+export { caseRoutingRoutes } from './routing/routes.js';
 export { indicatorRoutes } from './indicators/routes.js';
 export { caseJobHandlers } from './timers.js';
 
