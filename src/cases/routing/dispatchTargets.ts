@@ -1,10 +1,10 @@
 // Where a case may be dispatched: the four platform offices of the case's own town and the district departments.
 // One rule for dispatch, bulk dispatch and the console's department picker, so a town never hands work to another.
 import type { Kysely } from 'kysely';
-import { orgRepository, type OrgRow } from '../../orgs/repository.js';
+import { orgDirectory, type OrgRow } from '../../orgs/index.js';
 import type { Dialect } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { UserActor } from '../../identity/actor.js';
+import type { UserActor } from '../../identity/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { msg } from '../../platform/i18n.js';
 import { caseScopeOf } from '../access.js';
@@ -20,10 +20,11 @@ const isDepartment = (o: OrgRow): boolean => o.level === 'department' && o.statu
 
 /** Every department the case may be dispatched to, district departments first. */
 export async function dispatchTargetsOf(db: Kysely<DB>, dialect: Dialect, c: CasePlace): Promise<OrgRow[]> {
-  const orgs = orgRepository(db, dialect);
+  const orgs = orgDirectory(db, dialect);
   const out: OrgRow[] = [];
   for (const owner of ownersOf(c)) {
-    out.push(...(await orgs.activeChildren(owner)).filter(isDepartment));
+    // The whole tree on purpose: where a case may go depends on the case's town, not on the caller's scope.
+    out.push(...(await orgs.children({ path: '/' }, owner, 1000, null)).filter(isDepartment));
   }
   return out;
 }
@@ -35,7 +36,8 @@ export async function dispatchTargetOf(
   c: CasePlace,
   departmentId: string | undefined,
 ): Promise<OrgRow> {
-  const dept = await orgRepository(db, dialect).findByIdUnscoped(departmentId ?? '');
+  // Unscoped: the department named may lie outside the caller's subtree (a district department); checked below.
+  const dept = await orgDirectory(db, dialect).findByIdUnscoped(departmentId ?? '');
   if (dept === undefined || !isDepartment(dept)) {
     throw new AppError('request.invalid', {
       errors: [{ field: 'departmentId', message: 'not an active department' }],

@@ -1,6 +1,6 @@
 // HTTP routes of case routing for staff: the departments a case may be dispatched to.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { OrgRow } from '../../orgs/repository.js';
+import type { OrgRow } from '../../orgs/index.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
 import { userOf } from '../../platform/http/request.js';
 import { listDispatchTargets } from './dispatchTargets.js';
