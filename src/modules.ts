@@ -61,7 +61,9 @@ onOrgsMerged('linkage', reassignLinkage);
 
 /** Job kinds → handlers; every instance runs them, and each due job is claimed by exactly one. */
 export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
-  return { ...notificationJobHandlers(deps), ...caseJobHandlers(deps.database, deps.logger),
-    ...linkageJobHandlers(deps.database, deps.logger),
+  return {
+    ...notificationJobHandlers(deps),
+    ...caseJobHandlers(deps.database, deps.logger),
+    ...linkageJobHandlers(deps.database),
   };
 }

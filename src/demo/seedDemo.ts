@@ -6,6 +6,7 @@ import { seedSpine } from '../orgs/index.js';
 import { seedCatalogue, seedDepartments, generateCases } from '../cases/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { isRole } from '../identity/index.js';
+import { seedDemoLinkage } from '../linkage/index.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 import { generateOrgs } from './generateOrgs.js';
 import { seedDemoGrids } from './seedGrids.js';
@@ -96,6 +97,21 @@ const stages: DemoStage[] = [
         now,
         cipher: options.cipher,
         progress: options.progress,
+      });
+    },
+  },
+  {
+    // After 'cases': a year of visits and appeals along the chain, and the demo head account 'zxh'.
+    name: 'linkage',
+    async run(database, options, now) {
+      if (options.cipher === undefined) {
+        throw new Error('demo stage "linkage" needs the field cipher');
+      }
+      await seedDemoLinkage(database, {
+        seed: options.seed,
+        password: options.password,
+        cipher: options.cipher,
+        now,
       });
     },
   },

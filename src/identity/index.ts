@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { isRole as isRoleKey, type Role } from './policies.js';
 import { identityRepository } from './repository.js';
+import { userRepository } from './userRepository.js';
+import type { Dialect } from '../platform/db/database.js';
 
 export { isInScope, scopeOf, type Actor, type Assignment, type Scope, type UserActor } from './actor.js';
 export { abilitiesOf, actions, isRole, roleMay, roles, type Action, type Role } from './policies.js';
@@ -96,4 +98,25 @@ export async function holdersOfRoles(db: Kysely<DB>, roles: readonly Role[]): Pr
   return rows.flatMap((r) =>
     isRoleKey(r.role) ? [{ orgId: r.org_id, role: r.role, userId: r.id, displayName: r.display_name }] : [],
   );
+}
+
+/** The party member an account is (app_user.member_id), or null. For a caller asking about its own account. */
+export async function memberIdOfUser(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  userId: string,
+): Promise<string | null> {
+  const user = await userRepository(db, dialect).findInScope({ path: '/', isDistrict: true }, userId);
+  return user?.memberId ?? null;
+}
+
+/** For seeders only (demo accounts): links an account to its party member without the use case's checks. */
+export async function seedMemberLink(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  userId: string,
+  memberId: string,
+  now: number,
+): Promise<void> {
+  await userRepository(db, dialect).update(userId, { member_id: memberId }, now);
 }

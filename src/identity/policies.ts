@@ -43,6 +43,9 @@ export const actions = [
   'council.read',
   'council.write',
   'council.vote',
+  'linkage.serve',
+  'linkage.handle',
+  'linkage.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -59,6 +62,7 @@ const READ_ORG: Action[] = [
 const grants: Record<Role, readonly Action[]> = {
   districtAdmin: [
     ...READ_ORG,
+    'linkage.read',
     'org.write',
     'member.write',
     'member.reveal',
@@ -79,6 +83,7 @@ const grants: Record<Role, readonly Action[]> = {
   townAdmin: ['org.read', 'member.read', 'grid.read', 'admin.users'],
   orgDepartment: [
     ...READ_ORG,
+    'linkage.read',
     'org.write',
     'member.write',
     'member.reveal',
@@ -87,6 +92,8 @@ const grants: Record<Role, readonly Action[]> = {
   ],
   districtCommand: [
     ...READ_ORG,
+    'linkage.read',
+    'linkage.handle',
     'case.report',
     'case.command',
     'case.export',
@@ -96,6 +103,8 @@ const grants: Record<Role, readonly Action[]> = {
   ],
   townCommand: [
     ...READ_ORG,
+    'linkage.read',
+    'linkage.handle',
     'case.report',
     'case.command',
     'case.export',
@@ -109,6 +118,9 @@ const grants: Record<Role, readonly Action[]> = {
   departmentHandler: ['org.read', 'case.read', 'case.handle', 'indicator.read'],
   villageCadre: [
     ...READ_ORG,
+    'linkage.serve',
+    'linkage.read',
+    'linkage.handle',
     'member.write',
     'household.write',
     'case.report',
@@ -117,6 +129,9 @@ const grants: Record<Role, readonly Action[]> = {
     'council.vote',
   ],
   gridWorker: [
+    'linkage.serve',
+    'linkage.read',
+    'linkage.handle',
     'org.read',
     'grid.read',
     'household.read',
@@ -125,7 +140,8 @@ const grants: Record<Role, readonly Action[]> = {
     'case.check',
     'patrol.own',
   ],
-  partyMember: ['org.read', 'case.report', 'council.vote'],
+  // The linkage seat (head of a central household, group leader, branch secretary) is checked by src/linkage.
+  partyMember: ['org.read', 'case.report', 'council.vote', 'linkage.serve', 'linkage.read', 'linkage.handle'],
   resident: ['case.report', 'council.vote'],
 };
 

@@ -185,6 +185,42 @@ export const errorCatalog = {
     status: 409,
     title: msg('您已附议过该议题', 'You have already supported this topic'),
   },
+  'linkage.not_head': {
+    status: 403,
+    title: msg('您的账号未关联党员中心户户主', 'Your account does not head a party-member central household'),
+  },
+  'linkage.household_not_linked': {
+    status: 404,
+    title: msg('该户不是您联系的群众户', 'This household is not one of your linked households'),
+  },
+  'linkage.visit_far': {
+    status: 422,
+    title: msg('走访位置距该户所在网格过远', 'The visit position is too far from the household’s grid'),
+  },
+  'linkage.not_your_level': {
+    status: 409,
+    title: msg('该诉求当前不在您这一级办理', 'This appeal is not waiting at your level'),
+  },
+  'linkage.appeal_not_open': {
+    status: 409,
+    title: msg('该诉求当前不在办理中', 'This appeal is not open'),
+  },
+  'linkage.top_of_chain': {
+    status: 422,
+    title: msg('已到联动链条最高一级，不能再上交', 'The appeal is at the top of the chain'),
+  },
+  'linkage.case_from_village': {
+    status: 422,
+    title: msg('只有村（社区）和镇（街道）可将诉求转为事件', 'Only a village or town turns an appeal into a case'),
+  },
+  'linkage.not_awaiting_confirmation': {
+    status: 409,
+    title: msg('该诉求没有待群众确认的化解结果', 'This appeal has no settlement awaiting confirmation'),
+  },
+  'linkage.too_many': {
+    status: 422,
+    title: msg('范围过大，请选择下一级组织', 'Too large; choose a smaller organisation'),
+  },
   'workflow.transition_not_allowed': {
     status: 422,
     title: msg('当前状态下不能执行此操作', 'This action is not allowed in the current state'),

@@ -6,6 +6,7 @@ import type { ConsultationTables } from '../../consultations/tables.js';
 import type { GridTables } from '../../grids/tables.js';
 import type { HouseholdTables } from '../../households/tables.js';
 import type { IdentityTables } from '../../identity/tables.js';
+import type { LinkageTables } from '../../linkage/tables.js';
 import type { MemberTables } from '../../members/tables.js';
 import type { NotificationTables } from '../../notifications/tables.js';
 import type { OrgTables } from '../../orgs/tables.js';
@@ -25,4 +26,5 @@ export type DB = PlatformTables &
   CaseTables &
   CalendarTables &
   NotificationTables &
-  ConsultationTables;
+  ConsultationTables &
+  LinkageTables;

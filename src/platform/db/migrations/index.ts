@@ -11,6 +11,7 @@ import { migration as m0008 } from './0008_identity_lifecycle.js';
 import { migration as m0009 } from './0009_calendar.js';
 import { migration as m0010 } from './0010_step_codes.js';
 import { migration as m0011 } from './0011_consultations.js';
+import { migration as m0012 } from './0012_linkage.js';
 import { migration as m0013 } from './0013_case_description_enc.js';
 
 export const migrations: readonly Migration[] = [
@@ -25,5 +26,6 @@ export const migrations: readonly Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
   m0013,
 ];

@@ -1,0 +1,38 @@
+// Settles an appeal at the level it waits at (就地化解); it counts as settled once the household confirms, through
+// its head or on the public tracking page. The caller holds 'linkage.handle'; the seat is checked here.
+import { recordAudit } from '../audit/index.js';
+import type { UserActor } from '../identity/index.js';
+import type { RequestContext } from '../platform/context.js';
+import type { Database } from '../platform/db/database.js';
+import { actingSeat, appealFor, viewerOf } from './access.js';
+import type { AppealRow } from './repository.js';
+import { applyAppealStep } from './transition.js';
+
+export async function settleAppeal(
+  database: Database,
+  ctx: RequestContext,
+  actor: UserActor,
+  appealId: string,
+  input: { outcome: string },
+): Promise<AppealRow> {
+  const viewer = await viewerOf(database.db, database.dialect, actor);
+  return database.db.transaction().execute(async (trx) => {
+    const appeal = await appealFor(trx, database.dialect, viewer, appealId);
+    const who = actingSeat(viewer, appeal);
+    const next = await applyAppealStep(trx, database.dialect, ctx.now, appeal, {
+      action: 'settle',
+      actor: who,
+      toStatus: 'awaitingConfirmation',
+      reason: input.outcome.trim(),
+      patch: { outcome: input.outcome.trim() },
+    });
+    await recordAudit(trx, ctx, {
+      action: 'linkage.appeal.settle',
+      entityType: 'linkageAppeal',
+      entityId: appeal.id,
+      orgPath: appeal.org_path,
+      detail: { level: appeal.level },
+    });
+    return next;
+  });
+}
