@@ -1,9 +1,17 @@
 // One workflow action as a dialog with exactly the inputs the action takes (comment, department, minutes, card,
-// photos, merge target); which actions are offered comes from the server's allowedActions.
+// photos, merge target); which actions are offered and what each takes come from the server (allowedActions and
+// actionInputs).
 import { useState } from 'react';
 import { App, Form, Input, InputNumber, Modal, Radio, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyAction, fetchDispatchTargets, type ActionBody, type CaseDetail, type Department } from './api';
+import {
+  applyAction,
+  fetchDispatchTargets,
+  type ActionBody,
+  type ActionInput,
+  type CaseDetail,
+  type Department,
+} from './api';
 import { actionLabel } from './labels';
 import { PhotoPicker } from './PhotoPicker';
 import type { PreparedPhoto } from './photos';
@@ -12,48 +20,31 @@ import { useLoader } from '../common/useLoader';
 
 type Need = 'required' | 'optional' | 'none';
 
-/** The inputs each action's request takes (mirrors the request schema, not the rules). */
+/** The inputs the server says this action needs and accepts (the dialog never decides that itself). */
 type Inputs = {
   comment: Need;
   photos: Need;
-  department?: boolean;
-  minutes?: boolean;
-  card?: boolean;
-  target?: boolean;
-  isPublic?: boolean;
+  department: boolean;
+  minutes: boolean;
+  card: boolean;
+  target: boolean;
+  isPublic: boolean;
 };
 
-const WITH_COMMENT: Inputs = { comment: 'required', photos: 'none' };
-const PLAIN: Inputs = { comment: 'optional', photos: 'none' };
-
-const inputsOf = (action: string): Inputs => {
-  switch (action) {
-    case 'verifyReject':
-    case 'void':
-    case 'requestReturn':
-    case 'requestHold':
-    case 'refuse':
-    case 'checkFail':
-    case 'escalate':
-    case 'reopen':
-      return WITH_COMMENT;
-    case 'comment':
-      return { ...WITH_COMMENT, isPublic: true };
-    case 'requestExtension':
-      return { ...WITH_COMMENT, minutes: true };
-    case 'markHandled':
-      return { comment: 'required', photos: 'optional', isPublic: true };
-    case 'selfHandle':
-      return { comment: 'required', photos: 'required' };
-    case 'dispatch':
-      return { ...PLAIN, department: true };
-    case 'supervise':
-      return { ...PLAIN, card: true };
-    case 'merge':
-      return { ...PLAIN, target: true };
-    default:
-      return PLAIN;
-  }
+const inputsOf = (detail: CaseDetail, action: string): Inputs => {
+  const given = detail.actionInputs[action] ?? { needs: [], accepts: [] };
+  const has = (input: ActionInput) => given.needs.includes(input) || given.accepts.includes(input);
+  const need = (input: ActionInput): Need =>
+    given.needs.includes(input) ? 'required' : given.accepts.includes(input) ? 'optional' : 'none';
+  return {
+    comment: need('comment'),
+    photos: need('photo'),
+    department: has('department'),
+    minutes: has('minutes'),
+    card: has('card'),
+    target: has('target'),
+    isPublic: has('isPublic'),
+  };
 };
 
 type Values = {
@@ -83,12 +74,11 @@ export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, o
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const inputs = inputsOf(action);
+  const inputs = inputsOf(detail, action);
   const label = actionLabel(t, action);
   // Only the case's own town's platform offices and the district departments, as the server decides.
   const targets = useLoader(
-    (signal) =>
-      inputs.department === true ? fetchDispatchTargets(caseId, signal) : Promise.resolve({ items: [] }),
+    (signal) => (inputs.department ? fetchDispatchTargets(caseId, signal) : Promise.resolve({ items: [] })),
     [caseId, inputs.department],
   );
 
@@ -103,13 +93,11 @@ export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, o
     const body: ActionBody = {
       action,
       ...(comment === undefined || comment === '' ? {} : { comment }),
-      ...(inputs.isPublic === true ? { isPublic: values.isPublic === true } : {}),
-      ...(inputs.department === true ? { departmentId: values.departmentId } : {}),
-      ...(inputs.minutes === true && values.hours !== undefined
-        ? { minutes: Math.round(values.hours * 60) }
-        : {}),
-      ...(inputs.card === true ? { card: values.card } : {}),
-      ...(inputs.target === true ? { targetCaseId: values.targetCaseId } : {}),
+      ...(inputs.isPublic ? { isPublic: values.isPublic === true } : {}),
+      ...(inputs.department ? { departmentId: values.departmentId } : {}),
+      ...(inputs.minutes && values.hours !== undefined ? { minutes: Math.round(values.hours * 60) } : {}),
+      ...(inputs.card ? { card: values.card } : {}),
+      ...(inputs.target ? { targetCaseId: values.targetCaseId } : {}),
       ...(photos.length === 0 ? {} : { photos: photos.map((p) => ({ data: p.dataUrl })) }),
     };
     try {
@@ -148,7 +136,7 @@ export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, o
           targetCaseId: initialTarget,
         }}
       >
-        {inputs.department === true ? (
+        {inputs.department ? (
           <Form.Item
             name="departmentId"
             label={t('cases.action.department')}
@@ -172,7 +160,7 @@ export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, o
             />
           </Form.Item>
         ) : null}
-        {inputs.minutes === true ? (
+        {inputs.minutes ? (
           <Form.Item
             name="hours"
             label={t('cases.action.minutes')}
@@ -187,7 +175,7 @@ export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, o
             />
           </Form.Item>
         ) : null}
-        {inputs.card === true ? (
+        {inputs.card ? (
           <Form.Item name="card" label={t('cases.action.card')}>
             <Radio.Group
               optionType="button"
@@ -198,7 +186,7 @@ export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, o
             />
           </Form.Item>
         ) : null}
-        {inputs.target === true ? (
+        {inputs.target ? (
           <Form.Item
             name="targetCaseId"
             label={t('cases.action.target')}
@@ -225,7 +213,7 @@ export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, o
             <Input.TextArea rows={3} maxLength={2000} data-testid="action-dialog-comment" />
           </Form.Item>
         )}
-        {inputs.isPublic === true ? (
+        {inputs.isPublic ? (
           <Form.Item name="isPublic" label={t('cases.action.isPublic')} valuePropName="checked">
             <Switch />
           </Form.Item>
@@ -235,7 +223,7 @@ export const ActionDialog = ({ caseId, action, detail, initialTarget, onClose, o
             <PhotoPicker value={photos} onChange={setPhotos} testId="action-photo-input" />
           </Form.Item>
         )}
-        {action === 'dispatch' || inputs.comment !== 'optional' ? null : (
+        {inputs.department || inputs.comment !== 'optional' ? null : (
           <Typography.Paragraph type="secondary">
             {t('cases.action.confirmPlain', { action: label })}
           </Typography.Paragraph>

@@ -43,6 +43,7 @@ import {
 import { ClockTags, StateTag } from './CaseTags';
 import {
   actionLabel,
+  actorKindLabel,
   kindLabel,
   levelLabel,
   netLabel,
@@ -50,6 +51,7 @@ import {
   pendingLabel,
   platformLabel,
   ratingLabel,
+  reasonText,
   sourceLabel,
   stateLabel,
   urgencyLabel,
@@ -426,11 +428,18 @@ const CaseView = ({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
                       </Flex>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {formatDateTime(s.at, i18n.language)}
-                        {s.actorName === null ? null : ` · ${s.actorName}`}
+                        {s.actorName !== null
+                          ? ` · ${s.actorName}`
+                          : s.actorKind === 'user'
+                            ? null
+                            : ` · ${actorKindLabel(t, s.actorKind)}`}
                         {s.actorRole !== null && isRoleKey(s.actorRole)
                           ? ` · ${roleLabel(t, s.actorRole)}`
                           : null}
                       </Typography.Text>
+                      {s.reasonCode === null ? null : (
+                        <Typography.Text>{reasonText(t, s.reasonCode, s.data)}</Typography.Text>
+                      )}
                       {s.comment === null ? null : (
                         <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{s.comment}</Typography.Text>
                       )}

@@ -49,7 +49,11 @@ export type CaseStep = {
   toState: string;
   actorName: string | null;
   actorRole: string | null;
+  /** user, system, reporter, resident or anonymous: the console names all but a user. */
+  actorKind: string;
   comment: string | null;
+  /** A coded reason (cases.reasons) given instead of, or beside, a comment. */
+  reasonCode: string | null;
   isPublic: boolean;
   data: Record<string, unknown> | null;
 };
@@ -64,8 +68,12 @@ export type CaseDetail = {
   suggestedDepartmentId: string | null;
   routeReason: string;
   allowedActions: string[];
+  /** What each allowed workflow action's request must carry (needs) and may carry (accepts). */
+  actionInputs: Record<string, { needs: ActionInput[]; accepts: ActionInput[] }>;
   names: Record<string, string>;
 };
+
+export type ActionInput = 'comment' | 'department' | 'minutes' | 'target' | 'photo' | 'card' | 'isPublic';
 
 export type CaseFilter = {
   state?: string;

@@ -77,3 +77,17 @@ export const lightKeys = ['green', 'yellow', 'red'] as const;
 
 export const lightColour = (light: string): string =>
   light === 'red' ? 'red' : light === 'yellow' ? 'gold' : 'green';
+
+/** Who acted on a step when it was not a person: the system, the reporter, a resident. */
+export const actorKindLabel = (t: TFunction, key: string) =>
+  pick(t('cases.actorKinds', { returnObjects: true }), key);
+
+/** The words of a step's coded reason; a merge note names the merged report from the step's data. */
+export const reasonText = (t: TFunction, code: string, data: Record<string, unknown> | null): string => {
+  const reasons: Record<string, string> = t('cases.reasons', { returnObjects: true });
+  if (!Object.hasOwn(reasons, code)) {
+    return code;
+  }
+  const merged = data?.mergedTrackingCode;
+  return t(`cases.reasons.${code}`, { code: typeof merged === 'string' ? merged : '' });
+};
