@@ -11,6 +11,7 @@ import {
   reassignCases,
   repathCases,
 } from './cases/index.js';
+import { consultationRoutes, repathConsultations } from './consultations/index.js';
 import { gridRoutes, reassignGrids, repathGrids } from './grids/index.js';
 import { householdRoutes, reassignHouseholds, repathHouseholds } from './households/index.js';
 import { identityRoutes } from './identity/index.js';
@@ -42,6 +43,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   indicatorRoutes,
   openRoutes,
   linkageRoutes,
+  consultationRoutes,
 ];
 
 // Records that carry an org path follow moves and merges through hooks their modules offer; orgs never imports them.
@@ -52,6 +54,7 @@ onOrgRepath('grids', repathGrids);
 onOrgRepath('cases', repathCases);
 onOrgRepath('patrols', repathPatrols);
 onOrgRepath('linkage', repathLinkage);
+onOrgRepath('consultations', repathConsultations);
 onOrgReparented('members', followGroupMembers);
 onOrgsMerged('members', reassignMembers);
 onOrgsMerged('households', reassignHouseholds);

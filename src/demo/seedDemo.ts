@@ -4,6 +4,7 @@ import type { Database } from '../platform/db/database.js';
 import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/index.js';
 import { seedCatalogue, seedDepartments, generateCases } from '../cases/index.js';
+import { seedConsultationDemo } from '../consultations/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { isRole } from '../identity/index.js';
 import { seedDemoLinkage } from '../linkage/index.js';
@@ -112,6 +113,21 @@ const stages: DemoStage[] = [
         password: options.password,
         cipher: options.cipher,
         now,
+      });
+    },
+  },
+  {
+    // A council in every town and village with its standing members, and a year of consultations in some of them.
+    name: 'consultations',
+    async run(database, options, now) {
+      if (options.cipher === undefined) {
+        throw new Error('demo stage "consultations" needs the field cipher');
+      }
+      await seedConsultationDemo(database, {
+        seed: options.seed,
+        now,
+        cipher: options.cipher,
+        withActivity: true,
       });
     },
   },

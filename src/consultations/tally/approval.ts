@@ -37,6 +37,7 @@ export function approvalResult(
 
 export const approvalRule: TallyRule<ApprovalBallot> = {
   type: 'approval',
+  isRecordedByChair: false,
   needsOptions: false,
   parseBallot(raw) {
     return isRecord(raw) && isChoice(raw.choice) ? { choice: raw.choice } : null;

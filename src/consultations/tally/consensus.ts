@@ -5,6 +5,7 @@ export type ConsensusBallot = { isReached: boolean };
 
 export const consensusRule: TallyRule<ConsensusBallot> = {
   type: 'consensus',
+  isRecordedByChair: true,
   needsOptions: false,
   parseBallot(raw) {
     return isRecord(raw) && typeof raw.isReached === 'boolean' ? { isReached: raw.isReached } : null;

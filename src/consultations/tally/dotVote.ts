@@ -5,6 +5,7 @@ export type DotBallot = { dots: Record<string, number> };
 
 export const dotVoteRule: TallyRule<DotBallot> = {
   type: 'dotVote',
+  isRecordedByChair: false,
   needsOptions: true,
   parseBallot(raw, options, config) {
     if (!isRecord(raw) || !isRecord(raw.dots)) {

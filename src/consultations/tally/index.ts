@@ -12,13 +12,13 @@ export * from './types.js';
 
 // Each rule is typed over its own ballot; the registry speaks of ballots as unknown and lets the rule parse them.
 const rules: Record<DecisionType, TallyRule<unknown>> = {
-  consensus: consensusRule as TallyRule<unknown>,
-  showOfHands: showOfHandsRule as TallyRule<unknown>,
-  approval: approvalRule as TallyRule<unknown>,
-  rankedChoice: rankedChoiceRule as TallyRule<unknown>,
-  score: scoreRule as TallyRule<unknown>,
-  dotVote: dotVoteRule as TallyRule<unknown>,
-  timePoll: timePollRule as TallyRule<unknown>,
+  consensus: consensusRule,
+  showOfHands: showOfHandsRule,
+  approval: approvalRule,
+  rankedChoice: rankedChoiceRule,
+  score: scoreRule,
+  dotVote: dotVoteRule,
+  timePoll: timePollRule,
 };
 
 export function tallyRuleOf(type: DecisionType): TallyRule<unknown> {

@@ -5,6 +5,7 @@ export type RankedBallot = { ranking: string[] };
 
 export const rankedChoiceRule: TallyRule<RankedBallot> = {
   type: 'rankedChoice',
+  isRecordedByChair: false,
   needsOptions: true,
   parseBallot(raw, options) {
     if (!isRecord(raw) || !Array.isArray(raw.ranking) || raw.ranking.length === 0) {

@@ -5,6 +5,7 @@ export type ScoreBallot = { scores: Record<string, number> };
 
 export const scoreRule: TallyRule<ScoreBallot> = {
   type: 'score',
+  isRecordedByChair: false,
   needsOptions: true,
   parseBallot(raw, options) {
     if (!isRecord(raw) || !isRecord(raw.scores)) {

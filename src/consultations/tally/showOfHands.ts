@@ -9,6 +9,7 @@ const isCount = (v: unknown): v is number =>
 
 export const showOfHandsRule: TallyRule<HandsBallot> = {
   type: 'showOfHands',
+  isRecordedByChair: true,
   needsOptions: false,
   parseBallot(raw) {
     if (!isRecord(raw) || !isCount(raw.approve) || !isCount(raw.oppose) || !isCount(raw.abstain)) {

@@ -5,6 +5,7 @@ export type TimePollBallot = { available: string[] };
 
 export const timePollRule: TallyRule<TimePollBallot> = {
   type: 'timePoll',
+  isRecordedByChair: false,
   needsOptions: true,
   parseBallot(raw, options) {
     if (!isRecord(raw) || !Array.isArray(raw.available)) {

@@ -53,6 +53,8 @@ export type TallyRule<B> = {
   type: DecisionType;
   /** Whether the decision needs options (candidates, slots) set when it opens. */
   needsOptions: boolean;
+  /** The chair or clerk records the result once when the vote closes (consensus, hands counted), not ballots. */
+  isRecordedByChair: boolean;
   /** Checks a raw ballot against the options; null when it does not fit. */
   parseBallot(raw: unknown, options: readonly string[], config: DecisionConfig): B | null;
   tally(
