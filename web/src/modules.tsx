@@ -6,6 +6,7 @@ import {
   BellOutlined,
   BarChartOutlined,
   BorderInnerOutlined,
+  CalendarOutlined,
   CompassOutlined,
   FileSearchOutlined,
   ProfileOutlined,
@@ -28,6 +29,7 @@ import { CasesModule } from './cases/CasesModule';
 import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { CataloguePage } from './catalogue/CataloguePage';
 import { WebhooksPage } from './notifications/WebhooksPage';
+import { CalendarPage } from './calendar/CalendarPage';
 import { UsersModule } from './users/UsersModule';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
@@ -126,6 +128,15 @@ export const modules: ModuleEntry[] = [
     labelKey: 'catalogue',
     ability: 'catalogue.write',
     element: <CataloguePage />,
+  },
+  {
+    key: 'calendar',
+    path: '/admin/calendar',
+    routes: ['/admin/calendar'],
+    icon: <CalendarOutlined />,
+    labelKey: 'calendar',
+    ability: 'calendar.write',
+    element: <CalendarPage />,
   },
   {
     key: 'audit',

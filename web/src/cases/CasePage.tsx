@@ -31,6 +31,7 @@ import { problemText } from '../common/problemText';
 import { useLoader } from '../common/useLoader';
 import { useIsMobile } from '../common/useMediaQuery';
 import type { RoleKey } from '../api/types';
+import { ProvisionalTag } from '../calendar/CalendarAlerts';
 import { ActionDialog } from './ActionDialog';
 import {
   fetchCase,
@@ -337,7 +338,16 @@ const CaseView = ({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
                 size="small"
                 column={{ xs: 1, sm: 2 }}
                 items={[
-                  { key: 'deadline', label: t('cases.detail.deadline'), children: when(c.deadlineAt) },
+                  {
+                    key: 'deadline',
+                    label: t('cases.detail.deadline'),
+                    children: (
+                      <>
+                        {when(c.deadlineAt)}
+                        <ProvisionalTag isProvisional={c.isDeadlineProvisional} />
+                      </>
+                    ),
+                  },
                   { key: 'step', label: t('cases.detail.stepDeadline'), children: when(c.stepDeadlineAt) },
                   {
                     key: 'light',

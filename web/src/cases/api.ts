@@ -25,6 +25,7 @@ export type CaseSummary = {
   departmentId: string | null;
   reportedAt: number;
   deadlineAt: number | null;
+  isDeadlineProvisional?: boolean;
   stepDeadlineAt: number | null;
   closedAt: number | null;
   light: string;

@@ -5,6 +5,7 @@ import { casesEn } from '../cases/messages.en';
 import { reportEn } from '../report/messages.en';
 import { indicatorsEn } from '../indicators/messages.en';
 import { catalogueEn } from '../catalogue/messages.en';
+import { calendarEn } from '../calendar/messages.en';
 import { usersEn } from '../users/messages.en';
 import type { Messages } from './messages';
 
@@ -36,6 +37,7 @@ export const en: Messages = {
     webhooks: 'Push notifications',
     indicators: 'Indicators',
     catalogue: 'Case catalogue',
+    calendar: 'Holiday calendar',
     users: 'Users and roles',
   },
   common: {
@@ -194,6 +196,7 @@ export const en: Messages = {
   report: reportEn,
   indicators: indicatorsEn,
   catalogue: catalogueEn,
+  calendar: calendarEn,
   users: usersEn,
   grids: {
     title: 'Grids',

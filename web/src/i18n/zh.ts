@@ -5,6 +5,7 @@ import { casesZh } from '../cases/messages.zh';
 import { reportZh } from '../report/messages.zh';
 import { indicatorsZh } from '../indicators/messages.zh';
 import { catalogueZh } from '../catalogue/messages.zh';
+import { calendarZh } from '../calendar/messages.zh';
 import { usersZh } from '../users/messages.zh';
 
 export const zh = {
@@ -35,6 +36,7 @@ export const zh = {
     webhooks: '消息推送',
     indicators: '指标排名',
     catalogue: '事件目录',
+    calendar: '节假日日历',
     users: '用户与角色',
   },
   common: {
@@ -193,6 +195,7 @@ export const zh = {
   report: reportZh,
   indicators: indicatorsZh,
   catalogue: catalogueZh,
+  calendar: calendarZh,
   users: usersZh,
   grids: {
     title: '网格管理',

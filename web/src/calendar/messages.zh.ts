@@ -1,0 +1,52 @@
+// Simplified Chinese messages of the holiday calendar: the admin page, the shell banner and the provisional mark.
+export const calendarZh = {
+  title: '节假日日历',
+  intro:
+    '办理时限按工作时间计算，需要每年的法定节假日和调休上班日。国务院办公厅每年秋季公布次年放假安排，请在公布后导入。',
+  years: '已有年份',
+  year: '年份',
+  holidays: '放假日期',
+  workdays: '调休上班',
+  source: '来源',
+  importedAt: '导入时间',
+  seeded: '随系统预置',
+  view: '查看',
+  daysOf: '{{year}} 年的放假与调休',
+  date: '日期',
+  kind: '类型',
+  name: '名称',
+  weekday: '星期',
+  holiday: '放假',
+  workday: '调休上班',
+  weekdays: { sun: '周日', mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六' },
+  import: {
+    title: '导入一年的日历',
+    hint: '上传 chinese-days 格式的 JSON（{ "holidays": {…}, "workdays": {…} }，可直接使用其 years/2027.json），或 CSV：每行 日期,类型[,名称]，类型为 holiday（放假）或 workday（调休上班）。先检查，无误后再导入；导入会整体替换该年的日历。',
+    year: '导入年份',
+    pick: '选择文件',
+    check: '检查',
+    commit: '导入并替换 {{year}} 年',
+    checked: '共 {{total}} 行，{{valid}} 行无误；放假 {{holidays}} 天，调休上班 {{workdays}} 天。',
+    replaces: '将替换现有的 {{year}} 年日历（放假 {{holidays}} 天，调休上班 {{workdays}} 天）。',
+    otherYears: '文件中另有 {{count}} 个其他年份的日期，已忽略。',
+    hasIssues: '发现 {{count}} 个问题，修正文件后再检查；在此之前不会写入任何内容。',
+    committed: '已导入 {{year}} 年日历：放假 {{holidays}} 天，调休上班 {{workdays}} 天。',
+    issues: '问题',
+    row: '行',
+    fileRow: '文件',
+    field: '字段',
+    message: '说明',
+    ok: '无误',
+    bad: '有误',
+  },
+  banner: {
+    warning:
+      '{{year}} 年节假日日历尚未导入。跨入 {{year}} 年的办理时限将暂按“周末休息、其余上班”计算（标为“暂定”）。请在国务院办公厅公布放假安排后导入。',
+    error:
+      '本年（{{year}} 年）没有节假日日历：法定节假日正被当作工作日计算，所有时限均为暂定。请立即导入 {{year}} 年日历。',
+    action: '去导入',
+  },
+  provisional: '暂定',
+  provisionalHint:
+    '该时限跨入了尚未导入节假日日历的年份，其中的法定节假日按工作日计算；导入该年日历后，新计算的时限才准确。',
+};
