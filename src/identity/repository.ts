@@ -220,11 +220,14 @@ export function identityRepository(db: Kysely<DB>) {
       if (orgIds.length === 0 || roles.length === 0) {
         return [];
       }
+      // Deactivated accounts hold their assignments for the record but receive no work.
       const rows = await db
         .selectFrom('user_role')
-        .select('user_id')
-        .where('org_id', 'in', orgIds)
-        .where('role', 'in', roles)
+        .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+        .select('user_role.user_id')
+        .where('user_role.org_id', 'in', orgIds)
+        .where('user_role.role', 'in', roles)
+        .where('app_user.status', '=', 'active')
         .execute();
       return rows.map((r) => r.user_id);
     },
@@ -237,6 +240,7 @@ export function identityRepository(db: Kysely<DB>) {
         .select(['app_user.id', 'app_user.display_name'])
         .where('user_role.org_id', '=', orgId)
         .where('user_role.role', 'in', roles)
+        .where('app_user.status', '=', 'active')
         .orderBy('user_role.created_at')
         .executeTakeFirst();
     },
@@ -248,6 +252,7 @@ export function identityRepository(db: Kysely<DB>) {
         .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
         .select(['user_role.org_id', 'user_role.role', 'app_user.id', 'app_user.display_name'])
         .where('user_role.role', 'in', roles)
+        .where('app_user.status', '=', 'active')
         .orderBy('user_role.created_at')
         .execute();
     },
