@@ -30,8 +30,25 @@ describe('the linkage: visits, appeals up the chain, indicators', () => {
   let clock: ManualClock;
   let admin: Session;
   let seq = 0;
-  const ids: Record<string, string> = {};
-  const s: Record<string, Session> = {};
+  type IdKey =
+    | 'village'
+    | 'branch'
+    | 'group'
+    | 'otherGroup'
+    | 'head'
+    | 'leader'
+    | 'plain'
+    | 'secretary'
+    | 'otherHead'
+    | 'central'
+    | 'otherCentral'
+    | 'h1'
+    | 'h2'
+    | 'stranger';
+  type SessionKey =
+    'head' | 'leader' | 'plain' | 'secretary' | 'otherHead' | 'village' | 'town' | 'otherTown';
+  const ids = {} as Record<IdKey, string>;
+  const s = {} as Record<SessionKey, Session>;
 
   const post = async (url: string, body: Json): Promise<Json> => {
     const res = await admin.request('POST', url, body);

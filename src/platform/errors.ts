@@ -211,7 +211,10 @@ export const errorCatalog = {
   },
   'linkage.case_from_village': {
     status: 422,
-    title: msg('只有村（社区）和镇（街道）可将诉求转为事件', 'Only a village or town turns an appeal into a case'),
+    title: msg(
+      '只有村（社区）和镇（街道）可将诉求转为事件',
+      'Only a village or town turns an appeal into a case',
+    ),
   },
   'linkage.not_awaiting_confirmation': {
     status: 409,
