@@ -92,6 +92,18 @@ export async function firstUserWithRole(
 
 export type RoleHolder = { orgId: string; role: Role; userId: string; displayName: string };
 
+/** Holders of the roles assigned anywhere in the org subtree at `path` (e.g. the people a ranking lists). */
+export async function holdersOfRolesUnder(
+  db: Kysely<DB>,
+  path: string,
+  roles: readonly Role[],
+): Promise<RoleHolder[]> {
+  const rows = await identityRepository(db).holdersUnder(path, roles);
+  return rows.flatMap((r) =>
+    isRoleKey(r.role) ? [{ orgId: r.org_id, role: r.role, userId: r.id, displayName: r.display_name }] : [],
+  );
+}
+
 /** Every holder of the roles, oldest assignment first (generators of demo data). */
 export async function holdersOfRoles(db: Kysely<DB>, roles: readonly Role[]): Promise<RoleHolder[]> {
   const rows = await identityRepository(db).assignmentsWithRole(roles);

@@ -1,5 +1,6 @@
 // All SQL of the identity module.
 import type { Kysely } from 'kysely';
+import { subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { Assignment } from './actor.js';
@@ -243,6 +244,19 @@ export function identityRepository(db: Kysely<DB>) {
         .where('app_user.status', '=', 'active')
         .orderBy('user_role.created_at')
         .executeTakeFirst();
+    },
+
+    /** Holders of the roles assigned anywhere in an org subtree, with their names (rankings by person). */
+    async holdersUnder(path: string, roles: readonly Role[]) {
+      return db
+        .selectFrom('user_role')
+        .innerJoin('org', 'org.id', 'user_role.org_id')
+        .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+        .select(['user_role.org_id', 'user_role.role', 'app_user.id', 'app_user.display_name'])
+        .where('user_role.role', 'in', roles)
+        .where('org.path', '>=', path)
+        .where('org.path', '<', subtreeUpper(path))
+        .execute();
     },
 
     /** Every assignment of the roles with its user's name (generators). */

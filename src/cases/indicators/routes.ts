@@ -1,9 +1,8 @@
 // Indicators and rankings from the fact table, with month-on-month and year-on-year.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { gridRepository } from '../../grids/repository.js';
-import { scopeOf } from '../../identity/actor.js';
+import { holdersOfRolesUnder, scopeOf } from '../../identity/index.js';
 import { orgRepository } from '../../orgs/repository.js';
-import { subtreeUpper } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { userOf } from '../../platform/http/request.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
@@ -99,16 +98,8 @@ export const indicatorRoutes: ModuleRoutes = async (base, { deps }) => {
           name: `${g.name} ${g.code}`,
         }));
       } else if (level === 'person') {
-        const rows = await db
-          .selectFrom('user_role')
-          .innerJoin('org', 'org.id', 'user_role.org_id')
-          .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-          .select(['app_user.id', 'app_user.display_name'])
-          .where('user_role.role', 'in', ['departmentHandler', 'gridWorker'])
-          .where('org.path', '>=', scope.path)
-          .where('org.path', '<', subtreeUpper(scope.path))
-          .execute();
-        units = rows.map((r) => ({ id: personUnit(r.id), name: r.display_name }));
+        const holders = await holdersOfRolesUnder(db, scope.path, ['departmentHandler', 'gridWorker']);
+        units = holders.map((h) => ({ id: personUnit(h.userId), name: h.displayName }));
       } else {
         const orgs = await orgRepository(db, database.dialect).subtree(scope, scope.path);
         units = orgs

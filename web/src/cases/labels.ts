@@ -1,5 +1,6 @@
 // Localized names of case codes (states, actions, nets, platforms, sources…); the raw code for one the console does not know.
 import type { TFunction } from 'i18next';
+import type { Messages } from '../i18n/messages';
 
 const pick = (labels: Record<string, string>, key: string): string =>
   Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
@@ -82,10 +83,13 @@ export const lightColour = (light: string): string =>
 export const actorKindLabel = (t: TFunction, key: string) =>
   pick(t('cases.actorKinds', { returnObjects: true }), key);
 
+type ReasonKey = keyof Messages['cases']['reasons'];
+
 /** The words of a step's coded reason; a merge note names the merged report from the step's data. */
 export const reasonText = (t: TFunction, code: string, data: Record<string, unknown> | null): string => {
   const reasons: Record<string, string> = t('cases.reasons', { returnObjects: true });
-  if (!Object.hasOwn(reasons, code)) {
+  const isKnown = (key: string): key is ReasonKey => Object.hasOwn(reasons, key);
+  if (!isKnown(code)) {
     return code;
   }
   const merged = data?.mergedTrackingCode;
