@@ -1,4 +1,7 @@
-// Wire types of the server contract used by the web console.
+// Wire types of the server contract used across the console, read from the generated schema (see wire.ts).
+import type { ApiAnswer, ApiQuery, ApiSchema, ItemOf, Narrowed } from './wire';
+
+// The values the console has labels for; the server's schemas type these fields as plain strings.
 export type RoleKey =
   | 'districtAdmin'
   | 'orgDepartment'
@@ -15,53 +18,24 @@ export type OrgLevel =
 
 export type OrgStatus = 'active' | 'dissolved';
 
-export type Org = {
-  id: string;
-  name: string;
-  code: string | null;
-  level: OrgLevel;
-  type: string;
-  parentId: string | null;
-  status: OrgStatus;
-  childCount: number;
-};
+export type Org = Narrowed<ApiSchema<'Org'>, { level: OrgLevel; status: OrgStatus }>;
 
-export type OrgRef = { id: string; name: string; level: OrgLevel };
+type WireOrgDetail = ApiAnswer<'/api/orgs/{id}'>['item'];
 
-export type OrgDetail = Org & { ancestors: OrgRef[]; counts: Record<string, number> };
+export type OrgRef = Narrowed<ItemOf<WireOrgDetail['ancestors']>, { level: OrgLevel }>;
 
+export type OrgDetail = Narrowed<WireOrgDetail, { level: OrgLevel; status: OrgStatus; ancestors: OrgRef[] }>;
+
+/** A keyset page: the cursor of the next page, null on the last. */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export type Assignment = { id: string; role: RoleKey; orgId: string; orgName: string; orgLevel: OrgLevel };
+type WireMe = ApiAnswer<'/api/auth/me'>;
 
-export type Me = {
-  user: { id: string; username: string; displayName: string };
-  assignments: Assignment[];
-  activeAssignmentId: string;
-  abilities: string[];
-  csrfToken: string;
-};
+export type Assignment = Narrowed<ItemOf<WireMe['assignments']>, { role: RoleKey; orgLevel: OrgLevel }>;
 
-export type AuditEntry = {
-  id: string;
-  at: number;
-  actorId: string | null;
-  actorName: string | null;
-  ip: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  /** In the written contract; the server does not send it yet. */
-  orgId?: string | null;
-  actorRole?: string | null;
-  detail: Record<string, unknown> | null;
-};
+/** The console signs in with a session cookie, so its CSRF token is always set (null only for bearer tokens). */
+export type Me = Narrowed<WireMe, { assignments: Assignment[]; csrfToken: string }>;
 
-export type AuditFilter = {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: number;
-  to?: number;
-};
+export type AuditEntry = ItemOf<ApiAnswer<'/api/audit'>['items']>;
+
+export type AuditFilter = Omit<ApiQuery<'/api/audit'>, 'limit' | 'cursor'>;

@@ -1,11 +1,11 @@
 // Audit log: filter by actor, action, entity type and dates; page on with "load more"; detail as JSON per row.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Col, DatePicker, Flex, Form, Input, Row, Table, Typography } from 'antd';
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { fetchAudit } from '../api/audit';
-import { isAbortError } from '../api/client';
+import { useCursorList } from '../api/useCursorList';
 import type { AuditEntry, AuditFilter } from '../api/types';
 import { formatDateTime } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -16,8 +16,6 @@ type FilterForm = {
   entityType?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 };
-
-type Listing = { items: AuditEntry[]; nextCursor: string | null };
 
 const pageSize = 50;
 
@@ -41,51 +39,11 @@ export const AuditPage = () => {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<FilterForm>();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
-  const [isLoadingMore, setIsLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setIsLoading(true);
-    setError(undefined);
-    fetchAudit(filter, { limit: pageSize }, controller.signal).then(
-      (page) => {
-        setListing({ items: page.items, nextCursor: page.nextCursor });
-        setIsLoading(false);
-      },
-      (failure: unknown) => {
-        if (isAbortError(failure)) {
-          return;
-        }
-        setError(failure);
-        setIsLoading(false);
-      },
-    );
-    return () => {
-      controller.abort();
-    };
-  }, [filter, attempt]);
-
-  const loadMore = async () => {
-    if (listing === null || listing.nextCursor === null) {
-      return;
-    }
-    setIsLoadingMore(true);
-    setError(undefined);
-    try {
-      const page = await fetchAudit(filter, { limit: pageSize, cursor: listing.nextCursor });
-      setListing({ items: [...listing.items, ...page.items], nextCursor: page.nextCursor });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setIsLoadingMore(false);
-    }
-  };
-
-  const items = listing?.items ?? [];
+  const list = useCursorList(
+    (cursor, signal) => fetchAudit(filter, { limit: pageSize, cursor }, signal),
+    [filter],
+  );
+  const items = list.items;
 
   return (
     <Flex vertical gap={16}>
@@ -167,13 +125,13 @@ export const AuditPage = () => {
           </Flex>
         </Form>
       </Card>
-      {error === undefined ? null : <ProblemAlert error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {list.error === undefined ? null : <ProblemAlert error={list.error} onRetry={list.reload} />}
       <Card size="small">
         <div data-testid="audit-table">
           <Table<AuditEntry>
             rowKey="id"
             size="small"
-            loading={isLoading}
+            loading={list.isLoading}
             dataSource={items}
             pagination={false}
             scroll={{ x: 'max-content' }}
@@ -234,14 +192,12 @@ export const AuditPage = () => {
         </div>
         <Flex justify="space-between" align="center" style={{ marginTop: 12 }} wrap gap={8}>
           <Typography.Text type="secondary">{t('audit.loaded', { count: items.length })}</Typography.Text>
-          {(listing?.nextCursor ?? null) === null ? (
-            listing === null ? null : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )
-          ) : (
-            <Button onClick={() => void loadMore()} loading={isLoadingMore} data-testid="audit-load-more">
+          {list.hasMore ? (
+            <Button onClick={list.loadMore} loading={list.isLoadingMore} data-testid="audit-load-more">
               {t('common.loadMore')}
             </Button>
+          ) : list.page === undefined ? null : (
+            <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
           )}
         </Flex>
       </Card>

@@ -1,6 +1,5 @@
 // Keyset-paged case list: the first page on every filter change, further pages appended on demand.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { isAbortError } from '../api/client';
+import { useCursorList } from '../api/useCursorList';
 import { fetchCases, type CaseFilter, type CaseSummary } from './api';
 
 export type CaseList = {
@@ -13,57 +12,9 @@ export type CaseList = {
 };
 
 export const useCaseList = (filter: CaseFilter): CaseList => {
-  const [items, setItems] = useState<CaseSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
-  const [error, setError] = useState<unknown>(undefined);
-  const [attempt, setAttempt] = useState(0);
-  const controller = useRef<AbortController | null>(null);
-  const key = JSON.stringify(filter);
-
-  const load = useCallback(
-    (after: string | null) => {
-      controller.current?.abort();
-      const current = new AbortController();
-      controller.current = current;
-      setIsLoading(true);
-      setError(undefined);
-      fetchCases(JSON.parse(key) as CaseFilter, after, current.signal).then(
-        (page) => {
-          setItems((previous) => (after === null ? page.items : [...previous, ...page.items]));
-          setCursor(page.nextCursor);
-          setIsLoading(false);
-        },
-        (failure: unknown) => {
-          if (!isAbortError(failure)) {
-            setError(failure);
-            setIsLoading(false);
-          }
-        },
-      );
-    },
-    [key],
+  const list = useCursorList(
+    (cursor, signal) => fetchCases(filter, cursor, signal),
+    [JSON.stringify(filter)],
   );
-
-  useEffect(() => {
-    setItems([]);
-    setCursor(null);
-    load(null);
-    return () => {
-      controller.current?.abort();
-    };
-  }, [load, attempt]);
-
-  return {
-    items,
-    hasMore: cursor !== null,
-    isLoading,
-    error,
-    loadMore: () => {
-      if (cursor !== null) {
-        load(cursor);
-      }
-    },
-    reload: () => setAttempt((n) => n + 1),
-  };
+  return { ...list, isLoading: list.isLoading || list.isLoadingMore };
 };

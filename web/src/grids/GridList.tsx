@@ -1,7 +1,8 @@
 // The grid list with filters (code/name, type, net), keyset-paged.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useCursorList } from '../api/useCursorList';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { fetchGrids, netKeys, type GridSummary } from './api';
 import { areaText } from './labels';
@@ -11,38 +12,12 @@ export const GridList = ({ onOpen }: { onOpen: (id: string) => void }) => {
   const [q, setQ] = useState('');
   const [type, setType] = useState<string | undefined>(undefined);
   const [net, setNet] = useState<string | undefined>(undefined);
-  const [items, setItems] = useState<GridSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
-  const [isLoading, setIsLoading] = useState(false);
-
-  const load = (after: string | null, signal?: AbortSignal) => {
-    setIsLoading(true);
-    fetchGrids({ q: q.trim() === '' ? undefined : q.trim(), type, net, cursor: after }, signal).then(
-      (page) => {
-        setItems((old) => (after === null ? page.items : [...old, ...page.items]));
-        setCursor(page.nextCursor);
-        setTotal(page.total);
-        setError(undefined);
-        setIsLoading(false);
-      },
-      (e: unknown) => {
-        if (!(e instanceof DOMException)) {
-          setError(e);
-          setIsLoading(false);
-        }
-      },
-    );
-  };
-  useEffect(() => {
-    const controller = new AbortController();
-    load(null, controller.signal);
-    return () => {
-      controller.abort();
-    };
-    // Reload when a filter changes; the search box applies on enter.
-  }, [type, net]);
+  // The search box applies on enter, the selects at once.
+  const [search, setSearch] = useState<string | undefined>(undefined);
+  const list = useCursorList(
+    (cursor, signal) => fetchGrids({ q: search, type, net, cursor }, signal),
+    [search, type, net],
+  );
 
   return (
     <Flex vertical gap={12}>
@@ -55,7 +30,7 @@ export const GridList = ({ onOpen }: { onOpen: (id: string) => void }) => {
             setQ(e.target.value);
           }}
           onSearch={() => {
-            load(null);
+            setSearch(q.trim() === '' ? undefined : q.trim());
           }}
           style={{ maxWidth: 260 }}
         />
@@ -76,13 +51,13 @@ export const GridList = ({ onOpen }: { onOpen: (id: string) => void }) => {
           options={netKeys.map((v) => ({ value: v, label: t(`grids.nets.${v}`) }))}
         />
       </Flex>
-      {error === undefined ? null : <ProblemAlert error={error} />}
-      <Typography.Text type="secondary">{t('grids.total', { count: total })}</Typography.Text>
+      {list.error === undefined ? null : <ProblemAlert error={list.error} onRetry={list.reload} />}
+      <Typography.Text type="secondary">{t('grids.total', { count: list.page?.total ?? 0 })}</Typography.Text>
       <Table<GridSummary>
         rowKey="id"
         size="small"
-        loading={isLoading}
-        dataSource={items}
+        loading={list.isLoading}
+        dataSource={list.items}
         pagination={false}
         scroll={{ x: 640 }}
         onRow={(row) => ({
@@ -111,16 +86,11 @@ export const GridList = ({ onOpen }: { onOpen: (id: string) => void }) => {
           },
         ]}
       />
-      {cursor === null ? null : (
-        <Button
-          onClick={() => {
-            load(cursor);
-          }}
-          loading={isLoading}
-        >
+      {list.hasMore ? (
+        <Button onClick={list.loadMore} loading={list.isLoadingMore}>
           {t('common.loadMore')}
         </Button>
-      )}
+      ) : null}
     </Flex>
   );
 };

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
+import { useCursorList } from '../api/useCursorList';
 import { useAbility } from '../auth/useAuth';
 import {
   fetchCentralHousehold,
@@ -73,34 +74,18 @@ const LinkedHouseholds = ({ id }: { id: string }) => {
 
 export const CentralHouseholdList = ({ orgId, openId }: { orgId?: string; openId?: string | null }) => {
   const { t } = useTranslation();
-  const first = useLoader((signal) => fetchCentralHouseholds(orgId, null, signal), [orgId]);
-  const [more, setMore] = useState<{ items: CentralHousehold[]; nextCursor: string | null } | null>(null);
-  const [isLoadingMore, setIsLoadingMore] = useState(false);
-  if (first.error !== undefined) {
-    return <ProblemAlert error={first.error} onRetry={first.reload} />;
+  const list = useCursorList((cursor, signal) => fetchCentralHouseholds(orgId, cursor, signal), [orgId]);
+  if (list.error !== undefined) {
+    return <ProblemAlert error={list.error} onRetry={list.reload} />;
   }
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const nextCursor = more === null ? (first.data?.nextCursor ?? null) : more.nextCursor;
-  const loadMore = async () => {
-    if (nextCursor === null) {
-      return;
-    }
-    setIsLoadingMore(true);
-    try {
-      const page = await fetchCentralHouseholds(orgId, nextCursor);
-      setMore((prev) => ({ items: [...(prev?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
-    } finally {
-      setIsLoadingMore(false);
-    }
-  };
   return (
     <Flex vertical gap={12} data-testid="central-households">
       <Table<CentralHousehold>
         rowKey="id"
         size="small"
-        loading={first.isLoading}
+        loading={list.isLoading}
         pagination={false}
-        dataSource={items}
+        dataSource={list.items}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('common.noData') }}
         expandable={{
@@ -128,13 +113,13 @@ export const CentralHouseholdList = ({ orgId, openId }: { orgId?: string; openId
           },
         ]}
       />
-      {nextCursor === null ? null : (
+      {list.hasMore ? (
         <Flex justify="center">
-          <Button onClick={() => void loadMore()} loading={isLoadingMore}>
+          <Button onClick={list.loadMore} loading={list.isLoadingMore}>
             {t('common.loadMore')}
           </Button>
         </Flex>
-      )}
+      ) : null}
     </Flex>
   );
 };

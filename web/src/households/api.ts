@@ -1,25 +1,11 @@
 // Calls of /api/central-households and /api/households: which households each party-member central household serves.
 import { api } from '../api/client';
 import type { Page } from '../api/types';
+import type { ApiAnswer, ApiSchema } from '../api/wire';
 
-export type CentralHousehold = {
-  id: string;
-  name: string;
-  status: string;
-  head: { id: string; name: string };
-  group: { id: string; name: string };
-  linkedCount: number;
-};
+export type CentralHousehold = ApiSchema<'CentralHousehold'>;
 
-export type Household = {
-  id: string;
-  headName: string;
-  address: string;
-  size: number;
-  villageId: string;
-  centralHouseholdId: string | null;
-  gridId: string | null;
-};
+export type Household = ApiSchema<'Household'>;
 
 export const fetchCentralHouseholds = (
   orgId: string | undefined,
@@ -31,7 +17,7 @@ export const fetchCentralHouseholds = (
 export const fetchCentralHousehold = (
   id: string,
   signal?: AbortSignal,
-): Promise<{ item: CentralHousehold; households: Household[] }> =>
+): Promise<ApiAnswer<'/api/central-households/{id}'>> =>
   api.get(`/api/central-households/${encodeURIComponent(id)}`, { signal });
 
 export const fetchHouseholds = (
@@ -44,8 +30,11 @@ export const fetchHouseholds = (
     signal,
   });
 
-export const linkHousehold = (id: string, centralHouseholdId: string): Promise<{ ok: boolean }> =>
+export const linkHousehold = (
+  id: string,
+  centralHouseholdId: string,
+): Promise<ApiAnswer<'/api/households/{id}/link', 'post'>> =>
   api.post(`/api/households/${encodeURIComponent(id)}/link`, { centralHouseholdId });
 
-export const unlinkHousehold = (id: string): Promise<{ ok: boolean }> =>
+export const unlinkHousehold = (id: string): Promise<ApiAnswer<'/api/households/{id}/unlink', 'post'>> =>
   api.post(`/api/households/${encodeURIComponent(id)}/unlink`);

@@ -4,7 +4,7 @@ import { Button, Flex, Input, Select, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { useLoader } from '../common/useLoader';
+import { useCursorList } from '../api/useCursorList';
 import { educations, fetchMembers, type Member, type MemberFilter } from './api';
 
 export const memberLink = (id: string): string => `/members/${encodeURIComponent(id)}`;
@@ -14,26 +14,10 @@ export const MemberTable = ({ orgId }: { orgId?: string }) => {
   const [filter, setFilter] = useState<MemberFilter>({});
   const [name, setName] = useState('');
   const query = { ...filter, orgId };
-  const first = useLoader((signal) => fetchMembers(query, null, signal), [JSON.stringify(query)]);
-  const [more, setMore] = useState<{ key: string; items: Member[]; nextCursor: string | null } | null>(null);
-  const [isLoadingMore, setIsLoadingMore] = useState(false);
-  const key = JSON.stringify(query);
-  const extra = more?.key === key ? more : null;
-  const items = [...(first.data?.items ?? []), ...(extra?.items ?? [])];
-  const nextCursor = extra === null ? (first.data?.nextCursor ?? null) : extra.nextCursor;
-
-  const loadMore = async () => {
-    if (nextCursor === null) {
-      return;
-    }
-    setIsLoadingMore(true);
-    try {
-      const page = await fetchMembers(query, nextCursor);
-      setMore({ key, items: [...(extra?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } finally {
-      setIsLoadingMore(false);
-    }
-  };
+  const list = useCursorList(
+    (cursor, signal) => fetchMembers(query, cursor, signal),
+    [JSON.stringify(query)],
+  );
   const set = (patch: MemberFilter) => setFilter((f) => ({ ...f, ...patch }));
 
   return (
@@ -51,7 +35,7 @@ export const MemberTable = ({ orgId }: { orgId?: string }) => {
           allowClear
           style={{ width: 130 }}
           placeholder={t('orgSystem.members.allStatus')}
-          onChange={(v: string | undefined) => set({ status: v })}
+          onChange={(v: MemberFilter['status']) => set({ status: v })}
           options={(['full', 'probationary'] as const).map((s) => ({
             value: s,
             label: t(`orgSystem.status.${s}`),
@@ -61,7 +45,7 @@ export const MemberTable = ({ orgId }: { orgId?: string }) => {
           allowClear
           style={{ width: 110 }}
           placeholder={t('orgSystem.members.allGender')}
-          onChange={(v: string | undefined) => set({ gender: v })}
+          onChange={(v: MemberFilter['gender']) => set({ gender: v })}
           options={(['male', 'female'] as const).map((g) => ({
             value: g,
             label: t(`orgSystem.gender.${g}`),
@@ -71,16 +55,16 @@ export const MemberTable = ({ orgId }: { orgId?: string }) => {
           allowClear
           style={{ width: 140 }}
           placeholder={t('orgSystem.members.allEducation')}
-          onChange={(v: string | undefined) => set({ education: v })}
+          onChange={(v: MemberFilter['education']) => set({ education: v })}
           options={educations.map((e) => ({ value: e, label: t(`orgSystem.education.${e}`) }))}
         />
       </Flex>
-      {first.error === undefined ? null : <ProblemAlert error={first.error} onRetry={first.reload} />}
+      {list.error === undefined ? null : <ProblemAlert error={list.error} onRetry={list.reload} />}
       <Table<Member>
         rowKey="id"
         size="small"
-        loading={first.isLoading}
-        dataSource={items}
+        loading={list.isLoading}
+        dataSource={list.items}
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('common.noData') }}
@@ -138,13 +122,13 @@ export const MemberTable = ({ orgId }: { orgId?: string }) => {
           },
         ]}
       />
-      {nextCursor === null ? null : (
+      {list.hasMore ? (
         <Flex justify="center">
-          <Button onClick={() => void loadMore()} loading={isLoadingMore}>
+          <Button onClick={list.loadMore} loading={list.isLoadingMore}>
             {t('common.loadMore')}
           </Button>
         </Flex>
-      )}
+      ) : null}
     </Flex>
   );
 };

@@ -2,45 +2,15 @@
 import { api, ApiError, type Problem } from '../api/client';
 import { currentLocale } from '../i18n';
 import type { Page } from '../api/types';
+import type { ApiAnswer, ApiBody, ApiQuery, ApiSchema, ItemOf } from '../api/wire';
 
-export type OrgRef = { id: string; name: string; level: string };
+export type Member = ApiSchema<'Member'>;
 
-export type Member = {
-  id: string;
-  name: string;
-  gender: string;
-  birthYear: number;
-  ethnicity: string;
-  education: string;
-  idNumber: string;
-  phone: string | null;
-  joinedOn: string;
-  status: string;
-  branch: OrgRef;
-  group: OrgRef | null;
-  community: OrgRef | null;
-};
+export type OrgRef = Member['branch'];
 
-export type MemberDetail = Member & {
-  roles: { role: string; org: OrgRef }[];
-  centralHousehold: { id: string; name: string } | null;
-  transfers: {
-    id: string;
-    kind: string;
-    from: OrgRef | null;
-    to: OrgRef;
-    at: number;
-    reason: string | null;
-  }[];
-};
+export type MemberDetail = ApiAnswer<'/api/members/{id}'>['item'];
 
-export type MemberFilter = {
-  orgId?: string;
-  name?: string;
-  status?: string;
-  gender?: string;
-  education?: string;
-};
+export type MemberFilter = Omit<ApiQuery<'/api/members'>, 'limit' | 'cursor' | 'registeredIn'>;
 
 export const educations = [
   'postgraduate',
@@ -59,49 +29,40 @@ export const fetchMembers = (
 ): Promise<Page<Member>> =>
   api.get<Page<Member>>('/api/members', { query: { ...filter, cursor, limit: 50 }, signal });
 
-export const fetchMember = (id: string, signal?: AbortSignal): Promise<{ item: MemberDetail }> =>
-  api.get<{ item: MemberDetail }>(`/api/members/${encodeURIComponent(id)}`, { signal });
+export const fetchMember = (id: string, signal?: AbortSignal): Promise<ApiAnswer<'/api/members/{id}'>> =>
+  api.get(`/api/members/${encodeURIComponent(id)}`, { signal });
 
 export const revealMember = (
   id: string,
   reason: string,
-): Promise<{ idNumber: string; phone: string | null }> =>
+): Promise<ApiAnswer<'/api/members/{id}/reveal', 'post'>> =>
   api.post(`/api/members/${encodeURIComponent(id)}/reveal`, { reason });
 
 export const transferMember = (
   id: string,
-  body: { branchId: string; groupId: string | null; reason: string },
-): Promise<{ ok: boolean }> => api.post(`/api/members/${encodeURIComponent(id)}/transfer`, body);
+  body: ApiBody<'/api/members/{id}/transfer'>,
+): Promise<ApiAnswer<'/api/members/{id}/transfer', 'post'>> =>
+  api.post(`/api/members/${encodeURIComponent(id)}/transfer`, body);
 
-export type Officer = { role: string; memberId: string; name: string };
-export const fetchOfficers = (orgId: string, signal?: AbortSignal): Promise<{ items: Officer[] }> =>
+export type Officer = ItemOf<ApiAnswer<'/api/orgs/{id}/officers'>['items']>;
+export const fetchOfficers = (
+  orgId: string,
+  signal?: AbortSignal,
+): Promise<ApiAnswer<'/api/orgs/{id}/officers'>> =>
   api.get(`/api/orgs/${encodeURIComponent(orgId)}/officers`, { signal });
 
-export type OrgEvent = {
-  id: string;
-  kind: string;
-  at: number;
-  actorName: string | null;
-  detail: Record<string, unknown> | null;
-};
-export const fetchOrgEvents = (orgId: string, signal?: AbortSignal): Promise<{ items: OrgEvent[] }> =>
+export type OrgEvent = ItemOf<ApiAnswer<'/api/orgs/{id}/events'>['items']>;
+export const fetchOrgEvents = (
+  orgId: string,
+  signal?: AbortSignal,
+): Promise<ApiAnswer<'/api/orgs/{id}/events'>> =>
   api.get(`/api/orgs/${encodeURIComponent(orgId)}/events`, { signal });
 
 export const exportUrl = (orgId: string, reason: string): string =>
   `/api/orgs/${encodeURIComponent(orgId)}/export?reason=${encodeURIComponent(reason)}`;
 
 export type ImportKind = 'orgs' | 'members';
-export type ImportReport = {
-  kind: string;
-  dryRun: boolean;
-  committed: boolean;
-  total: number;
-  valid: number;
-  issueCount: number;
-  issues: { row: number; column: string; reason: string }[];
-  columns: string[];
-  preview: { row: number; values: Record<string, string> }[];
-};
+export type ImportReport = ApiAnswer<'/api/imports/members', 'post'>;
 
 /** Uploads a spreadsheet as multipart form data; a refused commit carries its report in the problem. */
 export const uploadImport = async (

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Switch, Table, Tabs, Typog
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
+import { useCursorList } from '../api/useCursorList';
 import {
   fetchInbox,
   fetchPreferences,
@@ -14,7 +15,6 @@ import {
   savePreferences,
   type Channel,
   type NotificationEvent,
-  type NotificationItem,
   type Preference,
 } from './api';
 import { eventLabel } from './labels';
@@ -24,54 +24,17 @@ const pageSize = 20;
 
 const Inbox = () => {
   const { t } = useTranslation();
-  const [items, setItems] = useState<NotificationItem[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
-  const [error, setError] = useState<unknown>(undefined);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setIsLoading(true);
-    setError(undefined);
-    fetchInbox(null, pageSize, controller.signal).then(
-      (page) => {
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        setIsLoading(false);
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(failure);
-          setIsLoading(false);
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  const more = async () => {
-    if (nextCursor === null) {
-      return;
-    }
-    setIsLoading(true);
-    try {
-      const page = await fetchInbox(nextCursor, pageSize);
-      setItems((shown) => [...shown, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setIsLoading(false);
-    }
-  };
+  const list = useCursorList((cursor, signal) => fetchInbox(cursor, pageSize, signal), []);
+  const [actionError, setActionError] = useState<unknown>(undefined);
+  const error = actionError ?? list.error;
 
   const act = async (action: () => Promise<unknown>) => {
+    setActionError(undefined);
     try {
       await action();
-      setAttempt((n) => n + 1);
+      list.reload();
     } catch (failure) {
-      setError(failure);
+      setActionError(failure);
     }
   };
 
@@ -82,19 +45,21 @@ const Inbox = () => {
           {t('notifications.markAllRead')}
         </Button>
       </Flex>
-      {error === undefined ? null : <ProblemAlert error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {error === undefined ? null : <ProblemAlert error={error} onRetry={list.reload} />}
       <NotificationList
-        items={items}
-        isLoading={isLoading}
+        items={list.items}
+        isLoading={list.isLoading || list.isLoadingMore}
         onRead={(item) => void act(() => markRead(item.id))}
       />
       <Flex justify="center" style={{ marginTop: 12 }}>
-        {nextCursor === null ? (
-          <Typography.Text type="secondary">{items.length === 0 ? null : t('common.noMore')}</Typography.Text>
-        ) : (
-          <Button onClick={() => void more()} loading={isLoading}>
+        {list.hasMore ? (
+          <Button onClick={list.loadMore} loading={list.isLoadingMore}>
             {t('common.loadMore')}
           </Button>
+        ) : (
+          <Typography.Text type="secondary">
+            {list.items.length === 0 ? null : t('common.noMore')}
+          </Typography.Text>
         )}
       </Flex>
     </Card>

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
+import { useCursorList } from '../api/useCursorList';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -269,37 +270,7 @@ const Endpoints = () => {
 const Deliveries = () => {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<DeliveryFilter>({});
-  const [extra, setExtra] = useState<Delivery[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [isLoadingMore, setIsLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const loaded = useLoader(
-    async (signal) => {
-      const page = await fetchDeliveries(filter, null, signal);
-      setExtra([]);
-      setCursor(undefined);
-      return page;
-    },
-    [filter],
-  );
-  const items = [...(loaded.data?.items ?? []), ...extra];
-  const nextCursor = cursor === undefined ? (loaded.data?.nextCursor ?? null) : cursor;
-
-  const more = async () => {
-    if (nextCursor === null) {
-      return;
-    }
-    setIsLoadingMore(true);
-    try {
-      const page = await fetchDeliveries(filter, nextCursor);
-      setExtra((shown) => [...shown, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setIsLoadingMore(false);
-    }
-  };
+  const list = useCursorList((cursor, signal) => fetchDeliveries(filter, cursor, signal), [filter]);
 
   const statuses: DeliveryStatus[] = ['delivered', 'retrying', 'failed', 'skipped'];
   const channels: DeliveryChannel[] = ['email', 'webhook'];
@@ -337,15 +308,14 @@ const Deliveries = () => {
             label: eventLabel(t, e),
           }))}
         />
-        <Button icon={<ReloadOutlined />} onClick={loaded.reload} aria-label={t('common.retry')} />
+        <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('common.retry')} />
       </Flex>
-      {error === undefined ? null : <ProblemAlert error={error} />}
-      {loaded.error === undefined ? null : <ProblemAlert error={loaded.error} onRetry={loaded.reload} />}
+      {list.error === undefined ? null : <ProblemAlert error={list.error} onRetry={list.reload} />}
       <Table<Delivery>
         rowKey="id"
         size="small"
-        loading={loaded.isLoading}
-        dataSource={items}
+        loading={list.isLoading}
+        dataSource={list.items}
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('common.noData') }}
@@ -402,12 +372,14 @@ const Deliveries = () => {
         ]}
       />
       <Flex justify="center" style={{ marginTop: 12 }}>
-        {nextCursor === null ? (
-          <Typography.Text type="secondary">{items.length === 0 ? null : t('common.noMore')}</Typography.Text>
-        ) : (
-          <Button onClick={() => void more()} loading={isLoadingMore}>
+        {list.hasMore ? (
+          <Button onClick={list.loadMore} loading={list.isLoadingMore}>
             {t('common.loadMore')}
           </Button>
+        ) : (
+          <Typography.Text type="secondary">
+            {list.items.length === 0 ? null : t('common.noMore')}
+          </Typography.Text>
         )}
       </Flex>
     </Card>

@@ -1,5 +1,4 @@
 // Detail of one organisation: path, facts, figures and the organisations directly below it.
-import { useState } from 'react';
 import {
   Breadcrumb,
   Button,
@@ -22,6 +21,7 @@ import { levelLabel, orgTypeLabel, statusLabel } from '../common/labels';
 import { OrgLevelTag } from '../common/OrgLevelTag';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
+import { useCursorList } from '../api/useCursorList';
 import { OrgStats } from './OrgStats';
 import { OrgOperations } from './OrgOperations';
 import { useAbility } from '../auth/useAuth';
@@ -35,35 +35,10 @@ const orgLink = (id: string): string => `/orgs/${encodeURIComponent(id)}`;
 
 const ChildrenTable = ({ orgId }: { orgId: string }) => {
   const { t } = useTranslation();
-  const first = useLoader((signal) => fetchOrgChildren(orgId, {}, signal), [orgId]);
-  const [more, setMore] = useState<{ items: Org[]; nextCursor: string | null } | null>(null);
-  const [isLoadingMore, setIsLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(undefined);
-
-  if (first.error !== undefined) {
-    return <ProblemAlert error={first.error} onRetry={first.reload} />;
+  const list = useCursorList((cursor, signal) => fetchOrgChildren(orgId, { cursor }, signal), [orgId]);
+  if (list.error !== undefined && list.items.length === 0) {
+    return <ProblemAlert error={list.error} onRetry={list.reload} />;
   }
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const nextCursor = more === null ? (first.data?.nextCursor ?? null) : more.nextCursor;
-
-  const loadMore = async () => {
-    if (nextCursor === null) {
-      return;
-    }
-    setIsLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await fetchOrgChildren(orgId, { cursor: nextCursor });
-      setMore((previous) => ({
-        items: [...(previous?.items ?? []), ...page.items],
-        nextCursor: page.nextCursor,
-      }));
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setIsLoadingMore(false);
-    }
-  };
 
   return (
     <>
@@ -71,8 +46,8 @@ const ChildrenTable = ({ orgId }: { orgId: string }) => {
         <Table<Org>
           rowKey="id"
           size="small"
-          loading={first.isLoading}
-          dataSource={items}
+          loading={list.isLoading}
+          dataSource={list.items}
           pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('common.noData') }}
@@ -103,14 +78,14 @@ const ChildrenTable = ({ orgId }: { orgId: string }) => {
           ]}
         />
       </div>
-      {moreError === undefined ? null : <ProblemAlert error={moreError} />}
-      {nextCursor === null ? null : (
+      {list.error === undefined ? null : <ProblemAlert error={list.error} />}
+      {list.hasMore ? (
         <Flex justify="center" style={{ marginTop: 12 }}>
-          <Button onClick={() => void loadMore()} loading={isLoadingMore}>
+          <Button onClick={list.loadMore} loading={list.isLoadingMore}>
             {t('common.loadMore')}
           </Button>
         </Flex>
-      )}
+      ) : null}
     </>
   );
 };

@@ -1,11 +1,11 @@
 // Landing page: the active scope's organisation, its figures and the organisations directly below it.
-import { useState } from 'react';
 import { Button, Card, Flex, List, Space, Typography } from 'antd';
 import { ApartmentOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { fetchOrg, fetchOrgChildren, fetchRootOrgs } from '../api/orgs';
-import type { Org, OrgDetail } from '../api/types';
+import type { Org, OrgDetail, Page } from '../api/types';
+import { useCursorList } from '../api/useCursorList';
 import { useAbility, useActiveAssignment, useMe } from '../auth/useAuth';
 import { roleLabel } from '../common/labels';
 import { OrgLevelTag } from '../common/OrgLevelTag';
@@ -31,34 +31,21 @@ const loadScope = async (signal: AbortSignal): Promise<ScopeData> => {
 
 const OrgChildren = ({ data }: { data: ScopeData }) => {
   const { t } = useTranslation();
-  const [items, setItems] = useState(data.items);
-  const [cursor, setCursor] = useState(data.nextCursor);
-  const [isLoadingMore, setIsLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(undefined);
-
-  const loadMore = async () => {
-    if (data.root === null || cursor === null) {
-      return;
-    }
-    setIsLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await fetchOrgChildren(data.root.id, { cursor });
-      setItems((previous) => [...previous, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setIsLoadingMore(false);
-    }
-  };
+  // The first page came with the scope; further pages follow the cursor.
+  const list = useCursorList(
+    (cursor, signal): Promise<Page<Org>> =>
+      cursor === null || data.root === null
+        ? Promise.resolve({ items: data.items, nextCursor: data.nextCursor })
+        : fetchOrgChildren(data.root.id, { cursor }, signal),
+    [data],
+  );
 
   return (
     <>
       <div data-testid="org-children">
         <List
           itemLayout="horizontal"
-          dataSource={items}
+          dataSource={list.items}
           locale={{ emptyText: t('common.noData') }}
           renderItem={(org) => (
             <List.Item
@@ -94,14 +81,14 @@ const OrgChildren = ({ data }: { data: ScopeData }) => {
           )}
         />
       </div>
-      {moreError === undefined ? null : <ProblemAlert error={moreError} />}
-      {cursor === null ? null : (
+      {list.error === undefined ? null : <ProblemAlert error={list.error} />}
+      {list.hasMore ? (
         <Flex justify="center" style={{ marginTop: 12 }}>
-          <Button onClick={() => void loadMore()} loading={isLoadingMore}>
+          <Button onClick={list.loadMore} loading={list.isLoadingMore}>
             {t('common.loadMore')}
           </Button>
         </Flex>
-      )}
+      ) : null}
     </>
   );
 };
