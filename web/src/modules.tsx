@@ -15,6 +15,7 @@ import {
   LinkOutlined,
   SendOutlined,
   UserSwitchOutlined,
+  NodeIndexOutlined,
 } from '@ant-design/icons';
 import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
@@ -31,6 +32,7 @@ import { CataloguePage } from './catalogue/CataloguePage';
 import { WebhooksPage } from './notifications/WebhooksPage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { UsersModule } from './users/UsersModule';
+import { LinkagePage } from './linkage/LinkagePage';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -83,6 +85,15 @@ export const modules: ModuleEntry[] = [
     labelKey: 'households',
     ability: 'household.read',
     element: <HouseholdsPage />,
+  },
+  {
+    key: 'linkage',
+    path: '/linkage',
+    routes: ['/linkage'],
+    icon: <NodeIndexOutlined />,
+    labelKey: 'linkage',
+    ability: 'linkage.read',
+    element: <LinkagePage />,
   },
   {
     key: 'grids',

@@ -7,6 +7,7 @@ import { indicatorsEn } from '../indicators/messages.en';
 import { catalogueEn } from '../catalogue/messages.en';
 import { calendarEn } from '../calendar/messages.en';
 import { usersEn } from '../users/messages.en';
+import { linkageEn } from '../linkage/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -39,6 +40,7 @@ export const en: Messages = {
     catalogue: 'Case catalogue',
     calendar: 'Holiday calendar',
     users: 'Users and roles',
+    linkage: 'Household linkage chain',
   },
   common: {
     loading: 'Loading…',
@@ -198,6 +200,7 @@ export const en: Messages = {
   catalogue: catalogueEn,
   calendar: calendarEn,
   users: usersEn,
+  linkage: linkageEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

@@ -7,6 +7,7 @@ import { indicatorsZh } from '../indicators/messages.zh';
 import { catalogueZh } from '../catalogue/messages.zh';
 import { calendarZh } from '../calendar/messages.zh';
 import { usersZh } from '../users/messages.zh';
+import { linkageZh } from '../linkage/messages.zh';
 
 export const zh = {
   app: {
@@ -38,6 +39,7 @@ export const zh = {
     catalogue: '事件目录',
     calendar: '节假日日历',
     users: '用户与角色',
+    linkage: '中心户联动',
   },
   common: {
     loading: '加载中…',
@@ -197,6 +199,7 @@ export const zh = {
   catalogue: catalogueZh,
   calendar: calendarZh,
   users: usersZh,
+  linkage: linkageZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',

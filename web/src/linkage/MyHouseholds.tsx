@@ -1,0 +1,247 @@
+// The head's phone page: his linked households, one household's record, logging a visit and recording an appeal.
+import { useState } from 'react';
+import { App, Button, Card, Checkbox, Form, Input, List, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { useLoader } from '../common/useLoader';
+import {
+  fetchHouseholdRecord,
+  fetchMyHouseholds,
+  logVisit,
+  recordAppeal,
+  revealAddress,
+  type LinkedHousehold,
+} from './api';
+import { AppealDrawer } from './AppealDrawer';
+import { LevelTag, localDay, StatusTag, when } from './labels';
+
+const VISIT_KINDS = ['home', 'phone', 'meeting'] as const;
+
+const currentPosition = (): Promise<{ lng: number; lat: number } | null> =>
+  new Promise((resolve) => {
+    if (!('geolocation' in navigator)) {
+      resolve(null);
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        resolve({ lng: p.coords.longitude, lat: p.coords.latitude });
+      },
+      () => {
+        resolve(null);
+      },
+      { timeout: 8000 },
+    );
+  });
+
+const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; onBack: () => void }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const record = useLoader((signal) => fetchHouseholdRecord(household.id, signal), [household.id]);
+  const [address, setAddress] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [openAppeal, setOpenAppeal] = useState<string | null>(null);
+  const [visitForm] = Form.useForm<{
+    visitedOn: string;
+    kind: string;
+    heard: string;
+    withPosition: boolean;
+  }>();
+  const [appealForm] = Form.useForm<{ text: string; isKeptByHead: boolean }>();
+
+  const onVisit = async (v: { visitedOn: string; kind: string; heard: string; withPosition: boolean }) => {
+    setError(undefined);
+    try {
+      const position = v.withPosition ? await currentPosition() : null;
+      await logVisit(household.id, {
+        visitedOn: v.visitedOn,
+        kind: v.kind,
+        heard: v.heard,
+        ...(position === null ? {} : position),
+      });
+      void message.success(t('linkage.visit.saved'));
+      visitForm.resetFields(['heard']);
+      record.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const onAppeal = async (v: { text: string; isKeptByHead: boolean }) => {
+    setError(undefined);
+    try {
+      const res = await recordAppeal(household.id, { text: v.text, isKeptByHead: v.isKeptByHead });
+      void message.success(t('linkage.appeal.saved', { code: res.item.trackingCode }));
+      appealForm.resetFields();
+      record.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const onReveal = async () => {
+    try {
+      setAddress((await revealAddress(household.id, reason)).address);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Button onClick={onBack}>{t('linkage.household.back')}</Button>
+      <Card size="small" title={household.headName}>
+        <Typography.Paragraph>
+          {t('linkage.household.address')}：{address ?? household.address}
+        </Typography.Paragraph>
+        {address === null ? (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              placeholder={t('linkage.household.revealReason')}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+              }}
+            />
+            <Button disabled={reason.trim() === ''} onClick={() => void onReveal()}>
+              {t('linkage.household.reveal')}
+            </Button>
+          </Space.Compact>
+        ) : null}
+      </Card>
+      {error === undefined ? null : <ProblemAlert error={error} />}
+      <Card size="small" title={t('linkage.visit.title')}>
+        <Form
+          form={visitForm}
+          layout="vertical"
+          initialValues={{ visitedOn: localDay(Date.now()), kind: 'home', withPosition: true }}
+          onFinish={(v) => void onVisit(v)}
+        >
+          <Form.Item name="visitedOn" label={t('linkage.visit.date')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('linkage.visit.kind')}>
+            <Select options={VISIT_KINDS.map((k) => ({ value: k, label: t(`linkage.visitKinds.${k}`) }))} />
+          </Form.Item>
+          <Form.Item
+            name="heard"
+            label={t('linkage.visit.heard')}
+            extra={t('linkage.visit.heardHint')}
+            rules={[{ required: true }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="withPosition" valuePropName="checked">
+            <Checkbox>{t('linkage.visit.position')}</Checkbox>
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('linkage.visit.save')}
+          </Button>
+        </Form>
+      </Card>
+      <Card size="small" title={t('linkage.appeal.title')}>
+        <Form form={appealForm} layout="vertical" onFinish={(v) => void onAppeal(v)}>
+          <Form.Item name="text" label={t('linkage.appeal.text')} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="isKeptByHead" valuePropName="checked">
+            <Checkbox>{t('linkage.appeal.keep')}</Checkbox>
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('linkage.appeal.save')}
+          </Button>
+        </Form>
+      </Card>
+      {record.error === undefined ? null : <ProblemAlert error={record.error} onRetry={record.reload} />}
+      <Card size="small" title={t('linkage.household.appeals')}>
+        <List
+          loading={record.isLoading}
+          dataSource={record.data?.appeals ?? []}
+          renderItem={({ item, case: c }) => (
+            <List.Item
+              onClick={() => {
+                setOpenAppeal(item.id);
+              }}
+              style={{ cursor: 'pointer' }}
+            >
+              <List.Item.Meta
+                title={
+                  <Space wrap>
+                    <StatusTag status={item.status} />
+                    <LevelTag level={item.level} />
+                    {c === null ? null : <span>{c.trackingCode}</span>}
+                  </Space>
+                }
+                description={`${when(item.recordedAt)} · ${item.text}`}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title={t('linkage.household.visits')}>
+        <List
+          loading={record.isLoading}
+          dataSource={record.data?.visits ?? []}
+          renderItem={(v) => (
+            <List.Item>
+              <List.Item.Meta
+                title={`${localDay(v.visitedAt)} · ${t(`linkage.visitKinds.${v.kind}`, { defaultValue: v.kind })}`}
+                description={v.heard}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <AppealDrawer
+        id={openAppeal}
+        onClose={() => {
+          setOpenAppeal(null);
+        }}
+        onChanged={record.reload}
+      />
+    </Space>
+  );
+};
+
+export const MyHouseholds = () => {
+  const { t } = useTranslation();
+  const list = useLoader((signal) => fetchMyHouseholds(signal), []);
+  const [open, setOpen] = useState<LinkedHousehold | null>(null);
+  if (open !== null) {
+    return (
+      <HouseholdRecord
+        household={open}
+        onBack={() => {
+          setOpen(null);
+          list.reload();
+        }}
+      />
+    );
+  }
+  return (
+    <>
+      {list.error === undefined ? null : <ProblemAlert error={list.error} onRetry={list.reload} />}
+      <List
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        renderItem={(h) => (
+          <List.Item
+            onClick={() => {
+              setOpen(h);
+            }}
+            style={{ cursor: 'pointer' }}
+            extra={h.openAppeals > 0 ? `${t('linkage.household.openAppeals')} ${h.openAppeals}` : null}
+          >
+            <List.Item.Meta
+              title={`${h.headName}（${h.size}）`}
+              description={`${h.address} · ${
+                h.lastVisitAt === null
+                  ? t('linkage.household.never')
+                  : `${t('linkage.household.lastVisit')} ${localDay(h.lastVisitAt)}`
+              }`}
+            />
+          </List.Item>
+        )}
+      />
+    </>
+  );
+};
