@@ -6,6 +6,7 @@ import { useAbility, useAuth } from './auth/useAuth';
 import { LoginPage } from './login/LoginPage';
 import { ReportPage } from './report/ReportPage';
 import { TrackPage } from './report/TrackPage';
+import { TrackAppealPage } from './linkage/TrackAppealPage';
 import { AppLayout } from './shell/AppLayout';
 import { modules } from './modules';
 import { ForbiddenPage, NotFoundPage } from './common/StatusPages';
@@ -34,6 +35,8 @@ export const App = () => (
     {/* Residents report and follow cases without an account. */}
     <Route path="/report" element={<ReportPage />} />
     <Route path="/track/:code?" element={<TrackPage />} />
+    {/* A household follows and confirms an appeal its central household recorded, without an account. */}
+    <Route path="/appeal/:code?" element={<TrackAppealPage />} />
     <Route
       element={
         <RequireAuth>

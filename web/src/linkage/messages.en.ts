@@ -77,6 +77,7 @@ export const linkageEn: Widen<typeof linkageZh> = {
     confirmNo: 'Household does not accept',
     done: 'Done',
   },
+  track: { title: 'Follow an appeal raised through your central household', find: 'Find' },
   queue: { mine: 'Waiting at my level', all: 'All in my area', empty: 'No appeals' },
   indicators: {
     unit: 'Unit',

@@ -73,6 +73,7 @@ export const linkageZh = {
     confirmNo: '群众不认可',
     done: '已办理',
   },
+  track: { title: '查询中心户代办的诉求', find: '查询' },
   queue: { mine: '待本级办理', all: '本辖区全部', empty: '暂无诉求' },
   indicators: {
     unit: '单位',
