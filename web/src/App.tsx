@@ -7,6 +7,7 @@ import { LoginPage } from './login/LoginPage';
 import { ReportPage } from './report/ReportPage';
 import { TrackPage } from './report/TrackPage';
 import { TrackAppealPage } from './linkage/TrackAppealPage';
+import { PublicConsultations } from './consultations/public/PublicConsultations';
 import { AppLayout } from './shell/AppLayout';
 import { modules } from './modules';
 import { ForbiddenPage, NotFoundPage } from './common/StatusPages';
@@ -37,6 +38,8 @@ export const App = () => (
     <Route path="/track/:code?" element={<TrackPage />} />
     {/* A household follows and confirms an appeal its central household recorded, without an account. */}
     <Route path="/appeal/:code?" element={<TrackAppealPage />} />
+    {/* Residents propose and support topics, check in to meetings and rate outcomes, without an account. */}
+    <Route path="/consult/*" element={<PublicConsultations />} />
     <Route
       element={
         <RequireAuth>

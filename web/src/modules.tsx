@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   BorderInnerOutlined,
   CalendarOutlined,
+  CommentOutlined,
   CompassOutlined,
   FileSearchOutlined,
   ProfileOutlined,
@@ -33,6 +34,7 @@ import { WebhooksPage } from './notifications/WebhooksPage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { UsersModule } from './users/UsersModule';
 import { LinkagePage } from './linkage/LinkagePage';
+import { ConsultationsModule } from './consultations/ConsultationsModule';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -121,6 +123,15 @@ export const modules: ModuleEntry[] = [
     labelKey: 'cases',
     ability: 'case.read',
     element: <CasesModule />,
+  },
+  {
+    key: 'consultations',
+    path: '/consultations',
+    routes: ['/consultations', '/consultations/:kind/:id'],
+    icon: <CommentOutlined />,
+    labelKey: 'consultations',
+    ability: 'council.read',
+    element: <ConsultationsModule />,
   },
   {
     key: 'indicators',

@@ -8,6 +8,7 @@ import { catalogueEn } from '../catalogue/messages.en';
 import { calendarEn } from '../calendar/messages.en';
 import { usersEn } from '../users/messages.en';
 import { linkageEn } from '../linkage/messages.en';
+import { consultationsEn } from '../consultations/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -201,6 +202,7 @@ export const en: Messages = {
   calendar: calendarEn,
   users: usersEn,
   linkage: linkageEn,
+  consultations: consultationsEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

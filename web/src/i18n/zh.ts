@@ -8,6 +8,7 @@ import { catalogueZh } from '../catalogue/messages.zh';
 import { calendarZh } from '../calendar/messages.zh';
 import { usersZh } from '../users/messages.zh';
 import { linkageZh } from '../linkage/messages.zh';
+import { consultationsZh } from '../consultations/messages.zh';
 
 export const zh = {
   app: {
@@ -200,6 +201,7 @@ export const zh = {
   calendar: calendarZh,
   users: usersZh,
   linkage: linkageZh,
+  consultations: consultationsZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',

@@ -1,0 +1,94 @@
+// Localized names of consultation codes (states, sources, kinds, decision types…); the raw code for an unknown one.
+import type { TFunction } from 'i18next';
+
+const pick = (labels: Record<string, string>, key: string): string =>
+  Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
+
+type Group =
+  | 'memberKinds'
+  | 'participantRoles'
+  | 'topicStates'
+  | 'topicSources'
+  | 'meetingKinds'
+  | 'meetingStates'
+  | 'decisionTypes'
+  | 'decisionStates'
+  | 'tallyOutcomes'
+  | 'choices'
+  | 'origins'
+  | 'outcomeStates'
+  | 'progressKinds'
+  | 'ratings'
+  | 'meeting.viaLabels';
+
+const group =
+  (path: Group) =>
+  (t: TFunction, key: string): string =>
+    pick(t(`consultations.${path}`, { returnObjects: true }), key);
+
+export const memberKindLabel = group('memberKinds');
+export const participantRoleLabel = group('participantRoles');
+export const topicStateLabel = group('topicStates');
+export const topicSourceLabel = group('topicSources');
+export const meetingKindLabel = group('meetingKinds');
+export const meetingStateLabel = group('meetingStates');
+export const decisionTypeLabel = group('decisionTypes');
+export const decisionStateLabel = group('decisionStates');
+export const tallyOutcomeLabel = group('tallyOutcomes');
+export const choiceLabel = group('choices');
+export const originLabel = group('origins');
+export const outcomeStateLabel = group('outcomeStates');
+export const progressKindLabel = group('progressKinds');
+export const ratingLabel = group('ratings');
+export const viaLabel = group('meeting.viaLabels');
+
+const topicColours: Record<string, string> = {
+  collecting: 'blue',
+  submitted: 'gold',
+  approved: 'green',
+  scheduled: 'cyan',
+  decided: 'purple',
+  merged: 'default',
+  declined: 'red',
+  expired: 'default',
+};
+export const topicStateColour = (state: string): string => topicColours[state] ?? 'default';
+
+const outcomeColours: Record<string, string> = { open: 'default', inProgress: 'processing', done: 'success' };
+export const outcomeStateColour = (state: string): string => outcomeColours[state] ?? 'default';
+
+/** The local date of an instant, as the district reads it. */
+export const formatDate = (epochMs: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(epochMs));
+
+export const formatDateTimeShort = (epochMs: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(epochMs));
+
+const reviewActions: Record<string, readonly ('approve' | 'merge' | 'decline')[]> = {
+  collecting: ['merge', 'decline'],
+  submitted: ['approve', 'merge', 'decline'],
+  approved: ['merge'],
+};
+
+/**
+ * The review buttons a topic in this state offers. It mirrors the server's topic table only to hide buttons that
+ * cannot apply; the server decides and refuses anything else (the read views send no per-record abilities yet).
+ */
+export const reviewActionsOf = (state: string): readonly ('approve' | 'merge' | 'decline')[] =>
+  reviewActions[state] ?? [];
+
+/** A topic another one may be merged into: one still open. */
+export const isUnderReview = (state: string): boolean => reviewActionsOf(state).length > 0;
