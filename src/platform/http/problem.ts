@@ -61,6 +61,12 @@ function fieldErrors(validation: readonly ValidationIssue[], context: string | u
 }
 
 /** Maps a thrown error (ours, Fastify's, or anything else) to an AppError. */
+/** SQLite's and PostgreSQL's unique-constraint violations. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) {
     return error;
@@ -88,6 +94,11 @@ export function toAppError(error: unknown): AppError {
   }
   if (error instanceof SyntaxError && fe.statusCode === 400) {
     return new AppError('request.malformed_json');
+  }
+  // Two writers raced past a use case's own check (e.g. the same username created twice at once): the database's
+  // unique constraint decided, and the loser hears that the record already exists rather than an internal error.
+  if (isUniqueViolation(error)) {
+    return new AppError('record.conflict');
   }
   if (fe.statusCode === 429) {
     return new AppError(
