@@ -43,7 +43,7 @@ export function caseLight(
   c: Pick<CaseRow, 'state' | 'yellow_at' | 'deadline_at' | 'paused_at'>,
   now: number,
 ): Light {
-  if (!isOpenState(c.state as CaseState)) {
+  if (!isOpenState(c.state)) {
     return 'green';
   }
   // While paused the clock stands still where it stopped.
@@ -88,10 +88,7 @@ export const timerKeys = (caseId: string) => ({ yellow: `case:${caseId}:yellow`,
 /** Keeps the yellow- and red-card timers in line with the case: scheduled while the clock runs, gone otherwise. */
 export async function syncCaseTimers(db: Kysely<DB>, c: CaseRow, now: number): Promise<void> {
   const keys = timerKeys(c.id);
-  const isRunning =
-    isOpenState(c.state as CaseState) &&
-    !pausedStates.includes(c.state as CaseState) &&
-    c.deadline_at !== null;
+  const isRunning = isOpenState(c.state) && !pausedStates.includes(c.state) && c.deadline_at !== null;
   if (!isRunning || c.deadline_at === null) {
     await cancelJob(db, keys.yellow);
     await cancelJob(db, keys.red);

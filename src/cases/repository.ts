@@ -4,6 +4,7 @@ import type { Dialect } from '../platform/db/database.js';
 import { repathColumn, subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { factMetrics, factRows, metricColumn, type FactMetric, type Facts } from './indicators/facts.js';
+import { finalStates } from './workflow/stateMachine.js';
 
 export type CaseRow = DB['case_file'];
 export type StepRow = DB['case_step'];
@@ -131,8 +132,7 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
       q = q.where('case_file.department_id', '=', f.departmentId);
     }
     if (f.light !== undefined) {
-      const open = ['closed', 'voided', 'merged'];
-      q = q.where('case_file.state', 'not in', open).where('case_file.paused_at', 'is', null);
+      q = q.where('case_file.state', 'not in', finalStates).where('case_file.paused_at', 'is', null);
       if (f.light === 'red') {
         q = q.where('case_file.deadline_at', '<', f.now);
       } else if (f.light === 'yellow') {

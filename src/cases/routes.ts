@@ -21,14 +21,7 @@ import { resolveRoute } from './routing/resolveRoute.js';
 import { ActionBodySchema, PHOTO_BODY_LIMIT, StaffReportBodySchema } from './schemas.js';
 import { applyCaseAction } from './workflow/applyCaseAction.js';
 import { queueOf } from './workflow/queues.js';
-import {
-  allowedActions,
-  caseStates,
-  isOpenState,
-  needs,
-  type CaseLevel,
-  type CaseState,
-} from './workflow/stateMachine.js';
+import { allowedActions, caseStates, isOpenState, needs, type CaseState } from './workflow/stateMachine.js';
 
 const ListQuery = Type.Object({
   state: Type.Optional(Type.String({ maxLength: 200 })),
@@ -306,7 +299,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
         gridId: c.grid_id,
       });
       const hasOpenCallBack = (await repo.openCallback(c.id)) !== undefined;
-      const allowed = allowedActions({ state: c.state as CaseState, level: c.level as CaseLevel }, seats);
+      const allowed = allowedActions({ state: c.state, level: c.level }, seats);
       const orgIds = [c.town_id, c.village_id, c.department_id, route.route?.departmentId ?? null].filter(
         (x): x is string => x !== null,
       );

@@ -1,5 +1,6 @@
 // Table types of the cases module: catalogue, routing, cases, steps, parties, facts, call-backs, photos.
 import type { Generated } from 'kysely';
+import type { CaseLevel, CaseState } from './workflow/stateMachine.js';
 
 export type CaseCategoryTable = {
   code: string;
@@ -54,8 +55,8 @@ export type CaseFileTable = {
   net: string;
   platform: string;
   urgency: string;
-  state: string;
-  level: string;
+  state: CaseState;
+  level: CaseLevel;
   /** Personal numbers masked (see publicText.ts); the original, when it differed, is in description_enc. */
   description: string;
   description_enc: string | null;

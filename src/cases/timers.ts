@@ -7,7 +7,7 @@ import { jobPayload, type JobHandler } from '../platform/jobs/jobs.js';
 import { newId } from '../platform/ids.js';
 import { caseRepository } from './repository.js';
 import { applyCaseAction } from './workflow/applyCaseAction.js';
-import { isOpenState, type CaseState } from './workflow/stateMachine.js';
+import { isOpenState } from './workflow/stateMachine.js';
 
 type CardPayload = { caseId: string; deadlineAt: number };
 
@@ -22,7 +22,7 @@ export function caseJobHandlers(database: Database, log: Logger): Record<string,
       // A moved deadline reschedules the timer under the same key; a stale firing does nothing.
       if (
         c === undefined ||
-        !isOpenState(c.state as CaseState) ||
+        !isOpenState(c.state) ||
         c.paused_at !== null ||
         c.deadline_at !== p.deadlineAt
       ) {

@@ -7,7 +7,7 @@ import type { TestPlatform } from '../../testing/testPlatform.js';
 import { factKey, factMetrics, factsForCase, metricColumn } from '../indicators/facts.js';
 import { caseRepository } from '../repository.js';
 import { stepToFact } from '../workflow/applyCaseAction.js';
-import { caseStates, pausedStates, type CaseState } from '../workflow/stateMachine.js';
+import { caseStates, pausedStates } from '../workflow/stateMachine.js';
 import { stepReasons } from '../workflow/stepCodes.js';
 import { generateCases } from './generateCases.js';
 
@@ -37,7 +37,7 @@ describe('generated case histories', () => {
     let coded = 0;
     for (const c of cases) {
       assert.ok((caseStates as readonly string[]).includes(c.state), `valid state ${c.state}`);
-      assert.equal(c.paused_at !== null, pausedStates.includes(c.state as CaseState), `paused in ${c.state}`);
+      assert.equal(c.paused_at !== null, pausedStates.includes(c.state), `paused in ${c.state}`);
       const steps = await repo.steps(c.id);
       steps.forEach((st, i) => {
         assert.equal(st.seq, i + 1);

@@ -35,13 +35,7 @@ import { factMetrics, factRows, factsForCase, metricColumn, type Facts } from '.
 import { newTrackingCode } from '../intake/reportCase.js';
 import type { CaseRow, NewStep } from '../repository.js';
 import { resolveRoute } from '../routing/resolveRoute.js';
-import {
-  isOpenState,
-  pausedStates,
-  type CaseAction,
-  type CaseState,
-  type Seat,
-} from '../workflow/stateMachine.js';
+import { isOpenState, pausedStates, type CaseAction, type Seat } from '../workflow/stateMachine.js';
 import type { ActorKind, StepReason } from '../workflow/stepCodes.js';
 import { transition, type TransitionInput } from '../workflow/transition.js';
 import { caseDescription } from './descriptions.js';
@@ -765,8 +759,8 @@ function supervise(
   act: (action: CaseAction, actor: Actor, at: number, extra?: Act) => boolean,
 ): NewStep[] {
   if (
-    !isOpenState(c.state as CaseState) ||
-    pausedStates.includes(c.state as CaseState) ||
+    !isOpenState(c.state) ||
+    pausedStates.includes(c.state) ||
     c.deadline_at === null ||
     c.yellow_at === null
   ) {

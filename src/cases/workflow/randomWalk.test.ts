@@ -14,14 +14,7 @@ import { factKey, factMetrics, factsForCase, metricColumn } from '../indicators/
 import { reportCase } from '../intake/reportCase.js';
 import { caseRepository } from '../repository.js';
 import { applyCaseAction, stepToFact, type Performer } from './applyCaseAction.js';
-import {
-  caseActions,
-  caseStates,
-  isOpenState,
-  pausedStates,
-  type CaseAction,
-  type CaseState,
-} from './stateMachine.js';
+import { caseActions, caseStates, isOpenState, pausedStates, type CaseAction } from './stateMachine.js';
 
 const EXPECTED_REFUSALS = new Set([
   'workflow.transition_not_allowed',
@@ -66,7 +59,7 @@ describe('random walks over the workflow', () => {
       assert.ok((caseStates as readonly string[]).includes(c.state), `valid state ${c.state}`);
       assert.equal(
         c.paused_at !== null,
-        pausedStates.includes(c.state as CaseState),
+        pausedStates.includes(c.state),
         `paused exactly while waiting (${c.state})`,
       );
       if (c.deadline_at !== null) {
@@ -98,7 +91,7 @@ describe('random walks over the workflow', () => {
       new Map([...expected].filter(([, v]) => v !== 0)),
       'facts equal a recount from the step log',
     );
-    const open = cases.filter((c) => isOpenState(c.state as CaseState)).length;
+    const open = cases.filter((c) => isOpenState(c.state)).length;
     const root = await orgRollups(db, p.database.dialect).rollup(cases[0]!.district_id);
     assert.equal(root['case.open'] ?? 0, open, 'open-case roll-up equals a recount');
   }

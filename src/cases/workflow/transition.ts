@@ -132,8 +132,8 @@ export function transition(
 ): Transition {
   const action = input.action;
   const rule = rules[action];
-  const state = c.state as CaseState;
-  const level = c.level as CaseLevel;
+  const state = c.state;
+  const level = c.level;
   if (!rule.from.includes(state)) {
     throw notAllowed(action, state);
   }

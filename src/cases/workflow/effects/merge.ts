@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors.js';
 import { toDbJson } from '../../../platform/db/database.js';
 import { caseScopeOf } from '../../access.js';
 import { caseRepository } from '../../repository.js';
-import { isOpenState, type CaseState } from '../stateMachine.js';
+import { isOpenState } from '../stateMachine.js';
 import type { Effect } from './context.js';
 import { actorFieldsOf } from './stepActor.js';
 
@@ -20,7 +20,7 @@ export const mergeIntoTarget: Effect = async (e) => {
     performer.kind === 'user'
       ? await repo.findVisible(await caseScopeOf(trx, performer.actor), targetId)
       : await repo.findById(targetId);
-  if (target === undefined || !isOpenState(target.state as CaseState)) {
+  if (target === undefined || !isOpenState(target.state)) {
     throw new AppError('request.invalid', {
       errors: [{ field: 'targetCaseId', message: 'not an open case in your scope' }],
     });
