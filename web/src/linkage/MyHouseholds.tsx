@@ -1,7 +1,8 @@
 // The head's phone page: his linked households, one household's record, logging a visit and recording an appeal.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Form, Input, List, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, List, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import {
@@ -219,7 +220,11 @@ export const MyHouseholds = () => {
   }
   return (
     <>
-      {list.error === undefined ? null : <ProblemAlert error={list.error} onRetry={list.reload} />}
+      {list.error instanceof ApiError && list.error.code === 'linkage.not_head' ? (
+        <Alert type="info" showIcon title={t('linkage.notHead')} />
+      ) : list.error === undefined ? null : (
+        <ProblemAlert error={list.error} onRetry={list.reload} />
+      )}
       <List
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}

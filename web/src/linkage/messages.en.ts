@@ -78,6 +78,7 @@ export const linkageEn: Widen<typeof linkageZh> = {
     done: 'Done',
   },
   track: { title: 'Follow an appeal raised through your central household', find: 'Find' },
+  notHead: 'Your account does not head a central household; a head signs in to serve his households.',
   queue: { mine: 'Waiting at my level', all: 'All in my area', empty: 'No appeals' },
   indicators: {
     unit: 'Unit',

@@ -74,6 +74,7 @@ export const linkageZh = {
     done: '已办理',
   },
   track: { title: '查询中心户代办的诉求', find: '查询' },
+  notHead: '您的账号尚未关联为党员中心户户主；联系户由中心户户主本人登录后办理。',
   queue: { mine: '待本级办理', all: '本辖区全部', empty: '暂无诉求' },
   indicators: {
     unit: '单位',
