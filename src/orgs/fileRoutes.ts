@@ -2,49 +2,18 @@
 import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { scopeOf } from '../identity/index.js';
 import { importMembers } from '../members/index.js';
-import { AppError } from '../platform/errors.js';
+import {
+  ImportQuery,
+  ImportReportSchema as ReportSchema,
+  MAX_UPLOAD_BYTES,
+  uploadedFile,
+} from '../platform/spreadsheet/index.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { exportSubtree } from './exportSubtree.js';
 import { importOrgs } from './importOrgs.js';
-
-const MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
-
-const ReportSchema = Type.Object({
-  kind: Type.String(),
-  dryRun: Type.Boolean(),
-  committed: Type.Boolean(),
-  total: Type.Integer(),
-  valid: Type.Integer(),
-  issueCount: Type.Integer(),
-  issues: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), reason: Type.String() })),
-  columns: Type.Array(Type.String()),
-  preview: Type.Array(
-    Type.Object({ row: Type.Integer(), values: Type.Record(Type.String(), Type.String()) }),
-  ),
-});
-
-const ImportQuery = Type.Object({
-  dryRun: Type.Optional(Type.Boolean({ default: true, description: 'check only (default); false commits' })),
-});
-
-async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) {
-    throw new AppError('request.unsupported_media_type');
-  }
-  const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  if (file === undefined) {
-    throw new AppError('request.invalid', { errors: [{ field: 'file', message: 'no file' }] });
-  }
-  const bytes = await file.toBuffer();
-  if (file.file.truncated) {
-    throw new AppError('request.too_large');
-  }
-  return bytes;
-}
 
 export const orgFileRoutes: ModuleRoutes = async (base, { deps }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
