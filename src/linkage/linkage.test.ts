@@ -203,6 +203,13 @@ describe('the linkage: visits, appeals up the chain, indicators', () => {
     const a = await recordAppeal(ids.h1, '门前路灯坏了，联系电话13900001111');
     assert.equal(a.level, 'group');
     assert.ok(!(a.text as string).includes('13900001111'));
+    // Not only hidden in the answer: the number is not stored in plaintext either.
+    const stored = await p.database.db
+      .selectFrom('linkage_appeal')
+      .select('text')
+      .where('id', '=', a.id as string)
+      .executeTakeFirstOrThrow();
+    assert.ok(!stored.text.includes('13900001111'), stored.text);
     const queue = await ok(s.leader, 'GET', '/api/linkage/appeals');
     assert.deepEqual(
       (queue.items as Json[]).map((i) => i.id),

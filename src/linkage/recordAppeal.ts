@@ -1,5 +1,6 @@
 // A central-household head records an appeal (诉求) of one of his linked households. It goes to his party group
 // leader, or stays with him when he settles it himself. The caller holds 'linkage.serve'.
+import { maskPersonalText } from '../cases/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { UserActor } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
@@ -37,7 +38,7 @@ export async function recordAppeal(
     household_id: household.id,
     central_household_id: seat.central.id,
     org_path: seat.central.group_path,
-    text: input.text.trim(),
+    text: maskPersonalText(input.text.trim()),
     status: 'open',
     level: stop.level,
     level_org_id: stop.orgId,

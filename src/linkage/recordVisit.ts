@@ -1,5 +1,6 @@
 // A central-household head logs a visit (走访) to one of his linked households; a position given is checked against
 // the household's grid. The caller holds 'linkage.serve'; the head seat and the link are checked here.
+import { maskPersonalText } from '../cases/index.js';
 import { recordAudit } from '../audit/index.js';
 import { locatePoint } from '../grids/index.js';
 import type { UserActor } from '../identity/index.js';
@@ -77,7 +78,7 @@ export async function recordVisit(
     org_path: seat.central.group_path,
     visited_at: instantOfLocalDate(input.visitedOn),
     kind: input.kind,
-    heard: input.heard.trim(),
+    heard: maskPersonalText(input.heard.trim()),
     lng,
     lat,
     recorded_by: actor.userId,

@@ -1,5 +1,6 @@
 // The one transition function of appeals: appends the step (who, when, from level, to level, why), updates the
 // appeal, and keeps its overdue timer in step with its level. Callers have checked the seat and run a transaction.
+import { maskPersonalText } from '../cases/index.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../platform/db/database.js';
@@ -94,7 +95,8 @@ export async function applyAppealStep(
     due_at: next.due_at,
     concluded_level: next.concluded_level,
     concluded_at: next.concluded_at,
-    outcome: next.outcome,
+    // Numbers typed into free text are never stored in plaintext.
+    outcome: next.outcome === null ? null : maskPersonalText(next.outcome),
     case_id: next.case_id,
     is_overdue: next.is_overdue,
     updated_at: now,
@@ -111,7 +113,7 @@ export async function applyAppealStep(
       to_level: level,
       from_status: appeal.status,
       to_status: change.toStatus,
-      reason: change.reason,
+      reason: change.reason === null ? null : maskPersonalText(change.reason),
     },
   ]);
   if (change.isFromTimer !== true && (next.status !== 'open' || next.level !== appeal.level)) {
