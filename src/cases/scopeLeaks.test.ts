@@ -250,6 +250,14 @@ describe('case scope leaks', () => {
       leaks('open311 list', list.body);
       assert.ok(!digitsOf(row.description).includes(digitsOf(numbers[0]!)), 'stored masked');
       assert.ok(!digitsOf(row.description).includes(digitsOf(numbers[5]!)), 'stored masked');
+      const steps = await p.database.db
+        .selectFrom('case_step')
+        .select('comment')
+        .where('case_id', '=', row.id)
+        .execute();
+      const stored = steps.map((st) => digitsOf(st.comment ?? '')).join(' ');
+      assert.match(steps.map((st) => st.comment ?? '').join(' '), /已受理/);
+      assert.ok(!stored.includes(digitsOf(numbers[1]!)), 'the reply is stored masked too');
       const revealed = await s.town.request('POST', `/api/cases/${row.id}/reveal`, { reason: '核实联系人' });
       assert.equal(revealed.status, 200);
       assert.equal(revealed.body.description, description, 'the original is kept, encrypted, for a reveal');

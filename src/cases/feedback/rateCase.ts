@@ -1,4 +1,5 @@
 // The reporter rates a closed case through its tracking code; a bad rating opens a call-back due in one working day.
+import { maskPersonalText } from '../publicText.js';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/index.js';
 import { addWorkingMinutes, loadWorkCalendar } from '../../calendar/index.js';
@@ -27,8 +28,10 @@ export async function rateCase(
   ctx: RequestContext,
   trackingCode: string,
   rating: Rating,
-  comment: string | null,
+  typed: string | null,
 ): Promise<CaseRow> {
+  // A resident's comment is stored with any phone or ID number masked, like every free text.
+  const comment = typed === null ? null : maskPersonalText(typed);
   const repo = caseRepository(trx, dialect);
   const c = await repo.findByTracking(trackingCode);
   if (c === undefined) {

@@ -3,6 +3,7 @@
 // the live path (applyCaseAction) and the demo generator (simulate) both drive it.
 import { AppError } from '../../platform/errors.js';
 import { msg } from '../../platform/i18n.js';
+import { maskPersonalText } from '../publicText.js';
 import type { CaseRow } from '../repository.js';
 import type { EffectName } from './effects/names.js';
 import {
@@ -317,7 +318,8 @@ export function transition(
       action,
       from_state: state,
       to_state: next,
-      comment: comment === '' ? null : comment,
+      // Numbers typed into a comment or reply are never stored in plaintext (the step log is append-only).
+      comment: comment === '' ? null : maskPersonalText(comment),
       is_public: input.isPublic === true || PUBLIC_ACTIONS.includes(action) ? 1 : 0,
       reason_code: input.reason ?? null,
     },
