@@ -1,7 +1,7 @@
 // Who sees which cases, and which seat a caller occupies on one case. Decided here, once, from role and scope.
 import type { Kysely } from 'kysely';
-import { gridRepository } from '../grids/repository.js';
-import type { UserActor } from '../identity/actor.js';
+import { gridDirectory } from '../grids/index.js';
+import type { UserActor } from '../identity/index.js';
 import type { DB } from '../platform/db/schema.js';
 import type { CaseRow, CaseScope } from './repository.js';
 import type { Seat } from './workflow/stateMachine.js';
@@ -11,7 +11,7 @@ const gridsOfActor = new WeakMap<UserActor, Promise<string[]>>();
 function gridIdsOf(db: Kysely<DB>, actor: UserActor): Promise<string[]> {
   let grids = gridsOfActor.get(actor);
   if (grids === undefined) {
-    grids = gridRepository(db).gridIdsOfUser(actor.userId);
+    grids = gridDirectory(db).gridIdsOfUser(actor.userId);
     gridsOfActor.set(actor, grids);
   }
   return grids;

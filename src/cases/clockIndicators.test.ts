@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
-import type { UserActor } from '../identity/actor.js';
+import type { UserActor } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { runDueJobs } from '../platform/jobs/jobs.js';
 import { actorOf, pointInGridOf, sessions, startCasePlatform } from '../testing/caseFixtures.js';
 import type { TestPlatform } from '../testing/testPlatform.js';
-import { getGridIndex } from '../grids/indexService.js';
+import { getGridIndex } from '../grids/index.js';
 import { rateCase } from './feedback/rateCase.js';
 import { reportCase } from './intake/reportCase.js';
 import { loadCaseSettings } from './caseSettings.js';

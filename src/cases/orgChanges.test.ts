@@ -1,7 +1,7 @@
 // Cases and grids follow their organisations when a village moves to another town or merges into a neighbour.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { getGridIndex } from '../grids/indexService.js';
+import { getGridIndex } from '../grids/index.js';
 import {
   caseIn,
   pointInGridOf,

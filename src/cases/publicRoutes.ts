@@ -1,6 +1,6 @@
 // Routes for residents without an account: the catalogue, category suggestions, reporting, tracking and rating.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { getGridIndex } from '../grids/indexService.js';
+import { getGridIndex } from '../grids/index.js';
 import { contextOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';

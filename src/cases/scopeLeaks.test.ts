@@ -2,9 +2,8 @@
 // the caller's scope, personal numbers masked in every public and Open311 answer, and a reporter sees his report.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { getGridIndex } from '../grids/indexService.js';
-import { hashPassword } from '../identity/passwords.js';
-import { identityRepository } from '../identity/repository.js';
+import { getGridIndex } from '../grids/index.js';
+import { hashPassword, seedUser } from '../identity/index.js';
 import {
   caseIn,
   pointInGridOf,
@@ -44,14 +43,13 @@ describe('case scope leaks', () => {
       .executeTakeFirstOrThrow();
     otherTownOffice = await orgByCode(`${otherTown.code ?? ''}-lawEnforcement`);
     const now = p.clock.now();
-    const ids = identityRepository(p.database.db);
-    const userId = await ids.createUser({
+    await seedUser(p.database.db, {
       username: 'otherzf',
       displayName: '外镇综合执法平台处置员',
       passwordHash: await hashPassword(TEST_PASSWORD),
+      roles: [{ role: 'departmentHandler', orgId: otherTownOffice.id }],
       now,
     });
-    await ids.addRole({ userId, role: 'departmentHandler', orgId: otherTownOffice.id, now });
     otherTownHandler = await loginAs(p.app, 'otherzf');
     districtDept = (await orgByCode('D-CG')).id;
   });

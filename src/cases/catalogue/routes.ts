@@ -1,7 +1,7 @@
 // Routes for the district admin: the versioned catalogue, routing rules (responsibility list), settings.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { recordAudit } from '../../audit/recordAudit.js';
-import { orgRepository } from '../../orgs/repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { orgDirectory } from '../../orgs/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { contextOf, userOf } from '../../platform/http/request.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
@@ -258,9 +258,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
           rules.flatMap((r) => [r.area_org_id, r.department_id]).filter((x): x is string => x !== null),
         ),
       ];
-      const names = new Map(
-        (await orgRepository(db, database.dialect).byIds(ids)).map((o) => [o.id, o.name]),
-      );
+      const names = new Map((await orgDirectory(db, database.dialect).byIds(ids)).map((o) => [o.id, o.name]));
       return {
         items: rules.map((r) => ({
           id: r.id,
@@ -300,7 +298,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
     async (request, reply) => {
       const ctx = contextOf(request);
       const b = request.body;
-      const orgs = orgRepository(db, database.dialect);
+      const orgs = orgDirectory(db, database.dialect);
       const dept = await orgs.findByIdUnscoped(b.departmentId);
       if (dept?.level !== 'department') {
         throw new AppError('request.invalid', {

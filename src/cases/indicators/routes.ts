@@ -1,8 +1,8 @@
 // Indicators and rankings from the fact table, with month-on-month and year-on-year.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { gridRepository } from '../../grids/repository.js';
+import { gridDirectory } from '../../grids/index.js';
 import { holdersOfRolesUnder, scopeOf } from '../../identity/index.js';
-import { orgRepository } from '../../orgs/repository.js';
+import { orgDirectory } from '../../orgs/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { userOf } from '../../platform/http/request.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
@@ -50,8 +50,8 @@ export const indicatorRoutes: ModuleRoutes = async (base, { deps }) => {
       const isOwn = unit === personUnit(actor.userId);
       if (!isOwn) {
         const scope = scopeOf(actor);
-        const org = await orgRepository(db, database.dialect).findById(scope, unit);
-        const grid = org === undefined ? await gridRepository(db).findById(scope, unit) : undefined;
+        const org = await orgDirectory(db, database.dialect).findById(scope, unit);
+        const grid = org === undefined ? await gridDirectory(db).findById(scope, unit) : undefined;
         if (org === undefined && grid === undefined) {
           throw notFound();
         }
@@ -93,7 +93,7 @@ export const indicatorRoutes: ModuleRoutes = async (base, { deps }) => {
       const level = request.query.level;
       let units: { id: string; name: string }[];
       if (level === 'grid') {
-        units = (await gridRepository(db).list(scope, {}, 5000, null)).map((g) => ({
+        units = (await gridDirectory(db).list(scope, {}, 5000, null)).map((g) => ({
           id: g.id,
           name: `${g.name} ${g.code}`,
         }));
@@ -101,7 +101,7 @@ export const indicatorRoutes: ModuleRoutes = async (base, { deps }) => {
         const holders = await holdersOfRolesUnder(db, scope.path, ['departmentHandler', 'gridWorker']);
         units = holders.map((h) => ({ id: personUnit(h.userId), name: h.displayName }));
       } else {
-        const orgs = await orgRepository(db, database.dialect).subtree(scope, scope.path);
+        const orgs = await orgDirectory(db, database.dialect).subtree(scope, scope.path);
         units = orgs
           .filter((o) => o.level === level && o.status === 'active')
           .map((o) => ({ id: o.id, name: o.name }));

@@ -5,12 +5,12 @@
 import { localDate } from '../../platform/time.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../audit/recordAudit.js';
-import { toWgs84, type Crs } from '../../grids/crs.js';
-import type { GridLocation } from '../../grids/gridIndex.js';
-import type { UserActor } from '../../identity/actor.js';
-import { maskPhone } from '../../members/idNumber.js';
-import { orgRepository } from '../../orgs/repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { toWgs84, type Crs } from '../../grids/index.js';
+import type { GridLocation } from '../../grids/index.js';
+import type { UserActor } from '../../identity/index.js';
+import { maskPhone } from '../../members/index.js';
+import { orgDirectory, orgRollups } from '../../orgs/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import type { Dialect } from '../../platform/db/database.js';
@@ -106,7 +106,7 @@ export async function reportCase(
     throw new AppError('request.invalid', { errors: extra.errors });
   }
 
-  const orgs = orgRepository(trx, deps.dialect);
+  const orgs = orgDirectory(trx, deps.dialect);
   let lng: number | null = null;
   let lat: number | null = null;
   let place: { gridId: string | null; villageId: string | null; townId: string | null } = {
@@ -281,5 +281,5 @@ export async function reportCase(
 export async function countReport(trx: Kysely<DB>, dialect: Dialect, row: CaseRow): Promise<void> {
   const first = await caseRepository(trx, dialect).steps(row.id);
   await caseRepository(trx, dialect).applyFacts(factsForCase(row, first.map(stepToFact)));
-  await orgRepository(trx, dialect).adjustRollup(row.org_path, 'case.open', 1);
+  await orgRollups(trx, dialect).adjustRollup(row.org_path, 'case.open', 1);
 }
