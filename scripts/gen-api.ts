@@ -12,6 +12,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { buildApp } from '../src/platform/http/app.js';
+import { appParts } from '../src/modules.js';
 import { createServices } from '../src/platform/services.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,13 +29,16 @@ export async function openApiDocument(): Promise<OpenAPI3> {
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO: 'false' });
     await migrate(database);
     const services = createServices(config, database);
-    const app = await buildApp({
-      config,
-      database,
-      logger: pino({ level: 'silent' }),
-      services,
-      webDir: null,
-    });
+    const app = await buildApp(
+      {
+        config,
+        database,
+        logger: pino({ level: 'silent' }),
+        services,
+        webDir: null,
+      },
+      appParts,
+    );
     try {
       await app.ready();
       return namedComponents(app.swagger() as OpenAPI3);

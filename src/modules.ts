@@ -13,16 +13,27 @@ import {
 } from './cases/index.js';
 import { consultationRoutes, repathConsultations } from './consultations/index.js';
 import { gridRoutes, reassignGrids, repathGrids } from './grids/index.js';
-import { householdRoutes, reassignHouseholds, repathHouseholds } from './households/index.js';
-import { identityRoutes } from './identity/index.js';
+import {
+  householdHeadedBy,
+  householdRoutes,
+  reassignHouseholds,
+  repathHouseholds,
+} from './households/index.js';
+import { identityAuthenticator, identityRoutes } from './identity/index.js';
 import { linkageJobHandlers, linkageRoutes, reassignLinkage, repathLinkage } from './linkage/index.js';
 import { notificationJobHandlers, notificationRoutes } from './notifications/index.js';
-import { followGroupMembers, memberRoutes, reassignMembers, repathMembers } from './members/index.js';
+import {
+  followGroupMembers,
+  memberRoutes,
+  provideHeadedHouseholdLookup,
+  reassignMembers,
+  repathMembers,
+} from './members/index.js';
 import { openRoutes } from './open311/index.js';
-import { onOrgRepath, onOrgReparented, onOrgsMerged, orgFileRoutes, orgRoutes } from './orgs/index.js';
+import { onOrgRepath, onOrgReparented, onOrgsMerged, orgRoutes } from './orgs/index.js';
 import { patrolRoutes, repathPatrols } from './patrols/index.js';
-import type { AppDeps } from './platform/http/module.js';
-import type { ModuleRoutes } from './platform/http/module.js';
+import { rosterRoutes } from './roster/index.js';
+import type { AppDeps, AppParts, ModuleRoutes } from './platform/http/module.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
 
 export const moduleRoutes: readonly ModuleRoutes[] = [
@@ -32,7 +43,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   notificationRoutes,
   memberRoutes,
   householdRoutes,
-  orgFileRoutes,
+  rosterRoutes,
   gridRoutes,
   patrolRoutes,
   caseRoutes,
@@ -46,6 +57,9 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   consultationRoutes,
 ];
 
+/** What buildApp composes: every module's routes and identity's authenticator. */
+export const appParts: AppParts = { routes: moduleRoutes, authenticator: identityAuthenticator };
+
 // Records that carry an org path follow moves and merges through hooks their modules offer; orgs never imports them.
 // Registered when this file loads, which buildApp, the test platform and the CLI all do before touching the tree.
 onOrgRepath('members', repathMembers);
@@ -56,6 +70,8 @@ onOrgRepath('patrols', repathPatrols);
 onOrgRepath('linkage', repathLinkage);
 onOrgRepath('consultations', repathConsultations);
 onOrgReparented('members', followGroupMembers);
+// A member's page names the central household they head; households own it and hand the look-up to members.
+provideHeadedHouseholdLookup(householdHeadedBy);
 onOrgsMerged('members', reassignMembers);
 onOrgsMerged('households', reassignHouseholds);
 onOrgsMerged('grids', reassignGrids);

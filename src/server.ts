@@ -8,7 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { startJobRunner } from './platform/jobs/jobs.js';
-import { moduleJobHandlers } from './modules.js';
+import { appParts, moduleJobHandlers } from './modules.js';
 import { createServices } from './platform/services.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,7 +53,7 @@ export async function startPlatform(
     const demo = config.demo ? seeded : null;
     const webDir = options.webDir === undefined ? path.join(projectRoot, 'web', 'dist') : options.webDir;
     const deps = { config, database, logger, services, webDir };
-    const app = await buildApp(deps);
+    const app = await buildApp(deps, appParts);
     const runner = startJobRunner(database, moduleJobHandlers(deps), {
       now: () => services.clock.now(),
       intervalMs: config.jobIntervalMs,

@@ -1,6 +1,6 @@
 // Reading the audit log (writes go through recordAudit only).
 import type { Kysely } from 'kysely';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 

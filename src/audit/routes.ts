@@ -1,6 +1,6 @@
 // HTTP routes of the audit log: searchable by district admins.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import { fromDbJson } from '../platform/db/database.js';
 import { userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';

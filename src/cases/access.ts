@@ -1,7 +1,7 @@
 // Who sees which cases, and which seat a caller occupies on one case. Decided here, once, from role and scope.
 import type { Kysely } from 'kysely';
 import { gridDirectory } from '../grids/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { DB } from '../platform/db/schema.js';
 import type { CaseRow, CaseScope } from './repository.js';
 import type { Seat } from './workflow/stateMachine.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { runDueJobs } from '../platform/jobs/jobs.js';
 import { actorOf, pointInGridOf, sessions, startCasePlatform } from '../testing/caseFixtures.js';

@@ -16,6 +16,7 @@ export {
   type FieldType,
 } from './catalogue/defaultCatalogue.js';
 export { caseStates, finalStates, isOpenState, type CaseState } from './workflow/stateMachine.js';
+export { open311Repository, unlistedNets, type PublicStep, type RequestListFilter } from './open311Reads.js';
 export { caseLight } from './clock.js';
 export { maskPersonalText } from './publicText.js';
 export { submitReport, type ReportAnswer, type SubmitResult } from './intake/submitReport.js';

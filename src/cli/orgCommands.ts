@@ -22,6 +22,7 @@ import { loadConfig } from '../platform/config.js';
 import type { Database } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { buildApp } from '../platform/http/app.js';
+import { appParts } from '../modules.js';
 import { newId } from '../platform/ids.js';
 import { createServices } from '../platform/services.js';
 import { loginAs } from '../testing/testPlatform.js';
@@ -184,13 +185,16 @@ export function registerOrgCommands(program: Command): void {
     .option('--requests <n>', 'requests to time', int, 500)
     .action(async (opts: { dataDir: string; databaseUrl?: string; requests: number }) => {
       const { config, database, services } = open(opts);
-      const app = await buildApp({
-        config,
-        database,
-        logger: pino({ level: 'silent' }),
-        services,
-        webDir: null,
-      });
+      const app = await buildApp(
+        {
+          config,
+          database,
+          logger: pino({ level: 'silent' }),
+          services,
+          webDir: null,
+        },
+        appParts,
+      );
       try {
         await app.ready();
         const root = (await orgDirectory(database.db, database.dialect).findRoot())!;

@@ -1,7 +1,7 @@
 // Adds a standing member (常设成员) to a council: the convener, party members, resident and unit representatives,
 // deputies (两代表一委员). The caller holds council.write; the council must be in scope.
 import { recordAudit } from '../audit/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { maskPhone } from '../members/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { toDbBool } from '../platform/db/database.js';

@@ -3,7 +3,7 @@
 // then follows that case. The caller holds council.write; the council (and topic, decision) must be in scope.
 import { recordAudit } from '../audit/index.js';
 import { maskPersonalText, reportCase } from '../cases/index.js';
-import type { Scope, UserActor } from '../identity/index.js';
+import type { Scope, UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';

@@ -3,7 +3,7 @@
 // Online: the caller holds council.vote and is a participant present at the meeting (any org: a party member or
 // resident votes in their council). Clerk: the caller holds council.write over the meeting's scope.
 import { recordAudit } from '../audit/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { fromDbJson, toDbJson } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

@@ -1,7 +1,7 @@
 // Registration and attendance, both kept: who said they would come (registered_at) and who came (attended_at, by
 // the room's QR code on the phone or by the clerk's list). A resident not invited may register and then attend.
 import { recordAudit } from '../audit/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';

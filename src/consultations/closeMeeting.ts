@@ -2,7 +2,7 @@
 // The caller holds council.write; the meeting must be in scope.
 import { recordAudit } from '../audit/index.js';
 import { maskPersonalText } from '../cases/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { msg } from '../platform/i18n.js';

@@ -1,7 +1,7 @@
 // Closes a decision and unseals it: the tally rule of its type counts the ballots (or takes the chair's record for
 // consensus and a show of hands). The caller holds council.write; the decision must be in scope.
 import { recordAudit } from '../audit/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { fromDbJson, toDbJson } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

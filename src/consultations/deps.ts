@@ -1,5 +1,5 @@
 // What the consultation use cases are given, and the scoped look-ups they share (a record outside scope is 404).
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';

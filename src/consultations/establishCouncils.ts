@@ -2,7 +2,7 @@
 // admin run it. The caller has decided the subtree may be written (council.write over scope).
 import type { Kysely } from 'kysely';
 import { orgDirectory } from '../orgs/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';

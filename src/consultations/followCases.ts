@@ -1,7 +1,7 @@
 // Outcomes that opened a case follow it: before outcomes are presented (and before numbers are counted) the state of
 // each followed case is read through the cases door; a case seen closed completes its outcome at the case's closing
 // time. The first sighting is kept (case_state), so an outcome reopened by a poor rating stays reopened.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { caseStatesByIds } from '../cases/index.js';
 import type { Database } from '../platform/db/database.js';
 import { newId } from '../platform/ids.js';

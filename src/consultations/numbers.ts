@@ -1,7 +1,7 @@
 // The consultation numbers of a subtree, per council and in total, counted from the records over a period: meetings
 // held, topics received and handled, outcomes due / done / done on time, ratings and satisfaction. For the assessment
 // and the command view (exported from index.ts); the caller passes the scope it may see.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { Database } from '../platform/db/database.js';
 import { followCases } from './followCases.js';
 import { consultationRepository } from './repository.js';

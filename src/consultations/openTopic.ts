@@ -3,7 +3,7 @@
 // branch for review at once. Staff callers hold council.write over the council; public callers need nothing more.
 import { recordAudit } from '../audit/index.js';
 import { caseStatesByIds, maskPersonalText } from '../cases/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { toDbBool } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

@@ -1,7 +1,7 @@
 // Opens a decision (表决) in a meeting: its type names the tally rule; a hearing's decision is a recommendation.
 // The caller holds council.write; the meeting must be in scope and not closed.
 import { recordAudit } from '../audit/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { toDbBool, toDbJson } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';

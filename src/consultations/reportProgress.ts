@@ -2,7 +2,7 @@
 // an open case is completed by that case closing, not by hand. The caller holds council.write over the outcome.
 import { recordAudit } from '../audit/index.js';
 import { maskPersonalText } from '../cases/index.js';
-import type { Scope, UserActor } from '../identity/index.js';
+import type { Scope, UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { msg } from '../platform/i18n.js';

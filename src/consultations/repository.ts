@@ -1,7 +1,7 @@
 // All SQL of the consultation rooms. Every read of a record takes the caller's scope (an org path subtree); a record
 // outside it is not found. Public reads go through the *Published methods, which list only what the public may see.
 import { sql, type Kysely } from 'kysely';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { repathColumn, subtreeUpper, type Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 

@@ -1,7 +1,7 @@
 // The branch (党组织) approves, merges or declines a topic; merging and declining carry a public reason.
 // The caller holds council.write; the topic must be in scope.
 import { recordAudit } from '../audit/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { maskPersonalText } from '../cases/index.js';

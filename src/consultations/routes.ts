@@ -1,7 +1,7 @@
 // HTTP routes of the consultation rooms: staff (scoped to the caller's subtree) and the public phone pages.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import { isValidPhone } from '../members/index.js';
 import { AppError } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';

@@ -3,7 +3,7 @@
 // The caller holds council.write; the council must be in scope.
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/index.js';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';

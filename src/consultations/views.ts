@@ -1,5 +1,5 @@
 // The read use cases: what one page shows, assembled from scoped reads (staff) or published reads (public).
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { Database } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { councilOrThrow, meetingOrThrow, outcomeOrThrow, topicOrThrow } from './deps.js';

@@ -1,6 +1,7 @@
 // The demo accounts: one per role, attached to real organisations of Tongzhou.
 import type { Database } from '../platform/db/database.js';
-import { hashPassword, seedUser, type Role } from '../identity/index.js';
+import { type Role } from '../access/index.js';
+import { hashPassword, seedUser } from '../identity/index.js';
 import { orgDirectory } from '../orgs/index.js';
 
 export type DemoAccount = {

@@ -6,7 +6,7 @@ import { seedSpine } from '../orgs/index.js';
 import { seedCatalogue, seedDepartments, generateCases } from '../cases/index.js';
 import { seedConsultationDemo } from '../consultations/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
-import { isRole } from '../identity/index.js';
+import { isRole } from '../access/index.js';
 import { seedDemoLinkage } from '../linkage/index.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 import { generateOrgs } from './generateOrgs.js';

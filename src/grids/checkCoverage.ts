@@ -1,7 +1,7 @@
 // The coverage validator (无缝覆盖): for a village, town or the district, every gap (outline not covered by any grid)
 // and every overlap between two grids, with its area in m² and its geometry. The caller holds 'grid.read'.
 import Flatbush from 'flatbush';
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

@@ -1,5 +1,5 @@
 // Exports the active grids of a subtree as a GeoJSON FeatureCollection (WGS-84). The caller holds 'grid.read'.
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

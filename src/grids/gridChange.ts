@@ -1,6 +1,6 @@
 // Steps shared by the use cases that change grids: geometry checks, the overlap rule, codes, history, the index.
 import type { Kysely } from 'kysely';
-import { scopeOf, roleMay } from '../identity/index.js';
+import { scopeOf, roleMay } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';

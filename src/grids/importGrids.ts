@@ -2,7 +2,7 @@
 // file without errors is written, in one transaction (a bad file changes nothing). The caller holds 'grid.write'.
 import Flatbush from 'flatbush';
 import { recordAudit } from '../audit/index.js';
-import { isInScope, scopeOf } from '../identity/index.js';
+import { isInScope, scopeOf } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';

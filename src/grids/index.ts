@@ -39,7 +39,7 @@ export async function locatePoint(
   return (await indexOf(database)).locate(x, y);
 }
 
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { Dialect } from '../platform/db/database.js';
 import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
 import { markGridsChanged as markChanged } from './indexService.js';

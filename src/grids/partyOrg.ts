@@ -1,7 +1,7 @@
 // The party organisation built on a grid: a 网格党支部 or 楼栋党小组 of the grid's village, or a 党员中心户.
 import { AppError } from '../platform/errors.js';
 import type { Database } from '../platform/db/database.js';
-import { isInScope } from '../identity/index.js';
+import { isInScope } from '../access/index.js';
 import { householdDirectory } from '../households/index.js';
 import { orgDirectory, type OrgRow } from '../orgs/index.js';
 import type { PartyOrgKind } from './vocabulary.js';

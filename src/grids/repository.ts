@@ -1,6 +1,6 @@
 // All SQL of the grid module. Every read that serves a caller takes their scope; a grid outside it is "not found".
 import { sql, type Kysely } from 'kysely';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { repathColumn, subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import type { BBox } from './geometry.js';

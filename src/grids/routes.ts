@@ -1,6 +1,6 @@
 // HTTP routes of the grid module (一张网).
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { scopeOf, isInScope } from '../identity/index.js';
+import { scopeOf, isInScope } from '../access/index.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';

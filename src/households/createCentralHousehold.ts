@@ -1,6 +1,6 @@
 // Sets up a party-member central household (党员中心户) under a party group, led by a member of that group's branch.
 // The caller must hold 'household.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { memberDirectory } from '../members/index.js';
 import { orgDirectory, orgRollups } from '../orgs/index.js';

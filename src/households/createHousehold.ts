@@ -1,5 +1,5 @@
 // Records an ordinary household (群众户) of a village the caller can see. The caller must hold 'household.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { orgDirectory, orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';

@@ -43,3 +43,13 @@ export const repathHouseholds: OrgHook<OrgRepath> = (db, dialect, e) =>
 /** Org hook: central households of a merged group go to the target group. */
 export const reassignHouseholds: OrgHook<OrgMerge> = (db, dialect, e) =>
   householdRepository(db, dialect).reassign(e.from, e.to);
+
+/** For the member's page: the active central household a member heads (members are handed this in src/modules.ts). */
+export async function householdHeadedBy(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  memberId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const row = await householdRepository(db, dialect).headedBy(memberId);
+  return row === undefined ? undefined : { id: row.id, name: row.name };
+}

@@ -1,6 +1,6 @@
 // Links a household to a central household of its own village (or moves the link); the linked count follows.
 // The caller must hold 'household.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';

@@ -1,6 +1,6 @@
 // All SQL of the household module: central households (党员中心户), households and their linkage. Reads take the caller's scope.
 import { sql, type Kysely } from 'kysely';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { containsText, repathColumn, subtreeUpper, type Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 

@@ -1,7 +1,7 @@
 // HTTP routes of households and their linkage (联动): which households each party-member central household serves.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import { notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';

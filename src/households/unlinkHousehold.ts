@@ -1,5 +1,5 @@
 // Ends a household's link to its central household; it stays in its village. The caller must hold 'household.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';

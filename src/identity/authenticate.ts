@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
 import { hmac, safeEqual, sha256 } from '../platform/hash.js';
-import type { Actor, UserActor } from './actor.js';
+import type { Actor, UserActor } from '../access/index.js';
+import type { Authenticator } from '../platform/http/module.js';
 import { identityRepository } from './repository.js';
 
 export const SESSION_COOKIE = 'tx_session';
@@ -86,3 +87,6 @@ export function csrfTokenFor(cookieSecret: string, sessionSecret: string): strin
 export function isCsrfValid(cookieSecret: string, sessionSecret: string, token: string | undefined): boolean {
   return token !== undefined && safeEqual(csrfTokenFor(cookieSecret, sessionSecret), token);
 }
+
+/** What the HTTP layer is given to resolve callers (src/modules.ts hands it to buildApp). */
+export const identityAuthenticator: Authenticator = { cookieName: SESSION_COOKIE, authenticate, isCsrfValid };

@@ -5,7 +5,7 @@ import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { sha256 } from '../platform/hash.js';
-import type { UserActor } from './actor.js';
+import type { UserActor } from '../access/index.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { passwordProblem } from './passwordPolicy.js';
 import { userRepository } from './userRepository.js';

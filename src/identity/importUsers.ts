@@ -19,10 +19,10 @@ import {
   type ImportReport,
   type Table,
 } from '../platform/spreadsheet/index.js';
-import { isInScope, scopeOf, type UserActor } from './actor.js';
+import { isInScope, scopeOf, type UserActor } from '../access/index.js';
 import { hashPassword } from './passwords.js';
 import { oneTimePassword } from './passwordPolicy.js';
-import type { Role } from './policies.js';
+import type { Role } from '../access/index.js';
 import { identityRepository } from './repository.js';
 import { mayGrant, roleFrom, roleOrgLevels } from './roleRules.js';
 import { userRepository } from './userRepository.js';

@@ -2,14 +2,22 @@
 // user and token reads other modules need. Nothing else of src/identity/ is imported from outside.
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
-import { isRole as isRoleKey, type Role } from './policies.js';
+import { isRole as isRoleKey, type Role } from '../access/index.js';
 import { identityRepository } from './repository.js';
 import { userRepository } from './userRepository.js';
 import type { Dialect } from '../platform/db/database.js';
 
-export { isInScope, scopeOf, type Actor, type Assignment, type Scope, type UserActor } from './actor.js';
-export { abilitiesOf, actions, isRole, roleMay, roles, type Action, type Role } from './policies.js';
+export {
+  isInScope,
+  scopeOf,
+  type Actor,
+  type Assignment,
+  type Scope,
+  type UserActor,
+} from '../access/index.js';
+export { abilitiesOf, actions, isRole, roleMay, roles, type Action, type Role } from '../access/index.js';
 export { authenticate, csrfTokenFor, isCsrfValid, SESSION_COOKIE, type Credentials } from './authenticate.js';
+export { identityAuthenticator } from './authenticate.js';
 export { hashPassword } from './passwords.js';
 export { identityRoutes } from './routes.js';
 

@@ -7,7 +7,7 @@ import { memberDirectory } from '../members/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { isInScope, scopeOf, type UserActor } from './actor.js';
+import { isInScope, scopeOf, type UserActor } from '../access/index.js';
 import { requireManageable, requireUser } from './userAdmin.js';
 import { userRepository } from './userRepository.js';
 

@@ -4,7 +4,7 @@ import { gridStaffLinks } from '../grids/index.js';
 import { memberDirectory } from '../members/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { Database } from '../platform/db/database.js';
-import { scopeOf, type UserActor } from './actor.js';
+import { scopeOf, type UserActor } from '../access/index.js';
 import { isManageable, requireUser, userScopeOf, type ManagedUser } from './userAdmin.js';
 import { userRepository, type AssignmentRecord, type UserFilter, type UserRecord } from './userRepository.js';
 

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
-import type { Assignment } from './actor.js';
-import { isRole, type Role } from './policies.js';
+import type { Assignment } from '../access/index.js';
+import { isRole, type Role } from '../access/index.js';
 
 export type UserRow = DB['app_user'];
 

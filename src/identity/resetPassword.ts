@@ -3,7 +3,7 @@
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
-import type { UserActor } from './actor.js';
+import type { UserActor } from '../access/index.js';
 import { hashPassword } from './passwords.js';
 import { oneTimePassword } from './passwordPolicy.js';
 import { requireManageable, requireUser } from './userAdmin.js';

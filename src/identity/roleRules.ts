@@ -1,5 +1,5 @@
 // Which roles sit at which organisation levels, and who may grant them: district roles only a district admin.
-import type { Role } from './policies.js';
+import type { Role } from '../access/index.js';
 
 /** Roles whose scope is the whole district: a town admin may never grant them. */
 export const districtRoles: readonly Role[] = ['districtAdmin', 'orgDepartment', 'districtCommand'];

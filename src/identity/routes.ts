@@ -7,11 +7,11 @@ import { sha256 } from '../platform/hash.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { newSecret } from '../platform/ids.js';
-import type { UserActor } from './actor.js';
+import type { UserActor } from '../access/index.js';
 import { csrfTokenFor, SESSION_COOKIE } from './authenticate.js';
 import { changePassword } from './changePassword.js';
 import { login, logout } from './login.js';
-import { abilitiesOf } from './policies.js';
+import { abilitiesOf } from '../access/index.js';
 import { identityRepository } from './repository.js';
 import { userAdminRoutes } from './userRoutes.js';
 

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-import type { UserActor } from './actor.js';
+import type { UserActor } from '../access/index.js';
 import { requireManageable, requireUser } from './userAdmin.js';
 import { userRepository } from './userRepository.js';
 

@@ -5,8 +5,8 @@ import { orgDirectory, type OrgRow } from '../orgs/index.js';
 import type { Database } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { isInScope, scopeOf, type UserActor } from './actor.js';
-import { isRole, type Role } from './policies.js';
+import { isInScope, scopeOf, type UserActor } from '../access/index.js';
+import { isRole, type Role } from '../access/index.js';
 import { mayGrant, roleOrgLevels } from './roleRules.js';
 import { userRepository, type AssignmentRecord, type UserRecord, type UserScope } from './userRepository.js';
 

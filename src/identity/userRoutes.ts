@@ -14,7 +14,7 @@ import { assignRole, revokeRole } from './assignRole.js';
 import { createUser } from './createUser.js';
 import { importUsers } from './importUsers.js';
 import { linkGrids, linkMember } from './linkUser.js';
-import { roles } from './policies.js';
+import { roles } from '../access/index.js';
 import { presentUserDetail, presentUserSummary, UserDetailSchema, UserSummarySchema } from './presenter.js';
 import { getUserDetail, listUsers } from './readUsers.js';
 import { resetPassword } from './resetPassword.js';

@@ -1,6 +1,6 @@
 // Who may see and act on an appeal: its central household's head, and the chain seats above it (404 outside).
 import type { Kysely } from 'kysely';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';

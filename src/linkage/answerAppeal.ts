@@ -1,7 +1,7 @@
 // Answers an appeal at its level: advice given, no action needed; the appeal is concluded there.
 // The caller holds 'linkage.handle'; the seat is checked here.
 import { recordAudit } from '../audit/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { actingSeat, appealFor, viewerOf } from './access.js';

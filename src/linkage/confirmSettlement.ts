@@ -3,7 +3,7 @@
 // head seat is checked here) or by the household itself on the public tracking page (the code is its secret).
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { placeHouseholds } from '../households/index.js';
-import { hashPassword, seedMemberLink, seedUser, type Role } from '../identity/index.js';
+import { type Role } from '../access/index.js';
+import { hashPassword, seedMemberLink, seedUser } from '../identity/index.js';
 import { makeIdNumber } from '../members/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import { manualClock, type ManualClock } from '../platform/clock.js';

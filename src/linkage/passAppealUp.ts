@@ -1,7 +1,7 @@
 // Passes an appeal up to the next level of the chain with a reason. The caller holds 'linkage.handle'; the seat
 // is checked here.
 import { recordAudit } from '../audit/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';

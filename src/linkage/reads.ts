@@ -3,7 +3,7 @@
 // to the caller's seat: the head's own links, or the subtree of the chain seat (404 outside).
 import { caseStatesByIds, type CaseStateView } from '../cases/index.js';
 import { householdDirectory, type HouseholdRow } from '../households/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

@@ -2,7 +2,7 @@
 // leader, or stays with him when he settles it himself. The caller holds 'linkage.serve'.
 import { maskPersonalText } from '../cases/index.js';
 import { recordAudit } from '../audit/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';

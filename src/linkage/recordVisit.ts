@@ -3,7 +3,7 @@
 import { maskPersonalText } from '../cases/index.js';
 import { recordAudit } from '../audit/index.js';
 import { locatePoint } from '../grids/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';

@@ -1,7 +1,7 @@
 // The head reveals the full address of one of his linked households, giving a reason; the reveal is audited.
 // The caller holds 'linkage.serve'; the head seat and the link are checked here.
 import { recordAudit } from '../audit/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { linkedHousehold } from './linkedHousehold.js';

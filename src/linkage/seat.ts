@@ -2,7 +2,8 @@
 // holds on the chain through the role assignment they act under. See index.ts for the mapping.
 import type { Kysely } from 'kysely';
 import { householdDirectory, type CentralHouseholdRow } from '../households/index.js';
-import { memberIdOfUser, type UserActor } from '../identity/index.js';
+import { type UserActor } from '../access/index.js';
+import { memberIdOfUser } from '../identity/index.js';
 import { memberDirectory } from '../members/index.js';
 import type { Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';

@@ -1,7 +1,7 @@
 // Settles an appeal at the level it waits at (就地化解); it counts as settled once the household confirms, through
 // its head or on the public tracking page. The caller holds 'linkage.handle'; the seat is checked here.
 import { recordAudit } from '../audit/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { actingSeat, appealFor, viewerOf } from './access.js';

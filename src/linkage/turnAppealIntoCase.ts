@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.js';
 import { maskPersonalText, reportCase } from '../cases/index.js';
 import { getGridIndex } from '../grids/index.js';
 import { householdDirectory } from '../households/index.js';
-import type { UserActor } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';

@@ -1,6 +1,6 @@
 // Gives a member a post in an organisation above them (secretary, committee, group leader) or takes it away.
 // The caller must hold 'member.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';

@@ -1,7 +1,7 @@
 // Imports party members from a table: each row names its branch (and optionally party group and 双报到 community) by code.
 // Checks every row first (ID checksum, duplicates in the file and in the database, codes); commits all or nothing.
 // The caller must hold 'member.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import {
   IssueList,

@@ -31,6 +31,7 @@ export { createMember, type CreateMemberInput } from './createMember.js';
 export { transferMember } from './transferMember.js';
 export { importMembers, MEMBER_COLUMNS } from './importMembers.js';
 export { memberRoutes } from './routes.js';
+export { provideHeadedHouseholdLookup, type HeadedHouseholdLookup } from './headedHousehold.js';
 
 /** Scoped reads of members for other modules (the org export lists a subtree's members; households check a head). */
 export type MemberDirectory = Pick<MemberRepository, 'findById' | 'list' | 'rolesOfMember'>;

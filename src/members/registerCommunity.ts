@@ -1,5 +1,5 @@
 // 双报到: registers a member (or ends the registration) with the community where they live. The caller must hold 'member.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';

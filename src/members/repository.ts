@@ -1,6 +1,6 @@
 // All SQL of the party-member module. Reads take the caller's scope: a member outside it is "not found".
 import { sql, type Kysely } from 'kysely';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { containsText, repathColumn, subtreeUpper, type Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 

@@ -1,6 +1,6 @@
 // Shows a member's full ID and phone numbers to a caller who gave a reason; every reveal is in the audit log.
 // The caller must hold 'member.reveal'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';

@@ -1,12 +1,12 @@
 // HTTP routes of the party-member module: list and page, registration, transfer (组织关系转接), 双报到, audited reveal.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { scopeOf, type Scope } from '../identity/index.js';
-import { householdDirectory } from '../households/index.js';
+import { scopeOf, type Scope } from '../access/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import { notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { createMember } from './createMember.js';
+import { headedHousehold } from './headedHousehold.js';
 import { MemberSchema, orgIdsOf, presentMember, TransferSchema, type OrgRef } from './presenter.js';
 import { registerCommunity } from './registerCommunity.js';
 import { memberRepository, type MemberListRow } from './repository.js';
@@ -55,7 +55,7 @@ export const memberRoutes: ModuleRoutes = async (base, { deps }) => {
     const [roles, transfers, headed] = await Promise.all([
       members.rolesOfMember(row.id),
       members.transfers(row.id),
-      householdDirectory(database.db, database.dialect).headedBy(row.id),
+      headedHousehold(database.db, database.dialect, row.id),
     ]);
     const ids = [
       ...orgIdsOf([row]),

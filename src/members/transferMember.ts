@@ -1,6 +1,6 @@
 // 组织关系转接: moves a member the caller can see to another active branch (anywhere in the district), with a history row.
 // The caller must hold 'member.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { orgDirectory, orgRollups } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';

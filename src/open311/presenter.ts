@@ -7,10 +7,10 @@ import {
   type CaseRow,
   isOpenState,
   type CaseState,
+  type PublicStep,
 } from '../cases/index.js';
 import type { Locale } from '../platform/i18n.js';
 import { isoDateTime } from './format.js';
-import type { PublicStep } from './repository.js';
 
 /** The district's postcode (通州区). */
 export const DISTRICT_ZIPCODE = '226300';

@@ -6,6 +6,7 @@ import {
   catalogueVersions,
   findCaseByTracking,
   listCategories,
+  open311Repository,
   type Category,
   type CaseRow,
 } from '../cases/index.js';
@@ -24,7 +25,6 @@ import {
   presentErrors,
 } from './errors.js';
 import { formatOfUrl, isFormat, isoDateTime, parseDateTime, sendFormatted, type Format } from './format.js';
-import { open311Repository } from './repository.js';
 import { presentRequest, type Open311Request, type Place } from './presenter.js';
 import { reportRequest } from './reportRequest.js';
 import {

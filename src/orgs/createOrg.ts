@@ -1,5 +1,5 @@
 // Creates an organisation under a parent the caller can see. The caller must hold 'org.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

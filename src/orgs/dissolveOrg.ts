@@ -1,5 +1,5 @@
 // Dissolves an empty organisation: it keeps its records and history, with status 'dissolved'. The caller must hold 'org.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

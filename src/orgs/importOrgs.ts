@@ -1,6 +1,6 @@
 // Imports organisations from a table: each row names its parent by code (an existing org or another row of the file).
 // Checks everything first; commits all rows in one transaction or none. The caller must hold 'org.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';

@@ -22,7 +22,7 @@ export {
   type OrgReparent,
 } from './attachments.js';
 export { orgRoutes } from './routes.js';
-export { orgFileRoutes } from './fileRoutes.js';
+export { importOrgs } from './importOrgs.js';
 
 /** Reads of the org tree for other modules. Scoped reads take the caller's scope; a record outside it is undefined. */
 export type OrgDirectory = Pick<

@@ -1,6 +1,6 @@
 // Merges an organisation into another of the same level: children, members and households move, the source is dissolved.
 // The caller must hold 'org.write'.
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

@@ -1,6 +1,6 @@
 // Moves an organisation (and its whole subtree) under another parent; paths and roll-ups follow. The caller must hold 'org.write'.
 import type { Kysely } from 'kysely';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database, Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';

@@ -1,6 +1,6 @@
 // All SQL of the organisation module. Every read takes the caller's scope; a record outside it is "not found".
 import { sql, type Kysely } from 'kysely';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { containsText, subtreeUpper, type Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';

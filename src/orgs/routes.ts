@@ -1,7 +1,7 @@
 // HTTP routes of the organisation module.
 import { Type } from '@fastify/type-provider-typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';

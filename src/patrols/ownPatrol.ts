@@ -1,5 +1,5 @@
 // The caller's own running patrol, for the use cases that add to it or end it.
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

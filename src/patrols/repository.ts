@@ -1,6 +1,6 @@
 // All SQL of grid patrols. Reads take the caller's scope.
 import type { Kysely } from 'kysely';
-import type { Scope } from '../identity/index.js';
+import type { Scope } from '../access/index.js';
 import { subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 

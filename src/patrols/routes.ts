@@ -1,7 +1,7 @@
 // HTTP routes of grid patrols (巡查).
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { crsList } from '../grids/index.js';
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import { notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';

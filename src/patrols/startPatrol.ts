@@ -2,7 +2,7 @@
 // they have no other patrol running.
 import { recordAudit } from '../audit/index.js';
 import { findGridInScope, isGridStaff } from '../grids/index.js';
-import { scopeOf } from '../identity/index.js';
+import { scopeOf } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';

@@ -1,6 +1,7 @@
 // Builders for case tests: a platform with grids and departments, a point in a user's grid, a case driven to a state.
 import { getGridIndex } from '../grids/index.js';
-import { authenticate, type UserActor } from '../identity/index.js';
+import { type UserActor } from '../access/index.js';
+import { authenticate } from '../identity/index.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from './testPlatform.js';
 
 export const CASE_STAGES = ['spine', 'catalogue', 'users', 'orgs', 'grids', 'departments'];

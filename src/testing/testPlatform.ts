@@ -14,7 +14,7 @@ import { buildApp, type App } from '../platform/http/app.js';
 import { createServices, type Services } from '../platform/services.js';
 import { seedDemo } from '../demo/seedDemo.js';
 // The module wiring (the hooks through which records follow org moves), for tests that use a database without the app.
-import '../modules.js';
+import { appParts } from '../modules.js';
 
 export const TEST_PASSWORD = 'test-password-1';
 
@@ -122,7 +122,10 @@ export async function startTestPlatform(
     cipher: services.cipher,
     orgScale: options.orgScale,
   });
-  const app = await buildApp({ config, database, logger: pino({ level: 'silent' }), services, webDir: null });
+  const app = await buildApp(
+    { config, database, logger: pino({ level: 'silent' }), services, webDir: null },
+    appParts,
+  );
   await app.ready();
   return {
     app,

@@ -1,6 +1,6 @@
 // The command centre records the call-back after a bad rating: solved, or reopened for a redo.
 import type { Kysely } from 'kysely';
-import type { UserActor } from '../../identity/index.js';
+import type { UserActor } from '../../access/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Dialect } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';

@@ -1,7 +1,8 @@
 // Indicators and rankings from the fact table, with month-on-month and year-on-year.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { gridDirectory } from '../../grids/index.js';
-import { holdersOfRolesUnder, scopeOf } from '../../identity/index.js';
+import { scopeOf } from '../../access/index.js';
+import { holdersOfRolesUnder } from '../../identity/index.js';
 import { orgDirectory } from '../../orgs/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { userOf } from '../../platform/http/request.js';

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/index.js';
 import { toWgs84, type Crs } from '../../grids/index.js';
 import type { GridLocation } from '../../grids/index.js';
-import type { UserActor } from '../../identity/index.js';
+import type { UserActor } from '../../access/index.js';
 import { maskPhone } from '../../members/index.js';
 import { orgDirectory, orgRollups } from '../../orgs/index.js';
 import type { RequestContext } from '../../platform/context.js';

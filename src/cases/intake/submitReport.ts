@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/context.js';
-import type { UserActor } from '../../identity/index.js';
+import type { UserActor } from '../../access/index.js';
 import { AppError } from '../../platform/errors.js';
 import { catalogueRepository } from '../catalogue/repository.js';
 import { caseRepository, type CaseRow } from '../repository.js';

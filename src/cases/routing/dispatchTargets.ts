@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { orgDirectory, type OrgRow } from '../../orgs/index.js';
 import type { Dialect } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { UserActor } from '../../identity/index.js';
+import type { UserActor } from '../../access/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { msg } from '../../platform/i18n.js';
 import { caseScopeOf } from '../access.js';

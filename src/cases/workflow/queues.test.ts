@@ -2,7 +2,7 @@
 // when the server offers that role's seat an action that is its duty, and each offered action says what it needs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Role } from '../../identity/index.js';
+import type { Role } from '../../access/index.js';
 import {
   caseIn,
   pointInGridOf,

@@ -1,5 +1,5 @@
 // "My queue": the states and levels in which cases wait on a role's seat, derived from the rules table.
-import type { Role } from '../../identity/index.js';
+import type { Role } from '../../access/index.js';
 import { caseLevels, dutyPositions, type CaseLevel, type CaseState, type Seat } from './stateMachine.js';
 
 /** The seat a role's queue is for, and the levels it watches (a district seat queues district-level cases only). */

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { getGridIndex } from '../../grids/index.js';
 import { orgRollups } from '../../orgs/index.js';
-import type { UserActor } from '../../identity/index.js';
+import type { UserActor } from '../../access/index.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, pointInGridOf, sessions, startCasePlatform } from '../../testing/caseFixtures.js';
 import type { TestPlatform } from '../../testing/testPlatform.js';

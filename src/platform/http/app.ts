@@ -11,11 +11,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HTTPMethod } from 'find-my-way';
 import FindMyWay from 'find-my-way';
-import { authenticate, isCsrfValid, SESSION_COOKIE, roleMay, type Action } from '../../identity/index.js';
+import { roleMay, type Action } from '../../access/index.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import { sendProblem, toAppError } from './problem.js';
-import type { AppDeps } from './module.js';
+import type { AppDeps, AppParts } from './module.js';
 import './request.js';
 
 /** Every API route declares who may call it: anyone, any signed-in user, or holders of one action. */
@@ -35,7 +35,7 @@ declare module 'fastify' {
   }
 }
 
-export type { AppDeps } from './module.js';
+export type { AppDeps, AppParts, Authenticator } from './module.js';
 
 export type App = FastifyInstance;
 
@@ -43,8 +43,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ALL_METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const GUARDED_PREFIXES = ['/api/', '/open311/'];
 
-export async function buildApp(deps: AppDeps): Promise<App> {
+export async function buildApp(deps: AppDeps, parts: AppParts): Promise<App> {
   const { config, database } = deps;
+  const { authenticator } = parts;
   const app = Fastify({
     // pino's Logger and Fastify's logger type differ only in generics.
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
@@ -120,8 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') === true ? header.slice(7).trim() : null;
-    const cookie = request.cookies[SESSION_COOKIE];
-    request.actor = await authenticate(
+    const cookie = request.cookies[authenticator.cookieName];
+    request.actor = await authenticator.authenticate(
       database.db,
       { bearer, sessionSecret: bearer === null ? (cookie ?? null) : null },
       request.now,
@@ -137,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (UNSAFE.has(request.method) && actor.via === 'session') {
       const token = request.headers['x-csrf-token'];
       if (
-        !isCsrfValid(
+        !authenticator.isCsrfValid(
           deps.services.cookieSecret,
           actor.sessionSecret ?? '',
           typeof token === 'string' ? token : undefined,
@@ -196,7 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          session: { type: 'apiKey', in: 'cookie', name: authenticator.cookieName },
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },
@@ -215,9 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
 
-  // Loaded here rather than imported at the top: the modules' routes import this file for contextOf/userOf.
-  const { moduleRoutes } = await import('../../modules.js');
-  for (const register of moduleRoutes) {
+  for (const register of parts.routes) {
     await app.register(register, { deps });
   }
 

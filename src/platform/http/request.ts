@@ -1,7 +1,7 @@
 // What a route handler reads off a request: the caller, the request's instant and its context for use cases.
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { Actor, UserActor } from '../../identity/index.js';
+import type { Actor, UserActor } from '../../access/index.js';
 import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { localeFrom } from '../i18n.js';

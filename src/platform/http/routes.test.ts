@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestPlatform, type TestPlatform } from '../../testing/testPlatform.js';
 import { buildApp } from './app.js';
+import { appParts } from '../../modules.js';
 
 describe('every API route has an auth decision', () => {
   let p: TestPlatform;
@@ -13,13 +14,16 @@ describe('every API route has an auth decision', () => {
   });
 
   it('the app refuses to start with a guarded route that declares none', async () => {
-    const app = await buildApp({
-      config: p.config,
-      database: p.database,
-      logger: (await import('pino')).default({ level: 'silent' }),
-      services: p.services,
-      webDir: null,
-    });
+    const app = await buildApp(
+      {
+        config: p.config,
+        database: p.database,
+        logger: (await import('pino')).default({ level: 'silent' }),
+        services: p.services,
+        webDir: null,
+      },
+      appParts,
+    );
     assert.throws(() => {
       app.get('/api/unguarded', () => 'x');
     }, /no auth decision/);

@@ -2,7 +2,7 @@
 // and notifications it may add to. Effects run after the pure transition and before the case is written.
 import type { Kysely } from 'kysely';
 import type { WorkCalendar } from '../../../calendar/index.js';
-import type { UserActor } from '../../../identity/index.js';
+import type { UserActor } from '../../../access/index.js';
 import type { NotificationEvent } from '../../../notifications/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Dialect } from '../../../platform/db/database.js';

@@ -1,12 +1,10 @@
-// The reads Open311 needs beyond the cases module's repository: windowed, paged request lists and, for a page of
-// cases at once, their latest public reply, public steps and first reporter photo. Built on caseRepository.scoped.
+// The reads Open311 needs of cases: windowed, paged request lists and, for a page of cases at once, their public
+// steps and first reporter photo. Built on caseRepository.scoped; offered to src/open311 through the door.
 import type { Kysely } from 'kysely';
-import { finalStates, type CaseRow } from '../cases/index.js';
-// Open311's list and page reads still query the cases module's tables through its repository; moving these reads
-// into src/cases (and out of this allow-listed file) waits for the cases restructuring.
-import { caseRepository } from '../cases/repository.js';
 import type { Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
+import { caseRepository, type CaseRow } from './repository.js';
+import { finalStates } from './workflow/stateMachine.js';
 
 export type RequestListFilter = {
   /** The district's org path: everything Open311 lists lies under it. */
