@@ -1,4 +1,5 @@
 // The database type: every module declares its own tables, composed here for Kysely.
+import type { AssessmentTables } from '../../assessment/tables.js';
 import type { AuditTables } from '../../audit/tables.js';
 import type { CalendarTables } from '../../calendar/tables.js';
 import type { CaseTables } from '../../cases/tables.js';
@@ -27,4 +28,5 @@ export type DB = PlatformTables &
   CalendarTables &
   NotificationTables &
   ConsultationTables &
-  LinkageTables;
+  LinkageTables &
+  AssessmentTables;
