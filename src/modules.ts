@@ -1,10 +1,4 @@
 // The domain modules: their routes, in registration order, and the job handlers they contribute.
-import {
-  assessmentRoutes,
-  coreAssessmentSources,
-  registerAssessmentSources,
-  repathAssessment,
-} from './assessment/index.js';
 import { auditRoutes } from './audit/index.js';
 import { calendarRoutes } from './calendar/index.js';
 import {
@@ -61,7 +55,6 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   openRoutes,
   linkageRoutes,
   consultationRoutes,
-  assessmentRoutes,
 ];
 
 /** What buildApp composes: every module's routes and identity's authenticator. */
@@ -76,7 +69,6 @@ onOrgRepath('cases', repathCases);
 onOrgRepath('patrols', repathPatrols);
 onOrgRepath('linkage', repathLinkage);
 onOrgRepath('consultations', repathConsultations);
-onOrgRepath('assessment', repathAssessment);
 onOrgReparented('members', followGroupMembers);
 // A member's page names the central household they head; households own it and hand the look-up to members.
 provideHeadedHouseholdLookup(householdHeadedBy);
@@ -85,10 +77,6 @@ onOrgsMerged('households', reassignHouseholds);
 onOrgsMerged('grids', reassignGrids);
 onOrgsMerged('cases', reassignCases);
 onOrgsMerged('linkage', reassignLinkage);
-
-// Computed items of the assessment: each module's sources, bound through the assessment's registry (it imports none
-// of them). The platform's own sources read cases, consultations, linkage and the org tree through their doors.
-registerAssessmentSources('assessment', coreAssessmentSources);
 
 /** Job kinds → handlers; every instance runs them, and each due job is claimed by exactly one. */
 export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {

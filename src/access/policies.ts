@@ -46,10 +46,6 @@ export const actions = [
   'linkage.serve',
   'linkage.handle',
   'linkage.read',
-  'assessment.read',
-  'assessment.self',
-  'assessment.review',
-  'assessment.approve',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -82,8 +78,6 @@ const grants: Record<Role, readonly Action[]> = {
     'admin.webhooks',
     'case.export',
     'council.write',
-    'assessment.read',
-    'assessment.approve',
   ],
   // A town's own administrator: the users and role assignments of the town's subtree (scope applied by identity).
   townAdmin: ['org.read', 'member.read', 'grid.read', 'admin.users'],
@@ -95,8 +89,6 @@ const grants: Record<Role, readonly Action[]> = {
     'member.reveal',
     'member.export',
     'household.write',
-    'assessment.read',
-    'assessment.approve',
   ],
   districtCommand: [
     ...READ_ORG,
@@ -108,7 +100,6 @@ const grants: Record<Role, readonly Action[]> = {
     'case.revealReporter',
     'grid.write',
     'grid.overrideOverlap',
-    'assessment.read',
   ],
   townCommand: [
     ...READ_ORG,
@@ -123,8 +114,6 @@ const grants: Record<Role, readonly Action[]> = {
     'household.write',
     'council.write',
     'council.vote',
-    'assessment.read',
-    'assessment.review',
   ],
   departmentHandler: ['org.read', 'case.read', 'case.handle', 'indicator.read'],
   villageCadre: [
@@ -138,8 +127,6 @@ const grants: Record<Role, readonly Action[]> = {
     'member.reveal',
     'council.write',
     'council.vote',
-    'assessment.read',
-    'assessment.self',
   ],
   gridWorker: [
     'linkage.serve',

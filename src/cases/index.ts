@@ -6,11 +6,8 @@ import type { DB } from '../platform/db/schema.js';
 import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
 import { catalogueRepository, type Category } from './catalogue/repository.js';
 import { caseRepository, type CaseRow } from './repository.js';
-import { loadCaseSettings } from './caseSettings.js';
-import { countsByUnit, indicatorsFrom, type Indicators } from './indicators/computeIndicators.js';
 
 export type { CaseRow } from './repository.js';
-export type { Indicators as CaseIndicators } from './indicators/computeIndicators.js';
 export type { Category } from './catalogue/repository.js';
 export {
   defaultCatalogue,
@@ -100,19 +97,4 @@ export async function caseStatesByIds(
     }
   }
   return out;
-}
-
-/**
- * Case indicators (counts, rates, composite) of one unit of the fact table (an org, a grid, a department) over
- * [from, to), for the assessment's computed items. Unscoped: the caller has already decided the unit is its reader's.
- */
-export async function caseIndicatorsOf(
-  db: Kysely<DB>,
-  dialect: Dialect,
-  unitId: string,
-  period: { from: number; to: number },
-): Promise<Indicators> {
-  const settings = await loadCaseSettings(db);
-  const counts = await countsByUnit(caseRepository(db, dialect), [unitId], period);
-  return indicatorsFrom(counts.get(unitId)!, settings.indicators);
 }

@@ -5,7 +5,6 @@ import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/index.js';
 import { seedCatalogue, seedDepartments, generateCases } from '../cases/index.js';
 import { seedConsultationDemo } from '../consultations/index.js';
-import { seedAssessmentDemo } from '../assessment/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { isRole } from '../access/index.js';
 import { seedDemoLinkage } from '../linkage/index.js';
@@ -130,14 +129,6 @@ const stages: DemoStage[] = [
         cipher: options.cipher,
         withActivity: true,
       });
-    },
-  },
-  {
-    // After the stages it computes from (orgs, cases, linkage, consultations): last year's five-star cycle completed
-    // with its notice, objections and stars, and this year's in progress.
-    name: 'assessment',
-    async run(database, options, now) {
-      await seedAssessmentDemo(database, { seed: options.seed, now });
     },
   },
 ];

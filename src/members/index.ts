@@ -33,11 +33,8 @@ export { importMembers, MEMBER_COLUMNS } from './importMembers.js';
 export { memberRoutes } from './routes.js';
 export { provideHeadedHouseholdLookup, type HeadedHouseholdLookup } from './headedHousehold.js';
 
-/**
- * Scoped reads of members for other modules (the org export lists a subtree's members; households check a head).
- * officersOf is unscoped: the post holders of an organisation the caller has already found in its scope (assessment).
- */
-export type MemberDirectory = Pick<MemberRepository, 'findById' | 'list' | 'rolesOfMember' | 'officersOf'>;
+/** Scoped reads of members for other modules (the org export lists a subtree's members; households check a head). */
+export type MemberDirectory = Pick<MemberRepository, 'findById' | 'list' | 'rolesOfMember'>;
 
 export function memberDirectory(db: Kysely<DB>, dialect: Dialect): MemberDirectory {
   return memberRepository(db, dialect);

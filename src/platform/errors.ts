@@ -224,60 +224,6 @@ export const errorCatalog = {
     status: 422,
     title: msg('范围过大，请选择下一级组织', 'Too large; choose a smaller organisation'),
   },
-  'assessment.invalid_tree': {
-    status: 422,
-    title: msg('指标体系不完整或不一致', 'The indicator tree is incomplete or inconsistent'),
-  },
-  'assessment.tree_frozen': {
-    status: 409,
-    title: msg('该年度考评已启动，指标体系已冻结', 'Scoring has started: the year’s indicator tree is frozen'),
-  },
-  'assessment.cycle_exists': { status: 409, title: msg('该年度考评已启动', 'The year’s assessment is already open') },
-  'assessment.score_out_of_range': {
-    status: 422,
-    title: msg('分值超出该指标的范围', 'The points are outside the item’s range'),
-  },
-  'assessment.reason_required': {
-    status: 422,
-    title: msg('调整分值或星级须说明理由', 'A change of points or stars needs a reason'),
-  },
-  'assessment.evidence_required': {
-    status: 422,
-    title: msg('自评得分的指标须附佐证材料', 'Self-scored items need their evidence attached'),
-  },
-  'assessment.line_computed': {
-    status: 422,
-    title: msg('该指标由系统按实时数据计算，不能自填', 'This item is computed from live records, not typed in'),
-  },
-  'assessment.not_editable': {
-    status: 409,
-    title: msg('考评表当前所处环节不能修改', 'The score sheet cannot be changed at this stage'),
-  },
-  'assessment.nothing_approved': {
-    status: 422,
-    title: msg('没有待公示的已审定考评表', 'No approved score sheet is waiting for a notice'),
-  },
-  'assessment.notice_closed': { status: 422, title: msg('公示期已结束', 'The public notice has ended') },
-  'assessment.notice_running': {
-    status: 422,
-    title: msg('公示期尚未结束', 'The public notice is still running'),
-  },
-  'assessment.objections_open': {
-    status: 422,
-    title: msg('仍有未答复的异议', 'Some objections are still unanswered'),
-  },
-  'assessment.star_not_earned': {
-    status: 422,
-    title: msg('星级超过该村（社区）达标的星数', 'More stars than the village earned'),
-  },
-  'assessment.rise_too_far': {
-    status: 422,
-    title: msg('星级一年最多晋升一级', 'A village rises at most one star level a year'),
-  },
-  'assessment.quota_exceeded': {
-    status: 422,
-    title: msg('该星级名额已满', 'The quota for this star level is full'),
-  },
   'workflow.transition_not_allowed': {
     status: 422,
     title: msg('当前状态下不能执行此操作', 'This action is not allowed in the current state'),

@@ -1,5 +1,4 @@
 // The database type: every module declares its own tables, composed here for Kysely.
-import type { AssessmentTables } from '../../assessment/tables.js';
 import type { AuditTables } from '../../audit/tables.js';
 import type { CalendarTables } from '../../calendar/tables.js';
 import type { CaseTables } from '../../cases/tables.js';
@@ -28,5 +27,4 @@ export type DB = PlatformTables &
   CalendarTables &
   NotificationTables &
   ConsultationTables &
-  LinkageTables &
-  AssessmentTables;
+  LinkageTables;
