@@ -61,7 +61,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
 export const appParts: AppParts = { routes: moduleRoutes, authenticator: identityAuthenticator };
 
 // Records that carry an org path follow moves and merges through hooks their modules offer; orgs never imports them.
-// Registered when this file loads, which buildApp, the test platform and the CLI all do before touching the tree.
+// Registered when this file loads, which the server, the test platform and the CLI all do before touching the tree.
 onOrgRepath('members', repathMembers);
 onOrgRepath('households', repathHouseholds);
 onOrgRepath('grids', repathGrids);
