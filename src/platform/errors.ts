@@ -224,6 +224,97 @@ export const errorCatalog = {
     status: 422,
     title: msg('范围过大，请选择下一级组织', 'Too large; choose a smaller organisation'),
   },
+  'volunteer.not_member': {
+    status: 403,
+    title: msg('您的账号未关联党员信息', 'Your account is not linked to a party member'),
+  },
+  'volunteer.not_community': {
+    status: 422,
+    title: msg('报到的组织不是社区（村）', 'The organisation registered with is not a community or village'),
+  },
+  'volunteer.not_unit': {
+    status: 422,
+    title: msg('报到单位不是驻区单位或新兴领域组织', 'Only a resident unit or new-field organisation registers'),
+  },
+  'volunteer.already_registered': {
+    status: 409,
+    title: msg('已有报到记录，无需重复报到', 'A registration is already on record'),
+  },
+  'volunteer.full': { status: 409, title: msg('名额已满', 'No places are left') },
+  'volunteer.already_signed_up': {
+    status: 409,
+    title: msg('您已报名该活动', 'You have already signed up for this activity'),
+  },
+  'volunteer.not_signed_up': {
+    status: 422,
+    title: msg('您未报名该活动', 'You have not signed up for this activity'),
+  },
+  'volunteer.invalid_checkin': {
+    status: 422,
+    title: msg('签到码无效', 'The check-in code is invalid'),
+  },
+  'volunteer.checkin_far': {
+    status: 422,
+    title: msg('您的位置不在活动地点范围内', 'Your position is not at the activity’s place'),
+  },
+  'volunteer.checkin_outside_window': {
+    status: 422,
+    title: msg('不在活动的签到时间内', 'This is outside the activity’s check-in time'),
+  },
+  'volunteer.already_signed_in': {
+    status: 409,
+    title: msg('您已签到，不能重复签到', 'You have already signed in'),
+  },
+  'volunteer.not_signed_in': {
+    status: 422,
+    title: msg('尚未签到，不能签退', 'Sign in before signing out'),
+  },
+  'volunteer.already_signed_out': {
+    status: 409,
+    title: msg('您已签退', 'You have already signed out'),
+  },
+  'volunteer.unknown_rule': {
+    status: 422,
+    title: msg('积分规则不存在或不适用', 'No such rule, or it does not apply here'),
+  },
+  'volunteer.zero_amount': {
+    status: 422,
+    title: msg('记录的数值不能为零', 'An entry of zero is not recorded'),
+  },
+  'volunteer.wrong_sign': {
+    status: 422,
+    title: msg(
+      '数值的正负与规则不符（扣分用扣分规则，更正用冲销）',
+      'The sign does not match the rule (deductions use a deduction rule, corrections a reversal)',
+    ),
+  },
+  'volunteer.cap_exceeded': {
+    status: 422,
+    title: msg('超过该规则在本期的上限', 'This exceeds the rule’s cap for the period'),
+  },
+  'volunteer.approver_required': {
+    status: 422,
+    title: msg('记录必须有审核人', 'An entry needs an approver'),
+  },
+  'volunteer.entry_fixed': {
+    status: 409,
+    title: msg(
+      '已记账的条目不能修改或删除，请登记冲销',
+      'A posted entry is never edited or deleted; post a reversal instead',
+    ),
+  },
+  'volunteer.already_reversed': {
+    status: 409,
+    title: msg('该条目已冲销', 'This entry has already been reversed'),
+  },
+  'volunteer.below_bar': {
+    status: 422,
+    title: msg('服务时长未达到证书要求', 'The service hours are below the certificate’s bar'),
+  },
+  'volunteer.notice_running': {
+    status: 422,
+    title: msg('公示期未满', 'The public notice has not ended'),
+  },
   'workflow.transition_not_allowed': {
     status: 422,
     title: msg('当前状态下不能执行此操作', 'This action is not allowed in the current state'),

@@ -11,6 +11,7 @@ import type { MemberTables } from '../../members/tables.js';
 import type { NotificationTables } from '../../notifications/tables.js';
 import type { OrgTables } from '../../orgs/tables.js';
 import type { PatrolTables } from '../../patrols/tables.js';
+import type { VolunteerTables } from '../../volunteers/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 import type { PlatformTables } from '../tables.js';
 
@@ -27,4 +28,5 @@ export type DB = PlatformTables &
   CalendarTables &
   NotificationTables &
   ConsultationTables &
-  LinkageTables;
+  LinkageTables &
+  VolunteerTables;
