@@ -32,7 +32,6 @@ import {
 import { openRoutes } from './open311/index.js';
 import { onOrgRepath, onOrgReparented, onOrgsMerged, orgRoutes } from './orgs/index.js';
 import { patrolRoutes, repathPatrols } from './patrols/index.js';
-import { repathVolunteers, volunteerRoutes } from './volunteers/index.js';
 import { rosterRoutes } from './roster/index.js';
 import type { AppDeps, AppParts, ModuleRoutes } from './platform/http/module.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
@@ -56,7 +55,6 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   openRoutes,
   linkageRoutes,
   consultationRoutes,
-  volunteerRoutes,
 ];
 
 /** What buildApp composes: every module's routes and identity's authenticator. */
@@ -71,7 +69,6 @@ onOrgRepath('cases', repathCases);
 onOrgRepath('patrols', repathPatrols);
 onOrgRepath('linkage', repathLinkage);
 onOrgRepath('consultations', repathConsultations);
-onOrgRepath('volunteers', repathVolunteers);
 onOrgReparented('members', followGroupMembers);
 // A member's page names the central household they head; households own it and hand the look-up to members.
 provideHeadedHouseholdLookup(householdHeadedBy);

@@ -46,10 +46,6 @@ export const actions = [
   'linkage.serve',
   'linkage.handle',
   'linkage.read',
-  'volunteer.read',
-  'volunteer.manage',
-  'volunteer.serve',
-  'points.approve',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -82,9 +78,6 @@ const grants: Record<Role, readonly Action[]> = {
     'admin.webhooks',
     'case.export',
     'council.write',
-    'volunteer.read',
-    'volunteer.manage',
-    'points.approve',
   ],
   // A town's own administrator: the users and role assignments of the town's subtree (scope applied by identity).
   townAdmin: ['org.read', 'member.read', 'grid.read', 'admin.users'],
@@ -96,14 +89,10 @@ const grants: Record<Role, readonly Action[]> = {
     'member.reveal',
     'member.export',
     'household.write',
-    'volunteer.read',
-    'volunteer.manage',
-    'points.approve',
   ],
   districtCommand: [
     ...READ_ORG,
     'linkage.read',
-    'volunteer.read',
     'linkage.handle',
     'case.report',
     'case.command',
@@ -125,8 +114,6 @@ const grants: Record<Role, readonly Action[]> = {
     'household.write',
     'council.write',
     'council.vote',
-    'volunteer.read',
-    'volunteer.manage',
   ],
   departmentHandler: ['org.read', 'case.read', 'case.handle', 'indicator.read'],
   villageCadre: [
@@ -140,9 +127,6 @@ const grants: Record<Role, readonly Action[]> = {
     'member.reveal',
     'council.write',
     'council.vote',
-    'volunteer.read',
-    'volunteer.manage',
-    'points.approve',
   ],
   gridWorker: [
     'linkage.serve',
@@ -157,15 +141,7 @@ const grants: Record<Role, readonly Action[]> = {
     'patrol.own',
   ],
   // The linkage seat (head of a central household, group leader, branch secretary) is checked by src/linkage.
-  partyMember: [
-    'org.read',
-    'case.report',
-    'council.vote',
-    'linkage.serve',
-    'linkage.read',
-    'linkage.handle',
-    'volunteer.serve',
-  ],
+  partyMember: ['org.read', 'case.report', 'council.vote', 'linkage.serve', 'linkage.read', 'linkage.handle'],
   resident: ['case.report', 'council.vote'],
 };
 

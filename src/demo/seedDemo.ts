@@ -5,7 +5,6 @@ import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/index.js';
 import { seedCatalogue, seedDepartments, generateCases } from '../cases/index.js';
 import { seedConsultationDemo } from '../consultations/index.js';
-import { seedVolunteerDemo } from '../volunteers/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { isRole } from '../access/index.js';
 import { seedDemoLinkage } from '../linkage/index.js';
@@ -130,14 +129,6 @@ const stages: DemoStage[] = [
         cipher: options.cipher,
         withActivity: true,
       });
-    },
-  },
-  {
-    // After 'orgs': a year of 双报到 registrations, posts, activities, confirmed hours and party-member points in
-    // 金沙街道, and the demo member account 'zyz'.
-    name: 'volunteers',
-    async run(database, options, now) {
-      await seedVolunteerDemo(database, { seed: options.seed, password: options.password, now });
     },
   },
 ];

@@ -40,20 +40,6 @@ export function memberDirectory(db: Kysely<DB>, dialect: Dialect): MemberDirecto
   return memberRepository(db, dialect);
 }
 
-/**
- * For the volunteers' 双报到 flow: writes the community the member is registered with, once the community has
- * confirmed it (or null when the registration ends). The caller has checked scope and records the audit entry.
- */
-export async function setMemberCommunity(
-  db: Kysely<DB>,
-  dialect: Dialect,
-  memberId: string,
-  community: { id: string; path: string } | null,
-  now: number,
-): Promise<void> {
-  await memberRepository(db, dialect).setCommunity(memberId, community, now);
-}
-
 /** For the demo generator only: bulk inserts of prepared rows, roll-ups summed by the caller. */
 export type MemberSeeding = Pick<MemberRepository, 'insertMany' | 'insertTransfers' | 'insertRoles'>;
 

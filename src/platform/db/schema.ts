@@ -11,7 +11,6 @@ import type { MemberTables } from '../../members/tables.js';
 import type { NotificationTables } from '../../notifications/tables.js';
 import type { OrgTables } from '../../orgs/tables.js';
 import type { PatrolTables } from '../../patrols/tables.js';
-import type { VolunteerTables } from '../../volunteers/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 import type { PlatformTables } from '../tables.js';
 
@@ -28,5 +27,4 @@ export type DB = PlatformTables &
   CalendarTables &
   NotificationTables &
   ConsultationTables &
-  LinkageTables &
-  VolunteerTables;
+  LinkageTables;
