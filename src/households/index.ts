@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
+import type { HeadedHouseholdLookup } from '../members/index.js';
 import { householdRepository, type HouseholdRepository } from './repository.js';
 
 export {
@@ -45,11 +46,7 @@ export const reassignHouseholds: OrgHook<OrgMerge> = (db, dialect, e) =>
   householdRepository(db, dialect).reassign(e.from, e.to);
 
 /** For the member's page: the active central household a member heads (members are handed this in src/modules.ts). */
-export async function householdHeadedBy(
-  db: Kysely<DB>,
-  dialect: Dialect,
-  memberId: string,
-): Promise<{ id: string; name: string } | undefined> {
+export const householdHeadedBy: HeadedHouseholdLookup = async (db, dialect, memberId) => {
   const row = await householdRepository(db, dialect).headedBy(memberId);
   return row === undefined ? undefined : { id: row.id, name: row.name };
-}
+};

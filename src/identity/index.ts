@@ -1,5 +1,6 @@
-// What other modules may use of identity: actors and scope, roles and policies, authentication, and the few
-// user and token reads other modules need. Nothing else of src/identity/ is imported from outside.
+// What other modules may use of identity: authentication, the seeding of users, and the few user and token reads
+// other modules need (actors, scope and policies are src/access's). Nothing else of src/identity/ is imported
+// from outside.
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { isRole as isRoleKey, type Role } from '../access/index.js';
@@ -8,16 +9,13 @@ import { userRepository } from './userRepository.js';
 import type { Dialect } from '../platform/db/database.js';
 
 export {
-  isInScope,
-  scopeOf,
-  type Actor,
-  type Assignment,
-  type Scope,
-  type UserActor,
-} from '../access/index.js';
-export { abilitiesOf, actions, isRole, roleMay, roles, type Action, type Role } from '../access/index.js';
-export { authenticate, csrfTokenFor, isCsrfValid, SESSION_COOKIE, type Credentials } from './authenticate.js';
-export { identityAuthenticator } from './authenticate.js';
+  authenticate,
+  csrfTokenFor,
+  identityAuthenticator,
+  isCsrfValid,
+  SESSION_COOKIE,
+  type Credentials,
+} from './authenticate.js';
 export { hashPassword } from './passwords.js';
 export { identityRoutes } from './routes.js';
 
