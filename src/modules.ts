@@ -1,4 +1,10 @@
 // The domain modules: their routes, in registration order, and the job handlers they contribute.
+import {
+  assessmentRoutes,
+  coreAssessmentSources,
+  registerAssessmentSources,
+  repathAssessment,
+} from './assessment/index.js';
 import { auditRoutes } from './audit/index.js';
 import { calendarRoutes } from './calendar/index.js';
 import {
@@ -7,6 +13,8 @@ import {
   caseRoutingRoutes,
   catalogueRoutes,
   indicatorRoutes,
+  onCaseAction,
+  onCatalogueSaved,
   publicCaseRoutes,
   reassignCases,
   repathCases,
@@ -29,9 +37,11 @@ import {
   reassignMembers,
   repathMembers,
 } from './members/index.js';
+import { listCaseGuard, listCatalogueListener, listRoutes, repathLists } from './lists/index.js';
 import { openRoutes } from './open311/index.js';
 import { onOrgRepath, onOrgReparented, onOrgsMerged, orgRoutes } from './orgs/index.js';
 import { patrolRoutes, repathPatrols } from './patrols/index.js';
+import { repathVolunteers, volunteerAssessmentSources, volunteerRoutes } from './volunteers/index.js';
 import { rosterRoutes } from './roster/index.js';
 import type { AppDeps, AppParts, ModuleRoutes } from './platform/http/module.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
@@ -55,6 +65,9 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   openRoutes,
   linkageRoutes,
   consultationRoutes,
+  assessmentRoutes,
+  volunteerRoutes,
+  listRoutes,
 ];
 
 /** What buildApp composes: every module's routes and identity's authenticator. */
@@ -69,6 +82,9 @@ onOrgRepath('cases', repathCases);
 onOrgRepath('patrols', repathPatrols);
 onOrgRepath('linkage', repathLinkage);
 onOrgRepath('consultations', repathConsultations);
+onOrgRepath('volunteers', repathVolunteers);
+onOrgRepath('assessment', repathAssessment);
+onOrgRepath('lists', repathLists);
 onOrgReparented('members', followGroupMembers);
 // A member's page names the central household they head; households own it and hand the look-up to members.
 provideHeadedHouseholdLookup(householdHeadedBy);
@@ -77,6 +93,16 @@ onOrgsMerged('households', reassignHouseholds);
 onOrgsMerged('grids', reassignGrids);
 onOrgsMerged('cases', reassignCases);
 onOrgsMerged('linkage', reassignLinkage);
+
+// Computed items of the assessment: each module's sources, bound through the assessment's registry (it imports none
+// of them). The platform's own sources read cases, consultations, linkage and the org tree through their doors.
+registerAssessmentSources('assessment', coreAssessmentSources);
+registerAssessmentSources('volunteers', volunteerAssessmentSources);
+
+// The published lists take part in case work through the cases module's hooks: the negative list and grid task
+// admission guard every action, and a catalogue or routing change is a new version of the list it shows in.
+onCaseAction('lists', listCaseGuard);
+onCatalogueSaved('lists', listCatalogueListener);
 
 /** Job kinds → handlers; every instance runs them, and each due job is claimed by exactly one. */
 export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {

@@ -6,8 +6,12 @@ import type { DB } from '../platform/db/schema.js';
 import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
 import { catalogueRepository, type Category } from './catalogue/repository.js';
 import { caseRepository, type CaseRow } from './repository.js';
+import { routingRepository } from './routing/repository.js';
+import { loadCaseSettings } from './caseSettings.js';
+import { countsByUnit, indicatorsFrom, type Indicators } from './indicators/computeIndicators.js';
 
 export type { CaseRow } from './repository.js';
+export type { Indicators as CaseIndicators } from './indicators/computeIndicators.js';
 export type { Category } from './catalogue/repository.js';
 export {
   defaultCatalogue,
@@ -97,4 +101,53 @@ export async function caseStatesByIds(
     }
   }
   return out;
+}
+
+/**
+ * Case indicators (counts, rates, composite) of one unit of the fact table (an org, a grid, a department) over
+ * [from, to), for the assessment's computed items. Unscoped: the caller has already decided the unit is its reader's.
+ */
+export async function caseIndicatorsOf(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  unitId: string,
+  period: { from: number; to: number },
+): Promise<Indicators> {
+  const settings = await loadCaseSettings(db);
+  const counts = await countsByUnit(caseRepository(db, dialect), [unitId], period);
+  return indicatorsFrom(counts.get(unitId)!, settings.indicators);
+}
+
+// For the published lists (src/lists): the catalogue is the service list and the routing rules are the duty list, so
+// that module reads and edits them here rather than keeping copies; its guards and listeners register here too.
+export {
+  CaseGuardRefusal,
+  onCaseAction,
+  onCatalogueSaved,
+  recordGuardRefusal,
+  type CaseGuard,
+  type CaseMove,
+  type CatalogueListener,
+  type CatalogueSaved,
+} from './hooks.js';
+export { saveCategory } from './catalogue/saveCategory.js';
+export { addRoutingRule, retireRoutingRule, type RoutingRuleInput } from './routing/addRoutingRule.js';
+export { resolveRoute, type RouteInput, type RouteResult } from './routing/resolveRoute.js';
+export type { RoutingRuleRow } from './routing/repository.js';
+export { caseLevels, type CaseLevel } from './workflow/stateMachine.js';
+export { platforms, type Platform } from './catalogue/defaultCatalogue.js';
+
+/** The active routing rules (the duty list as data), oldest first. */
+export async function listRoutingRules(db: Kysely<DB>, limit: number) {
+  return routingRepository(db).list(limit);
+}
+
+/** The current catalogue version number (0 before the catalogue is seeded). */
+export async function currentCatalogueVersion(db: Kysely<DB>): Promise<number> {
+  return catalogueRepository(db).currentVersion();
+}
+
+/** One category of the current catalogue, or undefined. */
+export async function findCategory(db: Kysely<DB>, code: string): Promise<Category | undefined> {
+  return catalogueRepository(db).find(code);
 }

@@ -19,6 +19,7 @@ import { CaseSummarySchema, presentCase, presentStep, StepSchema } from './prese
 import { caseRepository, type CaseListFilter, type CaseRow } from './repository.js';
 import { resolveRoute } from './routing/resolveRoute.js';
 import { ActionBodySchema, PHOTO_BODY_LIMIT, StaffReportBodySchema } from './schemas.js';
+import { recordGuardRefusal } from './hooks.js';
 import { applyCaseAction } from './workflow/applyCaseAction.js';
 import { queueOf } from './workflow/queues.js';
 import { allowedActions, caseStates, isOpenState, needs, type CaseState } from './workflow/stateMachine.js';
@@ -352,12 +353,18 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       const actor = userOf(request);
       const ctx = contextOf(request);
       const photos = await processPhotos(request.body.photos ?? []);
-      const result = await db.transaction().execute((trx) =>
-        applyCaseAction(trx, database.dialect, ctx, { kind: 'user', actor }, request.params.id, {
-          ...request.body,
-          photos,
-        }),
-      );
+      const result = await db
+        .transaction()
+        .execute((trx) =>
+          applyCaseAction(trx, database.dialect, ctx, { kind: 'user', actor }, request.params.id, {
+            ...request.body,
+            photos,
+          }),
+        )
+        .catch(async (error: unknown) => {
+          await recordGuardRefusal(db, error);
+          throw error;
+        });
       return { item: presentCase(result.case, ctx.now), step: presentStep(result.step) };
     },
   );
@@ -416,6 +423,7 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
           });
           dispatched.push(id);
         } catch (error) {
+          await recordGuardRefusal(db, error);
           failed.push({ id, code: error instanceof AppError ? error.code : 'internal' });
         }
       }

@@ -6,6 +6,7 @@ import { isValidPhone } from '../members/index.js';
 import { AppError } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
+import { literals as Literals } from '../platform/http/schemas.js';
 import { instantOfLocalDate, DAY_MS } from '../platform/time.js';
 import { addCouncilMember, memberKinds } from './addCouncilMember.js';
 import { assignOutcome } from './assignOutcome.js';
@@ -51,8 +52,6 @@ const IdParams = Type.Object({ id: Id });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Phone = Type.String({ minLength: 11, maxLength: 11 });
 const Ok = { 200: Type.Object({ ok: Type.Boolean() }) };
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T keeps the literal union for inference
-const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 const Ballot = Type.Unknown();
 
 export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) => {

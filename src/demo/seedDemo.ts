@@ -5,6 +5,9 @@ import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/index.js';
 import { seedCatalogue, seedDepartments, generateCases } from '../cases/index.js';
 import { seedConsultationDemo } from '../consultations/index.js';
+import { seedVolunteerDemo } from '../volunteers/index.js';
+import { seedAssessmentDemo } from '../assessment/index.js';
+import { seedListsDemo } from '../lists/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { isRole } from '../access/index.js';
 import { seedDemoLinkage } from '../linkage/index.js';
@@ -129,6 +132,30 @@ const stages: DemoStage[] = [
         cipher: options.cipher,
         withActivity: true,
       });
+    },
+  },
+  {
+    // After 'orgs': a year of 双报到 registrations, posts, activities, confirmed hours and party-member points in
+    // 金沙街道, and the demo member account 'zyz'.
+    name: 'volunteers',
+    async run(database, options, now) {
+      await seedVolunteerDemo(database, { seed: options.seed, password: options.password, now });
+    },
+  },
+  {
+    // After 'cases': the district's lists for towns, villages and grids, 金沙街道's town list, the grid task
+    // admission list with applications in every state, and eight weeks of grid tasks for the burden meter.
+    name: 'lists',
+    async run(database, _options, now) {
+      await seedListsDemo(database, { now });
+    },
+  },
+  {
+    // After the stages it computes from (orgs, cases, linkage, consultations): last year's five-star cycle completed
+    // with its notice, objections and stars, and this year's in progress.
+    name: 'assessment',
+    async run(database, options, now) {
+      await seedAssessmentDemo(database, { seed: options.seed, now });
     },
   },
 ];

@@ -111,12 +111,16 @@ export const reassignGrids: OrgHook<OrgMerge> = async (db, _dialect: Dialect, e)
   await markChanged(db, e.at);
 };
 
-/** The grid's first current worker (网格员), as named on a case; undefined when it has none. */
+/**
+ * The grid's current worker (网格员) who acts on a case or a task: the first with an account, else the first one (a
+ * person the grid lists without an account); undefined when it has none.
+ */
 export async function gridWorkerOf(
   db: Kysely<DB>,
   gridId: string,
 ): Promise<{ userId: string | null; name: string } | undefined> {
-  const worker = (await gridRepository(db).staffOf([gridId])).find((s) => s.role === 'worker');
+  const workers = (await gridRepository(db).staffOf([gridId])).filter((s) => s.role === 'worker');
+  const worker = workers.find((s) => s.user_id !== null) ?? workers[0];
   return worker === undefined ? undefined : { userId: worker.user_id, name: worker.name };
 }
 

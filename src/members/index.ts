@@ -33,11 +33,28 @@ export { importMembers, MEMBER_COLUMNS } from './importMembers.js';
 export { memberRoutes } from './routes.js';
 export { provideHeadedHouseholdLookup, type HeadedHouseholdLookup } from './headedHousehold.js';
 
-/** Scoped reads of members for other modules (the org export lists a subtree's members; households check a head). */
-export type MemberDirectory = Pick<MemberRepository, 'findById' | 'list' | 'rolesOfMember'>;
+/**
+ * Scoped reads of members for other modules (the org export lists a subtree's members; households check a head).
+ * officersOf is unscoped: the post holders of an organisation the caller has already found in its scope (assessment).
+ */
+export type MemberDirectory = Pick<MemberRepository, 'findById' | 'list' | 'rolesOfMember' | 'officersOf'>;
 
 export function memberDirectory(db: Kysely<DB>, dialect: Dialect): MemberDirectory {
   return memberRepository(db, dialect);
+}
+
+/**
+ * For the volunteers' 双报到 flow: writes the community the member is registered with, once the community has
+ * confirmed it (or null when the registration ends). The caller has checked scope and records the audit entry.
+ */
+export async function setMemberCommunity(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  memberId: string,
+  community: { id: string; path: string } | null,
+  now: number,
+): Promise<void> {
+  await memberRepository(db, dialect).setCommunity(memberId, community, now);
 }
 
 /** For the demo generator only: bulk inserts of prepared rows, roll-ups summed by the caller. */

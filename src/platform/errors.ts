@@ -224,6 +224,188 @@ export const errorCatalog = {
     status: 422,
     title: msg('范围过大，请选择下一级组织', 'Too large; choose a smaller organisation'),
   },
+  'volunteer.not_member': {
+    status: 403,
+    title: msg('您的账号未关联党员信息', 'Your account is not linked to a party member'),
+  },
+  'volunteer.not_community': {
+    status: 422,
+    title: msg('报到的组织不是社区（村）', 'The organisation registered with is not a community or village'),
+  },
+  'volunteer.not_unit': {
+    status: 422,
+    title: msg(
+      '报到单位不是驻区单位或新兴领域组织',
+      'Only a resident unit or new-field organisation registers',
+    ),
+  },
+  'volunteer.already_registered': {
+    status: 409,
+    title: msg('已有报到记录，无需重复报到', 'A registration is already on record'),
+  },
+  'volunteer.full': { status: 409, title: msg('名额已满', 'No places are left') },
+  'volunteer.already_signed_up': {
+    status: 409,
+    title: msg('您已报名该活动', 'You have already signed up for this activity'),
+  },
+  'volunteer.not_signed_up': {
+    status: 422,
+    title: msg('您未报名该活动', 'You have not signed up for this activity'),
+  },
+  'volunteer.invalid_checkin': {
+    status: 422,
+    title: msg('签到码无效', 'The check-in code is invalid'),
+  },
+  'volunteer.checkin_far': {
+    status: 422,
+    title: msg('您的位置不在活动地点范围内', 'Your position is not at the activity’s place'),
+  },
+  'volunteer.checkin_outside_window': {
+    status: 422,
+    title: msg('不在活动的签到时间内', 'This is outside the activity’s check-in time'),
+  },
+  'volunteer.already_signed_in': {
+    status: 409,
+    title: msg('您已签到，不能重复签到', 'You have already signed in'),
+  },
+  'volunteer.not_signed_in': {
+    status: 422,
+    title: msg('尚未签到，不能签退', 'Sign in before signing out'),
+  },
+  'volunteer.already_signed_out': {
+    status: 409,
+    title: msg('您已签退', 'You have already signed out'),
+  },
+  'volunteer.unknown_rule': {
+    status: 422,
+    title: msg('积分规则不存在或不适用', 'No such rule, or it does not apply here'),
+  },
+  'volunteer.zero_amount': {
+    status: 422,
+    title: msg('记录的数值不能为零', 'An entry of zero is not recorded'),
+  },
+  'volunteer.wrong_sign': {
+    status: 422,
+    title: msg(
+      '数值的正负与规则不符（扣分用扣分规则，更正用冲销）',
+      'The sign does not match the rule (deductions use a deduction rule, corrections a reversal)',
+    ),
+  },
+  'volunteer.cap_exceeded': {
+    status: 422,
+    title: msg('超过该规则在本期的上限', 'This exceeds the rule’s cap for the period'),
+  },
+  'volunteer.approver_required': {
+    status: 422,
+    title: msg('记录必须有审核人', 'An entry needs an approver'),
+  },
+  'volunteer.entry_fixed': {
+    status: 409,
+    title: msg(
+      '已记账的条目不能修改或删除，请登记冲销',
+      'A posted entry is never edited or deleted; post a reversal instead',
+    ),
+  },
+  'volunteer.already_reversed': {
+    status: 409,
+    title: msg('该条目已冲销', 'This entry has already been reversed'),
+  },
+  'volunteer.below_bar': {
+    status: 422,
+    title: msg('服务时长未达到证书要求', 'The service hours are below the certificate’s bar'),
+  },
+  'volunteer.notice_running': {
+    status: 422,
+    title: msg('公示期未满', 'The public notice has not ended'),
+  },
+  'list.negative_listed': {
+    status: 422,
+    title: msg(
+      '该事项列入负面清单，不能交由这一层级办理',
+      'The matter is on the negative list of that level and cannot be given to it',
+    ),
+  },
+  'list.task_not_admitted': {
+    status: 422,
+    title: msg(
+      '该任务不在网格事项准入清单内，不能派给网格员',
+      'The task is not on the grid task admission list and cannot be given to a grid worker',
+    ),
+  },
+  'list.application_decided': {
+    status: 409,
+    title: msg('该准入申请已处理', 'The admission application has already been decided'),
+  },
+  'list.linked_item': {
+    status: 422,
+    title: msg(
+      '该服务事项来自事件目录，名称和时限请在目录中修改或通过服务清单同步修改',
+      'This service item is a catalogue category; its name and limit change through the catalogue',
+    ),
+  },
+  'assessment.invalid_tree': {
+    status: 422,
+    title: msg('指标体系不完整或不一致', 'The indicator tree is incomplete or inconsistent'),
+  },
+  'assessment.tree_frozen': {
+    status: 409,
+    title: msg(
+      '该年度考评已启动，指标体系已冻结',
+      'Scoring has started: the year’s indicator tree is frozen',
+    ),
+  },
+  'assessment.cycle_exists': {
+    status: 409,
+    title: msg('该年度考评已启动', 'The year’s assessment is already open'),
+  },
+  'assessment.score_out_of_range': {
+    status: 422,
+    title: msg('分值超出该指标的范围', 'The points are outside the item’s range'),
+  },
+  'assessment.reason_required': {
+    status: 422,
+    title: msg('调整分值或星级须说明理由', 'A change of points or stars needs a reason'),
+  },
+  'assessment.evidence_required': {
+    status: 422,
+    title: msg('自评得分的指标须附佐证材料', 'Self-scored items need their evidence attached'),
+  },
+  'assessment.line_computed': {
+    status: 422,
+    title: msg(
+      '该指标由系统按实时数据计算，不能自填',
+      'This item is computed from live records, not typed in',
+    ),
+  },
+  'assessment.not_editable': {
+    status: 409,
+    title: msg('考评表当前所处环节不能修改', 'The score sheet cannot be changed at this stage'),
+  },
+  'assessment.nothing_approved': {
+    status: 422,
+    title: msg('没有待公示的已审定考评表', 'No approved score sheet is waiting for a notice'),
+  },
+  'assessment.notice_closed': { status: 422, title: msg('公示期已结束', 'The public notice has ended') },
+  'assessment.notice_running': {
+    status: 422,
+    title: msg('公示期尚未结束', 'The public notice is still running'),
+  },
+  'assessment.objections_open': {
+    status: 422,
+    title: msg('仍有未答复的异议', 'Some objections are still unanswered'),
+  },
+  'assessment.star_not_earned': {
+    status: 422,
+    title: msg('星级超过该村（社区）达标的星数', 'More stars than the village earned'),
+  },
+  'assessment.rise_too_far': {
+    status: 422,
+    title: msg('星级一年最多晋升一级', 'A village rises at most one star level a year'),
+  },
+  'assessment.quota_exceeded': {
+    status: 422,
+    title: msg('该星级名额已满', 'The quota for this star level is full'),
+  },
   'workflow.transition_not_allowed': {
     status: 422,
     title: msg('当前状态下不能执行此操作', 'This action is not allowed in the current state'),

@@ -2,15 +2,15 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { recordAudit } from '../../audit/index.js';
 import { orgDirectory } from '../../orgs/index.js';
-import { AppError, notFound } from '../../platform/errors.js';
-import { contextOf, userOf } from '../../platform/http/request.js';
+import { contextOf } from '../../platform/http/request.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
-import { newId } from '../../platform/ids.js';
 import { loadCaseSettings, saveCaseSettings } from '../caseSettings.js';
 import { CategorySchema, presentCategory } from '../publicRoutes.js';
+import { addRoutingRule, retireRoutingRule } from '../routing/addRoutingRule.js';
 import { routingRepository } from '../routing/repository.js';
 import { caseKinds, fieldTypes, nets, platforms } from './defaultCatalogue.js';
 import { catalogueRepository } from './repository.js';
+import { saveCategory } from './saveCategory.js';
 
 const LimitSchema = Type.Object({
   amount: Type.Number({ exclusiveMinimum: 0, maximum: 10000 }),
@@ -108,6 +108,10 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
                   nameEn: Type.String(),
                   keywords: Type.Array(Type.String()),
                   duplicateRadiusM: Type.Integer(),
+                  registrationCondition: Type.String(),
+                  closingCondition: Type.String(),
+                  /** The extra fields in both languages, as the editor saves them. */
+                  fieldDefs: Type.Array(Type.Unknown()),
                 }),
               ]),
             ),
@@ -170,56 +174,34 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
       },
     },
     async (request) => {
-      const actor = userOf(request);
       const ctx = contextOf(request);
       const b = request.body;
-      const code = request.params.code;
-      if (
-        code.length !== b.depth * 2 ||
-        (b.depth > 1 && b.parentCode !== code.slice(0, code.length - 2)) ||
-        (b.depth === 1 && b.parentCode !== null)
-      ) {
-        throw new AppError('request.invalid', {
-          errors: [
-            { field: 'parentCode', message: 'code, depth and parent do not fit the three-level tree' },
-          ],
-        });
-      }
-      const version = await db.transaction().execute(async (trx) => {
-        const repo = catalogueRepository(trx);
-        if (b.parentCode !== null && (await repo.find(b.parentCode)) === undefined) {
-          throw new AppError('request.invalid', {
-            errors: [{ field: 'parentCode', message: 'unknown parent' }],
-          });
-        }
-        await repo.upsert({
-          code,
-          parentCode: b.parentCode,
-          depth: b.depth,
-          name: { zh: b.nameZh, en: b.nameEn },
-          kind: b.kind,
-          net: b.net,
-          platform: b.platform,
-          registrationCondition: b.registrationCondition,
-          closingCondition: b.closingCondition,
-          limits: b.limits,
-          department: b.department,
-          selfHandle: b.selfHandle,
-          duplicateRadiusM: b.duplicateRadiusM,
-          fields: b.fields,
-          keywords: b.keywords,
-          active: b.active,
-        });
-        const v = await repo.snapshotNow(actor.userId, b.note ?? null, ctx.now);
-        await recordAudit(trx, ctx, {
-          action: 'catalogue.save',
-          entityType: 'category',
-          entityId: code,
-          orgPath: null,
-          detail: { version: v },
-        });
-        return v;
-      });
+      const version = await db.transaction().execute((trx) =>
+        saveCategory(
+          trx,
+          database.dialect,
+          ctx,
+          {
+            code: request.params.code,
+            parentCode: b.parentCode,
+            depth: b.depth,
+            name: { zh: b.nameZh, en: b.nameEn },
+            kind: b.kind,
+            net: b.net,
+            platform: b.platform,
+            registrationCondition: b.registrationCondition,
+            closingCondition: b.closingCondition,
+            limits: b.limits,
+            department: b.department,
+            selfHandle: b.selfHandle,
+            duplicateRadiusM: b.duplicateRadiusM,
+            fields: b.fields,
+            keywords: b.keywords,
+            active: b.active,
+          },
+          b.note ?? null,
+        ),
+      );
       return { version };
     },
   );
@@ -297,53 +279,9 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const b = request.body;
-      const orgs = orgDirectory(db, database.dialect);
-      const dept = await orgs.findByIdUnscoped(b.departmentId);
-      if (dept?.level !== 'department') {
-        throw new AppError('request.invalid', {
-          errors: [{ field: 'departmentId', message: 'not a department' }],
-        });
-      }
-      const area = b.areaOrgId === undefined ? undefined : await orgs.findByIdUnscoped(b.areaOrgId);
-      if (b.areaOrgId !== undefined && (area === undefined || !['town', 'village'].includes(area.level))) {
-        throw new AppError('request.invalid', {
-          errors: [{ field: 'areaOrgId', message: 'must be a town or village' }],
-        });
-      }
-      if (
-        b.categoryCode !== undefined &&
-        (await catalogueRepository(db).find(b.categoryCode)) === undefined
-      ) {
-        throw new AppError('request.invalid', {
-          errors: [{ field: 'categoryCode', message: 'unknown category' }],
-        });
-      }
-      const id = newId(ctx.now);
-      await db.transaction().execute(async (trx) => {
-        await routingRepository(trx).insertMany([
-          {
-            id,
-            category_code: b.categoryCode ?? null,
-            area_org_id: area?.id ?? null,
-            area_path: area?.path ?? null,
-            grid_id: b.gridId ?? null,
-            platform: b.platform ?? null,
-            department_id: dept.id,
-            limit_json: b.limit === undefined ? null : JSON.stringify(b.limit),
-            active: 1,
-            note: b.note ?? null,
-            created_at: ctx.now,
-          },
-        ]);
-        await recordAudit(trx, ctx, {
-          action: 'routing.create',
-          entityType: 'routingRule',
-          entityId: id,
-          orgPath: null,
-          detail: { ...b },
-        });
-      });
+      const id = await db
+        .transaction()
+        .execute((trx) => addRoutingRule(trx, database.dialect, ctx, request.body));
       return reply.code(201).send({ id });
     },
   );
@@ -360,17 +298,9 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      await db.transaction().execute(async (trx) => {
-        if (!(await routingRepository(trx).deactivate(request.params.id))) {
-          throw notFound();
-        }
-        await recordAudit(trx, ctx, {
-          action: 'routing.retire',
-          entityType: 'routingRule',
-          entityId: request.params.id,
-          orgPath: null,
-        });
-      });
+      await db
+        .transaction()
+        .execute((trx) => retireRoutingRule(trx, database.dialect, ctx, request.params.id));
       return reply.code(204).send();
     },
   );

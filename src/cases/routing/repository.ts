@@ -21,6 +21,9 @@ export function routingRepository(db: Kysely<DB>) {
       }
       return q.orderBy('created_at').limit(limit).execute();
     },
+    async find(id: string) {
+      return db.selectFrom('routing_rule').selectAll().where('id', '=', id).executeTakeFirst();
+    },
     async deactivate(id: string) {
       const r = await db
         .updateTable('routing_rule')

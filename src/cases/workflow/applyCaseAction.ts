@@ -14,6 +14,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { msg } from '../../platform/i18n.js';
 import { caseScopeOf, seatsOf } from '../access.js';
+import { runCaseGuards } from '../hooks.js';
 import { loadCaseSettings } from '../caseSettings.js';
 import { stepLimitMinutes, syncCaseTimers } from '../clock.js';
 import { factDelta, factsForCase, type FactStep } from '../indicators/facts.js';
@@ -105,6 +106,23 @@ export async function applyCaseAction(
   for (const name of t.effects) {
     await effects[name](e);
   }
+  // Other modules' guards (the negative list, grid task admission) see where the action takes the case.
+  await runCaseGuards(trx, dialect, {
+    caseId: c.id,
+    categoryCode: c.category_code,
+    action: input.action,
+    orgPath: c.org_path,
+    townId: c.town_id,
+    villageId: c.village_id,
+    gridId: c.grid_id,
+    fromLevel: c.level,
+    toLevel: t.level,
+    fromState: c.state,
+    toState: t.state,
+    departmentId: e.patch.department_id === undefined ? c.department_id : e.patch.department_id,
+    actorUserId: performer.kind === 'user' ? performer.actor.userId : null,
+    now,
+  });
   const { patch, data } = e;
   const stepMinutes = e.stepLimit(t.state);
   patch.step_deadline_at = stepMinutes === null ? null : now + stepMinutes * 60_000;

@@ -5797,6 +5797,9 @@ export interface paths {
                 nameEn: string;
                 keywords: string[];
                 duplicateRadiusM: number;
+                registrationCondition: string;
+                closingCondition: string;
+                fieldDefs: unknown[];
               })[];
             };
           };
@@ -9115,6 +9118,3923 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The registered sources of computed items */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/trees/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A year’s indicator tree (the default tree until one is saved) with its computed share of points */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    /** Save a new version of a year’s tree (refused once the cycle has opened) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            tree: {
+              name: {
+                zh: string;
+                en: string;
+              };
+              basics: {
+                code: string;
+                name: {
+                  zh: string;
+                  en: string;
+                };
+                points: number;
+                source?: string;
+                rule:
+                  | {
+                      /** @enum {string} */
+                      type: 'linear';
+                      from: number;
+                      to: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'perUnit';
+                      per: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'perUnitAbove';
+                      bound: number;
+                      per: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'atLeast';
+                      min: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'entered';
+                    };
+                evidence?: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              stars: {
+                code: string;
+                name: {
+                  zh: string;
+                  en: string;
+                };
+                fullMarks: number;
+                threshold?: number;
+                items: {
+                  code: string;
+                  name: {
+                    zh: string;
+                    en: string;
+                  };
+                  points: number;
+                  source?: string;
+                  rule:
+                    | {
+                        /** @enum {string} */
+                        type: 'linear';
+                        from: number;
+                        to: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnit';
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnitAbove';
+                        bound: number;
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'atLeast';
+                        min: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'entered';
+                      };
+                  evidence?: {
+                    zh: string;
+                    en: string;
+                  };
+                }[];
+                deductions: {
+                  code: string;
+                  name: {
+                    zh: string;
+                    en: string;
+                  };
+                  points: number;
+                  source?: string;
+                  rule:
+                    | {
+                        /** @enum {string} */
+                        type: 'linear';
+                        from: number;
+                        to: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnit';
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnitAbove';
+                        bound: number;
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'atLeast';
+                        min: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'entered';
+                      };
+                  evidence?: {
+                    zh: string;
+                    en: string;
+                  };
+                }[];
+                bonuses: {
+                  code: string;
+                  name: {
+                    zh: string;
+                    en: string;
+                  };
+                  points: number;
+                  source?: string;
+                  rule:
+                    | {
+                        /** @enum {string} */
+                        type: 'linear';
+                        from: number;
+                        to: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnit';
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnitAbove';
+                        bound: number;
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'atLeast';
+                        min: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'entered';
+                      };
+                  evidence?: {
+                    zh: string;
+                    en: string;
+                  };
+                }[];
+                vetoes: {
+                  code: string;
+                  name: {
+                    zh: string;
+                    en: string;
+                  };
+                  points: number;
+                  source?: string;
+                  rule:
+                    | {
+                        /** @enum {string} */
+                        type: 'linear';
+                        from: number;
+                        to: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnit';
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnitAbove';
+                        bound: number;
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'atLeast';
+                        min: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'entered';
+                      };
+                  evidence?: {
+                    zh: string;
+                    en: string;
+                  };
+                }[];
+              }[];
+              threshold: number;
+              basicsRequired: boolean;
+              maxRisePerYear: number;
+              quotas: {
+                level: number;
+                maxShare: number;
+              }[];
+              noticeDays: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The years assessed, with sheet counts in scope */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/cycles/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a year’s cycle: freeze its tree and give every village a score sheet */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              sheets: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/cycles/{year}/sheets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The year’s sheets in scope, ranked by total, with star scores and awards */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'draft' | 'submitted' | 'returned' | 'reviewed' | 'approved' | 'notice' | 'final';
+        };
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/cycles/{year}/awards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stars awarded in the year */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A score sheet: every line side by side, the score, the log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Recompute the computed lines from the live records */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}/lines/{code}/self': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The village’s own points, note and evidence for a line */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            points?: number | null;
+            note?: string | null;
+            evidenceIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The village’s evidence, attached once and reused by any line */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    /** Attach a piece of evidence to the village (a file address or a link to a record) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            kind: 'file' | 'record' | 'link';
+            title: string;
+            url: string;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The village submits its self-assessment (figures refreshed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}/complete-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The town completes its review */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The district approves the reviewed sheet */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The town returns the sheet to the village, with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/sheets/{id}/lines/{code}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The town sets a line’s points with a reason (null clears the adjustment) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            points: number | null;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/cycles/{year}/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish the public notice of every approved sheet of the year */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            days?: number;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/notices/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a notice after its days: award the stars */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Objections to the notices in scope */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'answered';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/objections/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer an objection; the answer may change the line’s points */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answer: string;
+            lineCode?: string | null;
+            points?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/awards/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a village’s star level by hand, with a reason (within earned stars, the yearly rise and quota) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            level: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/assessment/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public notices of star results */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/assessment/notices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A public notice: the villages, their star scores and levels */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/assessment/notices/{id}/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Object to a village’s result while the notice runs; returns the code to read the answer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            sheetId: string;
+            lineCode?: string | null;
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/assessment/objections/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An objection’s status and answer, by its code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rule catalogue of the hours and points ledger */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                code: string;
+                kind: string;
+                category: string;
+                sign: number;
+                amount: number;
+                maxPerOccurrence: number;
+                capPeriod: string;
+                capAmount: number;
+                approvedBy: string;
+                nameZh: string;
+                nameEn: string;
+              }[];
+              categories: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/communities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Communities and villages one may register with (双报到) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                townName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Registrations with communities of the subtree, or of members and units of the subtree */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          side?: 'community' | 'home';
+          kind?: 'member' | 'unit';
+          status?: 'pending' | 'confirmed' | 'refused' | 'ended';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                kind: string;
+                memberId: string | null;
+                unitOrgId: string | null;
+                name: string;
+                communityId: string;
+                state: string;
+                requestedAt: number;
+                confirmedAt: number | null;
+                validUntil: number | null;
+                confirmations: number;
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a member or a unit of the subtree with a community (waits for its confirmation) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            memberId?: string;
+            unitOrgId?: string;
+            communityId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                kind: string;
+                memberId: string | null;
+                unitOrgId: string | null;
+                name: string;
+                communityId: string;
+                state: string;
+                requestedAt: number;
+                confirmedAt: number | null;
+                validUntil: number | null;
+                confirmations: number;
+                reason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/registrations/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The community confirms (again, every half year), refuses or ends a registration */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            decision: 'confirm' | 'refuse' | 'end';
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                kind: string;
+                memberId: string | null;
+                unitOrgId: string | null;
+                name: string;
+                communityId: string;
+                state: string;
+                requestedAt: number;
+                confirmedAt: number | null;
+                validUntil: number | null;
+                confirmations: number;
+                reason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/unregistered': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members of a branch not registered with a community, or whose confirmation has lapsed */
+    get: {
+      parameters: {
+        query: {
+          orgId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              branch: {
+                id: string;
+                name: string;
+              };
+              employer: {
+                id: string;
+                name: string;
+              } | null;
+              members: number;
+              registered: number;
+              items: {
+                memberId: string;
+                name: string;
+                state: string;
+                communityName: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Volunteer posts published in the subtree */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          status?: 'open' | 'closed';
+          category?:
+            | 'organisationBuilding'
+            | 'legalAid'
+            | 'needyAndDisabled'
+            | 'communityGovernance'
+            | 'health'
+            | 'cultureSport'
+            | 'safetyPatrol'
+            | 'other';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                communityId: string;
+                category: string;
+                title: string;
+                description: string;
+                skills: string[];
+                places: number;
+                claimed: number;
+                isClaimedByMe: boolean;
+                status: string;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Publish a volunteer post */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            communityId: string;
+            category:
+              | 'organisationBuilding'
+              | 'legalAid'
+              | 'needyAndDisabled'
+              | 'communityGovernance'
+              | 'health'
+              | 'cultureSport'
+              | 'safetyPatrol'
+              | 'other';
+            title: string;
+            description: string;
+            skills: string[];
+            places: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                communityId: string;
+                category: string;
+                title: string;
+                description: string;
+                skills: string[];
+                places: number;
+                claimed: number;
+                isClaimedByMe: boolean;
+                status: string;
+                createdAt: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/posts/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a post */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Activities of the subtree, newest first */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          status?: 'open' | 'confirmed';
+          from?: number;
+          to?: number;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                postId: string | null;
+                communityId: string;
+                category: string;
+                title: string;
+                description: string;
+                placeName: string;
+                lng: number;
+                lat: number;
+                radiusM: number;
+                startsAt: number;
+                endsAt: number;
+                places: number;
+                taken: number;
+                skills: string[];
+                status: string;
+                confirmedAt: number | null;
+                actId: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Schedule an activity: time, place (a point and a radius), places, skills */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            communityId: string;
+            postId?: string | null;
+            category:
+              | 'organisationBuilding'
+              | 'legalAid'
+              | 'needyAndDisabled'
+              | 'communityGovernance'
+              | 'health'
+              | 'cultureSport'
+              | 'safetyPatrol'
+              | 'other';
+            title: string;
+            description: string;
+            placeName: string;
+            lng: number;
+            lat: number;
+            radiusM?: number;
+            startsAt: number;
+            endsAt: number;
+            places: number;
+            skills: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                postId: string | null;
+                communityId: string;
+                category: string;
+                title: string;
+                description: string;
+                placeName: string;
+                lng: number;
+                lat: number;
+                radiusM: number;
+                startsAt: number;
+                endsAt: number;
+                places: number;
+                taken: number;
+                skills: string[];
+                status: string;
+                confirmedAt: number | null;
+                actId: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An activity with its sign-ups and, while open, the QR code to show on site */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                postId: string | null;
+                communityId: string;
+                category: string;
+                title: string;
+                description: string;
+                placeName: string;
+                lng: number;
+                lat: number;
+                radiusM: number;
+                startsAt: number;
+                endsAt: number;
+                places: number;
+                taken: number;
+                skills: string[];
+                status: string;
+                confirmedAt: number | null;
+                actId: string | null;
+              };
+              checkinToken: string | null;
+              signups: {
+                id: string;
+                memberId: string;
+                memberName: string;
+                signedUpAt: number;
+                cancelledAt: number | null;
+                signInAt: number | null;
+                signOutAt: number | null;
+                minutes: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/activities/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the activity: the hours of those present go into the ledger in one act */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            adjustments?: {
+              signupId: string;
+              minutes: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                postId: string | null;
+                communityId: string;
+                category: string;
+                title: string;
+                description: string;
+                placeName: string;
+                lng: number;
+                lat: number;
+                radiusM: number;
+                startsAt: number;
+                endsAt: number;
+                places: number;
+                taken: number;
+                skills: string[];
+                status: string;
+                confirmedAt: number | null;
+                actId: string | null;
+              };
+              act: {
+                id: string;
+                kind: string;
+                ruleCode: string;
+                category: string;
+                evidence: string;
+                note: string | null;
+                sourceType: string;
+                sourceId: string | null;
+                reversesActId: string | null;
+                approverName: string;
+                approvedAt: number;
+                occurredAt: number;
+                members: number;
+                total: number;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/acts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ledger acts approved in the subtree, newest first */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          kind?: 'hours' | 'points';
+          before?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                kind: string;
+                ruleCode: string;
+                category: string;
+                evidence: string;
+                note: string | null;
+                sourceType: string;
+                sourceId: string | null;
+                reversesActId: string | null;
+                approverName: string;
+                approvedAt: number;
+                occurredAt: number;
+                members: number;
+                total: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Approve an entry of the rule catalogue for one or many members in one act */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ruleCode:
+              'service' | 'study' | 'meeting' | 'volunteering' | 'commitment' | 'absence' | 'misconduct';
+            lines: {
+              memberId: string;
+              amount: number;
+            }[];
+            evidence: string;
+            note?: string | null;
+            occurredOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                kind: string;
+                ruleCode: string;
+                category: string;
+                evidence: string;
+                note: string | null;
+                sourceType: string;
+                sourceId: string | null;
+                reversesActId: string | null;
+                approverName: string;
+                approvedAt: number;
+                occurredAt: number;
+                members: number;
+                total: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/acts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A ledger act with its entries */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                kind: string;
+                ruleCode: string;
+                category: string;
+                evidence: string;
+                note: string | null;
+                sourceType: string;
+                sourceId: string | null;
+                reversesActId: string | null;
+                approverName: string;
+                approvedAt: number;
+                occurredAt: number;
+                members: number;
+                total: number;
+              };
+              entries: {
+                id: string;
+                actId: string;
+                memberId: string;
+                memberName: string;
+                kind: string;
+                ruleCode: string;
+                category: string;
+                year: number;
+                occurredAt: number;
+                amount: number;
+                reversesEntryId: string | null;
+                isReversed: boolean;
+                evidence: string;
+                approverName: string;
+                approvedAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/acts/{id}/reverse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct an act by a new act of reversing entries (all members, or some) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            memberIds?: string[];
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                kind: string;
+                ruleCode: string;
+                category: string;
+                evidence: string;
+                note: string | null;
+                sourceType: string;
+                sourceId: string | null;
+                reversesActId: string | null;
+                approverName: string;
+                approvedAt: number;
+                occurredAt: number;
+                members: number;
+                total: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/entries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Refused: ledger entries are never edited; post a reversal */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    /** Refused: ledger entries are never edited; post a reversal */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Refused: ledger entries are never edited; post a reversal */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/points/ranking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A branch’s members ranked by points for a year */
+    get: {
+      parameters: {
+        query: {
+          orgId: string;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              items: {
+                rank: number;
+                memberId: string;
+                name: string;
+                points: number;
+                minutes: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/numbers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Volunteer numbers of an organisation’s subtree over the last days (default 365) */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: {
+                hours: number;
+                membersServing: number;
+                members: number;
+                membersRegistered: number;
+                membersPending: number;
+                registrationsDue: number;
+                unitsRegistered: number;
+                registrationCoverage: number | null;
+                posts: number;
+                postsFilled: number;
+                places: number;
+                placesFilled: number;
+                activitiesHeld: number;
+                activitiesOpen: number;
+                reliefVisits: number;
+              };
+              communities: {
+                orgPath: string;
+                hours: number;
+                members: number;
+              }[];
+              branches: {
+                orgPath: string;
+                hours: number;
+                members: number;
+              }[];
+              members: {
+                memberId: string;
+                name: string;
+                branchPath: string;
+                hours: number;
+                isBelowBar: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/my': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s registration, this year’s balances and rank in the branch */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              memberId: string;
+              name: string;
+              year: number;
+              registration: {
+                id: string;
+                kind: string;
+                memberId: string | null;
+                unitOrgId: string | null;
+                name: string;
+                communityId: string;
+                state: string;
+                requestedAt: number;
+                confirmedAt: number | null;
+                validUntil: number | null;
+                confirmations: number;
+                reason: string | null;
+              } | null;
+              balances: {
+                minutes: number;
+                points: number;
+              };
+              barMinutes: number;
+              rank: number | null;
+              branchSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/my/registration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register with the community where one lives (双报到); it waits for the community */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            communityId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                kind: string;
+                memberId: string | null;
+                unitOrgId: string | null;
+                name: string;
+                communityId: string;
+                state: string;
+                requestedAt: number;
+                confirmedAt: number | null;
+                validUntil: number | null;
+                confirmations: number;
+                reason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/my/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Upcoming activities (of one’s registered community, or all) and one’s own sign-ups */
+    get: {
+      parameters: {
+        query?: {
+          isAll?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              upcoming: {
+                id: string;
+                postId: string | null;
+                communityId: string;
+                category: string;
+                title: string;
+                description: string;
+                placeName: string;
+                lng: number;
+                lat: number;
+                radiusM: number;
+                startsAt: number;
+                endsAt: number;
+                places: number;
+                taken: number;
+                skills: string[];
+                status: string;
+                confirmedAt: number | null;
+                actId: string | null;
+              }[];
+              mine: {
+                activity: {
+                  id: string;
+                  postId: string | null;
+                  communityId: string;
+                  category: string;
+                  title: string;
+                  description: string;
+                  placeName: string;
+                  lng: number;
+                  lat: number;
+                  radiusM: number;
+                  startsAt: number;
+                  endsAt: number;
+                  places: number;
+                  taken: number;
+                  skills: string[];
+                  status: string;
+                  confirmedAt: number | null;
+                  actId: string | null;
+                };
+                signedUpAt: number;
+                cancelledAt: number | null;
+                signInAt: number | null;
+                signOutAt: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/activities/{id}/sign-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign up for an activity */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/activities/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw before the activity */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/activities/{id}/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in or out on site: the QR code, and the phone’s position checked against the place */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token: string;
+            lng: number;
+            lat: number;
+            direction: 'in' | 'out';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              signInAt: number | null;
+              signOutAt: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/my/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open posts (of one’s registered community, or all) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                communityId: string;
+                category: string;
+                title: string;
+                description: string;
+                skills: string[];
+                places: number;
+                claimed: number;
+                isClaimedByMe: boolean;
+                status: string;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/posts/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Claim a place on a post */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/my': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s ledger for a year: entries with rule, evidence and approver, and balances */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              balances: {
+                minutes: number;
+                points: number;
+              };
+              barMinutes: number;
+              entries: {
+                id: string;
+                actId: string;
+                memberId: string;
+                memberName: string;
+                kind: string;
+                ruleCode: string;
+                category: string;
+                year: number;
+                occurredAt: number;
+                amount: number;
+                reversesEntryId: string | null;
+                isReversed: boolean;
+                evidence: string;
+                approverName: string;
+                approvedAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/my/ranking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ranking of the caller’s branch for a year */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              memberId: string;
+              items: {
+                rank: number;
+                memberId: string;
+                name: string;
+                points: number;
+                minutes: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The lists the caller may read: those owned in its subtree and those above it that bind it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                ownerOrgId: string;
+                ownerName: string;
+                ownerLevel: string;
+                level: string;
+                items: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lists/{ownerOrgId}/{level}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One list: stored items, the catalogue’s service items and the routing rules’ duties, with refusals */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ownerOrgId: string;
+          level: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ownerOrgId: string;
+              ownerName: string;
+              ownerLevel: string;
+              level: string;
+              version: number;
+              items: {
+                id: string;
+                ownerOrgId: string;
+                level: string;
+                kind: string;
+                code: string;
+                title: string;
+                basis: string;
+                steps: string[];
+                documents: string[];
+                timeLimit: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                } | null;
+                responsible: string;
+                governance: string;
+                status: string;
+                expiresAt: number | null;
+                categoryCode: string | null;
+                taskCode: string | null;
+                source: string;
+                refusals: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lists/{ownerOrgId}/{level}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The versions of a list, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ownerOrgId: string;
+          level: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                version: number;
+                catalogueVersion: number;
+                note: string;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lists/{ownerOrgId}/{level}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A list as it read at one version */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ownerOrgId: string;
+          level: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version: {
+                version: number;
+                catalogueVersion: number;
+                note: string;
+                createdAt: number;
+              };
+              items: {
+                id: string;
+                ownerOrgId: string;
+                level: string;
+                kind: string;
+                code: string;
+                title: string;
+                basis: string;
+                steps: string[];
+                documents: string[];
+                timeLimit: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                } | null;
+                responsible: string;
+                governance: string;
+                status: string;
+                expiresAt: number | null;
+                categoryCode: string | null;
+                taskCode: string | null;
+                source: string;
+                refusals: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lists/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an item to a list (a new version of the list) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ownerOrgId: string;
+            level: 'district' | 'town' | 'village' | 'grid';
+            kind: 'power' | 'duty' | 'service' | 'negative';
+            code: string;
+            title: string;
+            basis: string;
+            steps: string[];
+            documents: string[];
+            timeLimit: {
+              amount: number;
+              unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+            } | null;
+            responsible: string;
+            governance: 'administrative' | 'selfGovernance';
+            status: 'inForce' | 'temporary' | 'withdrawn';
+            expiresAt: number | null;
+            categoryCode: string | null;
+            taskCode: string | null;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lists/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change an item (withdraw it by status); cat:<code> adds the detail of a catalogue service item, and a linked service item changes its case category too */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ownerOrgId: string;
+            level: 'district' | 'town' | 'village' | 'grid';
+            kind: 'power' | 'duty' | 'service' | 'negative';
+            code: string;
+            title: string;
+            basis: string;
+            steps: string[];
+            documents: string[];
+            timeLimit: {
+              amount: number;
+              unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+            } | null;
+            responsible: string;
+            governance: 'administrative' | 'selfGovernance';
+            status: 'inForce' | 'temporary' | 'withdrawn';
+            expiresAt: number | null;
+            categoryCode: string | null;
+            taskCode: string | null;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import list items from .xlsx or .csv: dry run by default, or commit all rows as one version */
+    post: {
+      parameters: {
+        query: {
+          /** @description check only (default); false commits */
+          dryRun?: boolean;
+          ownerOrgId: string;
+          level: 'district' | 'town' | 'village' | 'grid';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              kind: string;
+              dryRun: boolean;
+              committed: boolean;
+              total: number;
+              valid: number;
+              issueCount: number;
+              issues: {
+                row: number;
+                column: string;
+                reason: string;
+              }[];
+              columns: string[];
+              preview: {
+                row: number;
+                values: {
+                  [key: string]: string;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lists/{ownerOrgId}/{level}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A list as .xlsx, in the layout the import reads */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ownerOrgId: string;
+          level: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every published list, for residents */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                ownerOrgId: string;
+                ownerName: string;
+                ownerLevel: string;
+                level: string;
+                items: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/lists/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find a matter in the published lists: who handles it, with what documents and in how long */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                ownerOrgId: string;
+                level: string;
+                kind: string;
+                code: string;
+                title: string;
+                basis: string;
+                steps: string[];
+                documents: string[];
+                timeLimit: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                } | null;
+                responsible: string;
+                governance: string;
+                status: string;
+                expiresAt: number | null;
+                categoryCode: string | null;
+                taskCode: string | null;
+                source: string;
+                refusals: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/lists/{ownerOrgId}/{level}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One published list with each item’s process chart (items in force only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ownerOrgId: string;
+          level: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ownerOrgId: string;
+              ownerName: string;
+              ownerLevel: string;
+              level: string;
+              version: number;
+              items: {
+                id: string;
+                ownerOrgId: string;
+                level: string;
+                kind: string;
+                code: string;
+                title: string;
+                basis: string;
+                steps: string[];
+                documents: string[];
+                timeLimit: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                } | null;
+                responsible: string;
+                governance: string;
+                status: string;
+                expiresAt: number | null;
+                categoryCode: string | null;
+                taskCode: string | null;
+                source: string;
+                refusals: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Grid task admission items the caller may see (applications and the admitted list) */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'admitted' | 'refused' | 'withdrawn';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                ownerOrgId: string;
+                taskKind: string;
+                taskCode: string;
+                title: string;
+                departmentName: string;
+                reason: string;
+                weeklyLoad: number;
+                durationDays: number | null;
+                isEmergency: boolean;
+                status: string;
+                startsAt: number | null;
+                expiresAt: number | null;
+                decidedAt: number | null;
+                decisionNote: string | null;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Apply to add a task to the grid task admission list (reason, expected weekly load, duration) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ownerOrgId?: string;
+            taskKind: 'caseStep' | 'patrol' | 'survey' | 'dataCollection';
+            taskCode: string;
+            title: string;
+            reason: string;
+            weeklyLoad: number;
+            durationDays: number | null;
+            isEmergency: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                ownerOrgId: string;
+                taskKind: string;
+                taskCode: string;
+                title: string;
+                departmentName: string;
+                reason: string;
+                weeklyLoad: number;
+                durationDays: number | null;
+                isEmergency: boolean;
+                status: string;
+                startsAt: number | null;
+                expiresAt: number | null;
+                decidedAt: number | null;
+                decisionNote: string | null;
+                createdAt: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admissions/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The district approves or refuses an application; an approved one with a duration expires by itself */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            approve: boolean;
+            note: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                ownerOrgId: string;
+                taskKind: string;
+                taskCode: string;
+                title: string;
+                departmentName: string;
+                reason: string;
+                weeklyLoad: number;
+                durationDays: number | null;
+                isEmergency: boolean;
+                status: string;
+                startsAt: number | null;
+                expiresAt: number | null;
+                decidedAt: number | null;
+                decisionNote: string | null;
+                createdAt: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admissions/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take an admitted task off the grid task admission list */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/grid-tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put an admitted task on a grid’s worker; an unlisted or negative-listed task is refused */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            gridId: string;
+            taskCode: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              workerName: string;
+              title: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/grid-tasks/my': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tasks put on the caller as a grid worker, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                taskKind: string;
+                taskCode: string;
+                title: string;
+                gridId: string;
+                workerName: string;
+                caseId: string | null;
+                assignedAt: number;
+                week: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admissions/burden': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The burden meter: tasks per grid worker and week by kind, against the admitted list */
+    get: {
+      parameters: {
+        query?: {
+          weeks?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              weeks: string[];
+              workers: {
+                workerUserId: string | null;
+                workerName: string;
+                gridId: string;
+                weeks: {
+                  week: string;
+                  byKind: {
+                    [key: string]: number;
+                  };
+                  total: number;
+                }[];
+                admittedTasks: number;
+                admittedWeeklyLoad: number;
+                isOverLoad: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

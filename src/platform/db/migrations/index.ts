@@ -13,6 +13,9 @@ import { migration as m0010 } from './0010_step_codes.js';
 import { migration as m0011 } from './0011_consultations.js';
 import { migration as m0012 } from './0012_linkage.js';
 import { migration as m0013 } from './0013_case_description_enc.js';
+import { migration as m0014 } from './0014_assessment.js';
+import { migration as m0015 } from './0015_volunteers.js';
+import { migration as m0016 } from './0016_lists.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -28,4 +31,7 @@ export const migrations: readonly Migration[] = [
   m0011,
   m0012,
   m0013,
+  m0014,
+  m0015,
+  m0016,
 ];

@@ -1,0 +1,22 @@
+// The volunteers module's door: the only file other modules import. Routes for src/modules.ts, the org hook that
+// keeps its paths in step with the tree, the demo stage, and the numbers the assessment and command view read.
+//
+// 双报到: a member registers with the community where they live, a unit (resident unit or new-field organisation
+// of the org tree; the alliance may build on the same registrations) with the community where it sits; the
+// community confirms, again every half year. Posts and activities are published by a community; members sign up,
+// sign in and out on site (QR code and position), and the organiser's confirmation writes the hours to the ledger.
+// The ledger holds hours and party-member points alike: append-only acts (rule, evidence, approver, time) crediting
+// one or many members, reversals instead of edits, caps per rule and period.
+import type { OrgHook, OrgRepath } from '../orgs/index.js';
+import { volunteerRepository } from './repository.js';
+
+export { volunteerRoutes } from './routes.js';
+export { volunteerNumbers, type VolunteerNumbers, type VolunteerTotals } from './numbers.js';
+export { ledgerRules, periodKey, YEARLY_BAR_MINUTES, type LedgerRule } from './rules.js';
+export { serviceCategories, type ServiceCategory } from './categories.js';
+export { seedVolunteerDemo } from './demo.js';
+export { volunteerAssessmentSources } from './assessmentSources.js';
+
+/** Org hook: registrations, posts, activities, ledger paths, certificates and relief follow a moved subtree. */
+export const repathVolunteers: OrgHook<OrgRepath> = (db, dialect, e) =>
+  volunteerRepository(db, dialect).repath(e.oldPrefix, e.newPrefix);
