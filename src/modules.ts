@@ -41,7 +41,12 @@ import { listCaseGuard, listCatalogueListener, listRoutes, repathLists } from '.
 import { openRoutes } from './open311/index.js';
 import { onOrgRepath, onOrgReparented, onOrgsMerged, orgRoutes } from './orgs/index.js';
 import { patrolRoutes, repathPatrols } from './patrols/index.js';
-import { repathVolunteers, volunteerAssessmentSources, volunteerRoutes } from './volunteers/index.js';
+import {
+  repathVolunteers,
+  volunteerAssessmentSources,
+  volunteerRoutes,
+  volunteerServiceRoutes,
+} from './volunteers/index.js';
 import { rosterRoutes } from './roster/index.js';
 import type { AppDeps, AppParts, ModuleRoutes } from './platform/http/module.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
@@ -67,6 +72,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   consultationRoutes,
   assessmentRoutes,
   volunteerRoutes,
+  volunteerServiceRoutes,
   listRoutes,
 ];
 

@@ -68,6 +68,16 @@ export function maskPhone(phone: string): string {
   return phone.length < 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
+/** 张*宏, 欧阳**华, 李*: a person's name on a public page, first and last character only. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  return chars.length <= 1
+    ? '*'
+    : chars.length === 2
+      ? `${chars[0]!}*`
+      : `${chars[0]!}${'*'.repeat(chars.length - 2)}${chars.at(-1)!}`;
+}
+
 /** A mainland mobile number: 11 digits starting with 1. */
 export function isValidPhone(raw: string): boolean {
   return /^1\d{10}$/.test(raw);

@@ -12,6 +12,7 @@ export {
   isValidPhone,
   makeIdNumber,
   maskIdNumber,
+  maskName,
   maskPhone,
   normaliseIdNumber,
   parseIdNumber,

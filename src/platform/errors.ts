@@ -318,6 +318,18 @@ export const errorCatalog = {
     status: 422,
     title: msg('公示期未满', 'The public notice has not ended'),
   },
+  'volunteer.certificate_exists': {
+    status: 409,
+    title: msg('该党员本年度已有服务时长证明', 'The member already has a certificate for that year'),
+  },
+  'volunteer.certificate_decided': {
+    status: 409,
+    title: msg('该证明已办结，不能再作此处理', 'The certificate has already been decided'),
+  },
+  'volunteer.objection_open': {
+    status: 409,
+    title: msg('公示期内有异议未处理，暂不能发放', 'An objection to the notice is still open'),
+  },
   'list.negative_listed': {
     status: 422,
     title: msg(

@@ -50,5 +50,14 @@ describe('volunteers demo stage', () => {
     const lastYear = await zyz.request('GET', `/api/points/my?year=${thisYear - 1}`);
     const entries = [...(ledger.body.entries as unknown[]), ...(lastYear.body.entries as unknown[])];
     assert.ok(entries.length > 0);
+
+    // Sunshine relief: the demo member visits two households; certificates stand issued and on notice.
+    const relief = await zyz.request('GET', '/api/relief/my');
+    const pairings = relief.body.items as { visits: number }[];
+    assert.equal(pairings.length, 2, JSON.stringify(relief.body));
+    assert.ok(pairings.every((x) => x.visits > 0));
+    const certs = await admin.request('GET', `/api/volunteers/certificates?orgId=${town.id}`);
+    const statuses = new Set((certs.body.items as { status: string }[]).map((c) => c.status));
+    assert.ok(statuses.has('issued') && statuses.has('notice'), JSON.stringify([...statuses]));
   });
 });

@@ -15,6 +15,7 @@ import type { DB } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import { DAY_MS, localYear, startOfLocalDay } from '../platform/time.js';
 import { serviceCategories } from './categories.js';
+import { seedReliefDemo } from './demoRelief.js';
 import { CONFIRMATION_VALID_MS } from './confirmRegistration.js';
 import { DISTRICT_SCOPE } from './deps.js';
 import type {
@@ -502,5 +503,16 @@ export async function seedVolunteerDemo(database: Database, options: VolunteerDe
         await seedMemberLink(trx, dialect, userId, demo.id, now);
       }
     }
+  });
+  await seedReliefDemo(database, {
+    now,
+    town,
+    villages,
+    helpers: members
+      .filter((m) => (serviceCount.get(m.id) ?? 0) > 0)
+      .slice(0, 40)
+      .map((m) => ({ id: m.id, name: m.name })),
+    demoMemberId: demo?.id ?? null,
+    rand,
   });
 }

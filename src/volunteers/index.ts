@@ -11,6 +11,7 @@ import type { OrgHook, OrgRepath } from '../orgs/index.js';
 import { volunteerRepository } from './repository.js';
 
 export { volunteerRoutes } from './routes.js';
+export { volunteerServiceRoutes } from './serviceRoutes.js';
 export { volunteerNumbers, type VolunteerNumbers, type VolunteerTotals } from './numbers.js';
 export { ledgerRules, periodKey, YEARLY_BAR_MINUTES, type LedgerRule } from './rules.js';
 export { serviceCategories, type ServiceCategory } from './categories.js';

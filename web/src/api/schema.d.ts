@@ -12055,6 +12055,565 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/volunteers/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Service-hours certificates of an organisation’s subtree, newest first */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                code: string;
+                memberId: string;
+                memberName: string;
+                year: number;
+                hours: number;
+                status: string;
+                noticeFrom: number;
+                noticeUntil: number;
+                objection: string | null;
+                issuedAt: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Propose a certificate of a member’s confirmed hours for a year: a 7-day public notice starts */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            memberId: string;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                code: string;
+                memberId: string;
+                memberName: string;
+                year: number;
+                hours: number;
+                status: string;
+                noticeFrom: number;
+                noticeUntil: number;
+                objection: string | null;
+                issuedAt: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/certificates/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a certificate after its notice, dismiss an objection (with a reason), or withdraw it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            decision: 'issue' | 'dismissObjection' | 'withdraw';
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                code: string;
+                memberId: string;
+                memberName: string;
+                year: number;
+                hours: number;
+                status: string;
+                noticeFrom: number;
+                noticeUntil: number;
+                objection: string | null;
+                issuedAt: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/certificates/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Verify a service-hours certificate by its code (the holder’s name masked) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              memberName: string;
+              orgName: string;
+              year: number;
+              hours: number;
+              status: string;
+              noticeUntil: number;
+              issuedAt: number | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/certificates/{code}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Object to a certificate while its notice runs; the community answers before issuing it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/employer-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A unit’s members’ hours in the community over a quarter, their evaluation, and who is behind the bar */
+    get: {
+      parameters: {
+        query: {
+          unitOrgId: string;
+          quarter: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              unitOrgId: string;
+              unitName: string;
+              quarter: string;
+              from: number;
+              to: number;
+              lines: {
+                memberId: string;
+                name: string;
+                hours: number;
+                yearHours: number;
+                evaluation: string;
+                isBehindBar: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/relief/pairings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Relief pairings of an organisation’s subtree with their visit counts and flagged visits */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                householdId: string;
+                householdName: string;
+                helperKind: string;
+                memberId: string | null;
+                unitOrgId: string | null;
+                helperName: string;
+                visitsPerQuarter: number;
+                startedAt: number;
+                endedAt: number | null;
+                visits: number;
+                flaggedVisits: number;
+                lastVisitAt: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Pair a party member or a unit with a household in need */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            householdId: string;
+            memberId?: string;
+            unitOrgId?: string;
+            visitsPerQuarter: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                householdId: string;
+                householdName: string;
+                helperKind: string;
+                memberId: string | null;
+                unitOrgId: string | null;
+                helperName: string;
+                visitsPerQuarter: number;
+                startedAt: number;
+                endedAt: number | null;
+                visits: number;
+                flaggedVisits: number;
+                lastVisitAt: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/relief/pairings/{id}/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The visits of a pairing, newest first, with their flags */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                pairingId: string;
+                startedAt: number;
+                endedAt: number;
+                minutes: number;
+                lng: number | null;
+                lat: number | null;
+                note: string;
+                help: string | null;
+                flags: string[];
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/relief/my': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The households the caller is paired with */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                householdId: string;
+                householdName: string;
+                helperKind: string;
+                memberId: string | null;
+                unitOrgId: string | null;
+                helperName: string;
+                visitsPerQuarter: number;
+                startedAt: number;
+                endedAt: number | null;
+                visits: number;
+                flaggedVisits: number;
+                lastVisitAt: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/relief/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a visit to a paired household (time, position, what was heard and given); flagged if implausible */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            pairingId: string;
+            startedAt: number;
+            endedAt: number;
+            lng: number | null;
+            lat: number | null;
+            note: string;
+            help: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                pairingId: string;
+                startedAt: number;
+                endedAt: number;
+                minutes: number;
+                lng: number | null;
+                lat: number | null;
+                note: string;
+                help: string | null;
+                flags: string[];
+                createdAt: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/lists': {
     parameters: {
       query?: never;
