@@ -36,7 +36,8 @@ export async function seedReliefDemo(
   // The demo member's two pairings come first, so the phone page has households to visit.
   const demo = options.helpers.find((x) => x.id === options.demoMemberId);
   const order = demo === undefined ? helpers : [demo, demo, ...helpers];
-  const helperAt = (i: number) => (i < order.length ? order[i]! : helpers[(i - order.length) % helpers.length]!);
+  const helperAt = (i: number) =>
+    i < order.length ? order[i]! : helpers[(i - order.length) % helpers.length]!;
   const pairings: PairingRow[] = [];
   let h = 0;
   for (const village of options.villages.slice(0, 6)) {
