@@ -6,7 +6,7 @@ import {
   repathAssessment,
 } from './assessment/index.js';
 import { auditRoutes } from './audit/index.js';
-import { calendarRoutes } from './calendar/index.js';
+import { calendarRoutes, onCalendarImported } from './calendar/index.js';
 import {
   caseJobHandlers,
   caseRoutes,
@@ -16,6 +16,7 @@ import {
   onCaseAction,
   onCatalogueSaved,
   publicCaseRoutes,
+  relayProvisionalDeadlines,
   reassignCases,
   repathCases,
 } from './cases/index.js';
@@ -109,6 +110,9 @@ registerAssessmentSources('volunteers', volunteerAssessmentSources);
 // admission guard every action, and a catalogue or routing change is a new version of the list it shows in.
 onCaseAction('lists', listCaseGuard);
 onCatalogueSaved('lists', listCatalogueListener);
+
+// A year's holiday calendar arriving lays again the provisional deadlines counted across it.
+onCalendarImported('cases', relayProvisionalDeadlines);
 
 /** Job kinds → handlers; every instance runs them, and each due job is claimed by exactly one. */
 export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {

@@ -13,7 +13,8 @@ import {
   type CheckedCalendarYear,
 } from './calendarFile.js';
 import { calendarRepository, type CalendarDay } from './repository.js';
-import { forgetWorkCalendars } from './workCalendar.js';
+import { tellCalendarImported } from './hooks.js';
+import { forgetWorkCalendars, readWorkCalendar } from './workCalendar.js';
 
 const NOTHING: CheckedCalendarYear = { days: [], issues: [], badRows: new Set() };
 
@@ -68,6 +69,7 @@ export async function importCalendarYear(
   const holidays = checked.days.filter((d) => d.kind === 'holiday').length;
   const workdays = checked.days.length - holidays;
   await db.transaction().execute(async (trx) => {
+    const before = await readWorkCalendar(trx);
     await calendarRepository(trx).replaceYear(
       {
         year: input.year,
@@ -92,6 +94,7 @@ export async function importCalendarYear(
         before: result.before,
       },
     });
+    await tellCalendarImported(trx, { year: input.year, before, after: await readWorkCalendar(trx), ctx });
   });
   forgetWorkCalendars();
   return { ...result, committed: true };

@@ -26,3 +26,4 @@ export {
   type CalendarStatus,
 } from './calendarStatus.js';
 export { calendarRoutes } from './routes.js';
+export { onCalendarImported, type CalendarImported, type CalendarListener } from './hooks.js';

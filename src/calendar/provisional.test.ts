@@ -25,6 +25,7 @@ describe('deadlines across the end of the holiday calendar', () => {
   let p: TestPlatform;
   let s: Sessions;
   let point: { lng: number; lat: number };
+  let earlyId = '';
 
   before(async () => {
     // Thursday 2026-12-31, 17:00: half an hour of the working day is left.
@@ -52,6 +53,7 @@ describe('deadlines across the end of the holiday calendar', () => {
     assert.deepEqual(JSON.parse(row.limit_json ?? 'null'), { amount: 1, unit: 'workDays' });
     const body = detail.body.item as Record<string, unknown>;
     return {
+      id,
       deadlineAt: body.deadlineAt,
       isProvisional: body.isDeadlineProvisional,
       stored: row.deadline_provisional,
@@ -63,6 +65,7 @@ describe('deadlines across the end of the holiday calendar', () => {
     assert.equal(c.deadlineAt, bj('2027-01-01T17:00:00'));
     assert.equal(c.isProvisional, true);
     assert.equal(c.stored, 1);
+    earlyId = c.id;
   });
 
   it('once 2027 is imported, the deadline skips its New Year holiday and is no longer provisional', async () => {
@@ -77,5 +80,17 @@ describe('deadlines across the end of the holiday calendar', () => {
     assert.equal(c.deadlineAt, bj('2027-01-04T17:00:00'));
     assert.equal(c.isProvisional, false);
     assert.equal(c.stored, 0);
+
+    // The case dispatched before the import has its deadline laid again on the new calendar, its timer with it.
+    const early = await s.town.request('GET', `/api/cases/${earlyId}`);
+    const item = early.body.item as Record<string, unknown>;
+    assert.equal(item.deadlineAt, bj('2027-01-04T17:00:00'));
+    assert.equal(item.isDeadlineProvisional, false);
+    const timer = await p.database.db
+      .selectFrom('job')
+      .select(['due_at'])
+      .where('key', '=', `case:${earlyId}:red`)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(timer.due_at), bj('2027-01-04T17:00:00') + 1);
   });
 });

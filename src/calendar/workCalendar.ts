@@ -14,17 +14,22 @@ export async function loadWorkCalendar(db: Kysely<DB>, now: number): Promise<Wor
   if (hit !== undefined && Math.abs(now - hit.at) < TTL_MS) {
     return hit.calendar;
   }
+  const calendar = await readWorkCalendar(db);
+  cache.set(db, { at: now, calendar });
+  return calendar;
+}
+
+/** The calendar as the database holds it now, bypassing the cache (inside an import's transaction). */
+export async function readWorkCalendar(db: Kysely<DB>): Promise<WorkCalendar> {
   const repo = calendarRepository(db);
   const days = await repo.allDays();
   const years = await repo.years();
-  const calendar: WorkCalendar = {
+  return {
     holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
     workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
     periods: DEFAULT_PERIODS,
     years: new Set(years.map((y) => y.year)),
   };
-  cache.set(db, { at: now, calendar });
-  return calendar;
 }
 
 export function forgetWorkCalendars(): void {
