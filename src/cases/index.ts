@@ -132,6 +132,7 @@ export {
 } from './hooks.js';
 export { saveCategory } from './catalogue/saveCategory.js';
 export { relayProvisionalDeadlines } from './relayDeadlines.js';
+export { sealLegacyCaseText } from './sealLegacyText.js';
 export { addRoutingRule, retireRoutingRule, type RoutingRuleInput } from './routing/addRoutingRule.js';
 export { resolveRoute, type RouteInput, type RouteResult } from './routing/resolveRoute.js';
 export type { RoutingRuleRow } from './routing/repository.js';

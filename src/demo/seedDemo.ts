@@ -3,7 +3,7 @@ import { systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { getSetting, putSetting } from '../platform/settings.js';
 import { seedSpine } from '../orgs/index.js';
-import { seedCatalogue, seedDepartments, generateCases } from '../cases/index.js';
+import { seedCatalogue, seedDepartments, generateCases, sealLegacyCaseText } from '../cases/index.js';
 import { seedConsultationDemo } from '../consultations/index.js';
 import { seedVolunteerDemo } from '../volunteers/index.js';
 import { seedAssessmentDemo } from '../assessment/index.js';
@@ -50,6 +50,16 @@ const stages: DemoStage[] = [
     name: 'catalogue',
     async run(database, _options, now) {
       await seedCatalogue(database.db, now);
+    },
+  },
+  {
+    // Base, once per installation: case descriptions written before they were sealed get sealed now.
+    name: 'caseTextSeal',
+    async run(database, options) {
+      if (options.cipher === undefined) {
+        throw new Error('stage "caseTextSeal" needs the field cipher');
+      }
+      await sealLegacyCaseText(database.db, options.cipher);
     },
   },
   {
@@ -161,7 +171,7 @@ const stages: DemoStage[] = [
 ];
 
 /** Stages that every installation needs, demo or not. */
-export const baseStages = ['spine', 'catalogue'];
+export const baseStages = ['spine', 'catalogue', 'caseTextSeal'];
 
 export type DemoResult = { ranStages: string[]; accounts: DemoAccount[] };
 
