@@ -38,11 +38,18 @@ import {
   reassignMembers,
   repathMembers,
 } from './members/index.js';
-import { listCaseGuard, listCatalogueListener, listRoutes, repathLists } from './lists/index.js';
+import {
+  listCaseGuard,
+  listCatalogueListener,
+  listRoutes,
+  reassignLists,
+  repathLists,
+} from './lists/index.js';
 import { openRoutes } from './open311/index.js';
 import { onOrgRepath, onOrgReparented, onOrgsMerged, orgRoutes } from './orgs/index.js';
 import { patrolRoutes, repathPatrols } from './patrols/index.js';
 import {
+  reassignVolunteers,
   repathVolunteers,
   volunteerAssessmentSources,
   volunteerRoutes,
@@ -100,6 +107,8 @@ onOrgsMerged('households', reassignHouseholds);
 onOrgsMerged('grids', reassignGrids);
 onOrgsMerged('cases', reassignCases);
 onOrgsMerged('linkage', reassignLinkage);
+onOrgsMerged('lists', reassignLists);
+onOrgsMerged('volunteers', reassignVolunteers);
 
 // Computed items of the assessment: each module's sources, bound through the assessment's registry (it imports none
 // of them). The platform's own sources read cases, consultations, linkage and the org tree through their doors.

@@ -30,7 +30,10 @@ export async function sealLegacyCaseText(db: Kysely<DB>, cipher: FieldCipher): P
         for (const r of plain) {
           await trx
             .updateTable('case_file')
-            .set({ description: maskPersonalText(r.description), description_enc: cipher.encrypt(r.description) })
+            .set({
+              description: maskPersonalText(r.description),
+              description_enc: cipher.encrypt(r.description),
+            })
             .where('id', '=', r.id)
             .where('description_enc', 'is', null)
             .execute();

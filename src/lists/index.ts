@@ -4,7 +4,7 @@
 // The service list is the case catalogue and the duty list's case entries are the routing rules: this module stores
 // only what the catalogue lacks (basis, steps, documents) and the items of the other lists, and shows the rest
 // through the cases module's door. Every change, on either side, is a new version of the list it shows in.
-import type { OrgHook, OrgRepath } from '../orgs/index.js';
+import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
 import { listRepository } from './repository.js';
 
 export { listRoutes } from './routes.js';
@@ -14,3 +14,7 @@ export { seedListsDemo } from './demo.js';
 /** Org hook: owners, refusals, admission items and tasks follow a moved subtree. */
 export const repathLists: OrgHook<OrgRepath> = (db, dialect, e) =>
   listRepository(db, dialect).repath(e.oldPrefix, e.newPrefix);
+
+/** Org hook: the lists and admission items of a merged org go to the org it merged into. */
+export const reassignLists: OrgHook<OrgMerge> = (db, dialect, e) =>
+  listRepository(db, dialect).reassign(e.from, e.to);

@@ -273,6 +273,50 @@ describe('the four lists, with the demo lists', () => {
     assert.ok((JSON.parse(search.payload) as { items: Item[] }).items.some((i) => i.code === 'VP-05'));
     const unknown = await p.app.inject({ method: 'GET', url: `/api/public/lists/${rootId}/planet` });
     assert.equal(unknown.statusCode, 404);
+
+    // An item with no category, no task and no expiry (nulls as the console sends them) is stored as such.
+    const power = await s.town.request(
+      'POST',
+      '/api/lists/items',
+      negativeItem(townId, 'town', {
+        kind: 'power',
+        code: 'TP-77',
+        title: '测试权力事项',
+        categoryCode: null,
+      }),
+    );
+    assert.equal(power.status, 200, JSON.stringify(power.body));
+    const stored = await p.database.db
+      .selectFrom('list_item')
+      .select(['category_code', 'task_code', 'expires_at'])
+      .where('id', '=', power.body.id as string)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { category_code: null, task_code: null, expires_at: null });
+  });
+
+  it('moves a merged village’s list items to the village it merged into', async () => {
+    const orgs = orgDirectory(p.database.db, p.database.dialect);
+    const town = (await orgs.findById({ path: '/' }, townId))!;
+    const villages = (await orgs.subtree({ path: '/' }, town.path)).filter(
+      (o) => o.level === 'village' && o.status === 'active',
+    );
+    const [from, into] = [villages.at(-1)!, villages.at(-2)!];
+    const add = await s.admin.request(
+      'POST',
+      '/api/lists/items',
+      negativeItem(from.id, 'village', {
+        kind: 'duty',
+        code: 'VD-M1',
+        title: '合并前的村级事项',
+        categoryCode: null,
+      }),
+    );
+    assert.equal(add.status, 200, JSON.stringify(add.body));
+    const merged = await s.admin.request('POST', `/api/orgs/${from.id}/merge`, { intoId: into.id });
+    assert.equal(merged.status, 200, JSON.stringify(merged.body));
+    const items = await listItems(s.admin, into.id, 'village');
+    assert.ok(items.some((i) => i.id === add.body.id));
+    assert.equal((await s.admin.request('GET', `/api/lists/${from.id}/village`)).status, 404);
   });
 
   it('imports a sheet with a broken row as a report and writes nothing; a clean sheet lands as one version', async () => {

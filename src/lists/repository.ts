@@ -275,6 +275,23 @@ export function listRepository(db: Kysely<DB>, dialect: Dialect) {
         .execute();
     },
 
+    /**
+     * Org hook: an org merged into another. Its lists' items, admission items, refusals and tasks go to the target;
+     * its past list versions stay under the merged org as the history they were.
+     */
+    async reassign(from: { id: string; path: string }, to: { id: string; path: string }) {
+      for (const table of ['list_item', 'admission_item'] as const) {
+        await db
+          .updateTable(table)
+          .set({ owner_org_id: to.id, owner_path: to.path })
+          .where('owner_org_id', '=', from.id)
+          .execute();
+      }
+      for (const table of ['list_refusal', 'admission_assignment'] as const) {
+        await db.updateTable(table).set({ org_path: to.path }).where('org_path', '=', from.path).execute();
+      }
+    },
+
     /** Org hook: owner and record paths follow a moved subtree. */
     async repath(oldPrefix: string, newPrefix: string) {
       await repathColumn(db, 'list_item', 'owner_path', oldPrefix, newPrefix);

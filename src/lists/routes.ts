@@ -60,13 +60,13 @@ const ItemBody = Type.Object({
   basis: Text(2000),
   steps: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 30 }),
   documents: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 30 }),
-  timeLimit: Type.Union([LimitSchema, Type.Null()]),
+  timeLimit: Type.Union([Type.Null(), LimitSchema]),
   responsible: Type.String({ minLength: 1, maxLength: 200 }),
   governance: literals(governances),
   status: literals(itemStatuses),
-  expiresAt: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
-  categoryCode: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]),
-  taskCode: Type.Union([Type.String({ maxLength: 60 }), Type.Null()]),
+  expiresAt: Type.Union([Type.Null(), Type.Integer({ minimum: 0 })]),
+  categoryCode: Type.Union([Type.Null(), Type.String({ maxLength: 40 })]),
+  taskCode: Type.Union([Type.Null(), Type.String({ maxLength: 60 })]),
   note: Type.Optional(Text(500)),
 });
 
@@ -93,7 +93,7 @@ const ApplyBody = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 200 }),
   reason: Type.String({ minLength: 1, maxLength: 2000 }),
   weeklyLoad: Type.Integer({ minimum: 0, maximum: 500 }),
-  durationDays: Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()]),
+  durationDays: Type.Union([Type.Null(), Type.Integer({ minimum: 1, maximum: 3650 })]),
   isEmergency: Type.Boolean(),
 });
 
@@ -482,7 +482,7 @@ export const listRoutes: ModuleRoutes = async (base, { deps }) => {
         params: Type.Object({ id: Id }),
         body: Type.Object({
           approve: Type.Boolean(),
-          note: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]),
+          note: Type.Union([Type.Null(), Type.String({ maxLength: 1000 })]),
         }),
         response: { 200: Type.Object({ item: AdmissionSchema }) },
       },
@@ -569,7 +569,7 @@ export const listRoutes: ModuleRoutes = async (base, { deps }) => {
             weeks: Type.Array(Type.String()),
             workers: Type.Array(
               Type.Object({
-                workerUserId: Type.Union([Type.String(), Type.Null()]),
+                workerUserId: Type.Union([Type.Null(), Type.String()]),
                 workerName: Type.String(),
                 gridId: Type.String(),
                 weeks: Type.Array(

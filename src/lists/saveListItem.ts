@@ -58,7 +58,8 @@ export async function saveListItem(
     if (id !== null && !id.startsWith('cat:') && existing === undefined) {
       throw notFound();
     }
-    const categoryCode = id?.startsWith('cat:') === true ? id.slice(4) : input.categoryCode;
+    const categoryCode =
+      id?.startsWith('cat:') === true ? id.slice(4) : input.categoryCode === '' ? null : input.categoryCode;
     const category = categoryCode === null ? undefined : await findCategory(trx, categoryCode);
     if (categoryCode !== null && category === undefined) {
       throw new AppError('request.invalid', {
@@ -107,7 +108,7 @@ export async function saveListItem(
       status: input.status,
       expires_at: input.status === 'temporary' ? input.expiresAt : null,
       category_code: categoryCode,
-      task_code: input.taskCode,
+      task_code: input.taskCode === '' ? null : input.taskCode,
       created_at: existing?.created_at ?? ctx.now,
       updated_at: ctx.now,
     };

@@ -7,7 +7,7 @@
 // sign in and out on site (QR code and position), and the organiser's confirmation writes the hours to the ledger.
 // The ledger holds hours and party-member points alike: append-only acts (rule, evidence, approver, time) crediting
 // one or many members, reversals instead of edits, caps per rule and period.
-import type { OrgHook, OrgRepath } from '../orgs/index.js';
+import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
 import { volunteerRepository } from './repository.js';
 
 export { volunteerRoutes } from './routes.js';
@@ -21,3 +21,7 @@ export { volunteerAssessmentSources } from './assessmentSources.js';
 /** Org hook: registrations, posts, activities, ledger paths, certificates and relief follow a moved subtree. */
 export const repathVolunteers: OrgHook<OrgRepath> = (db, dialect, e) =>
   volunteerRepository(db, dialect).repath(e.oldPrefix, e.newPrefix);
+
+/** Org hook: what hangs on a merged community or unit goes to the org it merged into. */
+export const reassignVolunteers: OrgHook<OrgMerge> = (db, dialect, e) =>
+  volunteerRepository(db, dialect).reassign(e.from, e.to);

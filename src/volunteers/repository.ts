@@ -565,6 +565,44 @@ export function volunteerRepository(db: Kysely<DB>, _dialect: Dialect) {
       return Number(r?.n ?? 0);
     },
 
+    /**
+     * An org merged into another: registrations, posts and activities of the merged community go to the target, as
+     * do unit registrations and relief pairings of a merged unit, and the records filed at its path. Ledger entries
+     * keep the community they were served in (what happened), with the path of the community that now answers.
+     */
+    async reassign(from: { id: string; path: string }, to: { id: string; path: string }) {
+      for (const table of ['volunteer_registration', 'volunteer_post', 'volunteer_activity'] as const) {
+        await db
+          .updateTable(table)
+          .set({ community_id: to.id })
+          .where('community_id', '=', from.id)
+          .execute();
+      }
+      for (const table of ['volunteer_registration', 'relief_pairing'] as const) {
+        await db.updateTable(table).set({ unit_org_id: to.id }).where('unit_org_id', '=', from.id).execute();
+      }
+      for (const [table, column] of [
+        ['volunteer_registration', 'home_path'],
+        ['volunteer_registration', 'community_path'],
+        ['volunteer_post', 'org_path'],
+        ['volunteer_post_claim', 'org_path'],
+        ['volunteer_activity', 'org_path'],
+        ['volunteer_signup', 'org_path'],
+        ['points_act', 'org_path'],
+        ['points_entry', 'branch_path'],
+        ['points_entry', 'community_path'],
+        ['volunteer_certificate', 'org_path'],
+        ['relief_pairing', 'org_path'],
+        ['relief_visit', 'org_path'],
+      ] as const) {
+        await db
+          .updateTable(table)
+          .set({ [column]: to.path })
+          .where(column, '=', from.path)
+          .execute();
+      }
+    },
+
     /** A subtree moved: every path column under the old prefix follows (ledger facts stay as they are). */
     async repath(oldPrefix: string, newPrefix: string) {
       for (const [table, column] of [

@@ -30,8 +30,8 @@ const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const Code = Type.String({ minLength: 6, maxLength: 20 });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+const NullableInt = Type.Union([Type.Null(), Type.Integer()]);
+const NullableNumber = Type.Union([Type.Null(), Type.Number()]);
 
 const CertificateSchema = Type.Object({
   id: Type.String(),
@@ -428,10 +428,10 @@ export const volunteerServiceRoutes: ModuleRoutes = async (base, { deps }) => {
           pairingId: Id,
           startedAt: Type.Integer({ minimum: 0 }),
           endedAt: Type.Integer({ minimum: 0 }),
-          lng: Type.Union([Type.Number({ minimum: 73, maximum: 136 }), Type.Null()]),
-          lat: Type.Union([Type.Number({ minimum: 3, maximum: 54 }), Type.Null()]),
+          lng: Type.Union([Type.Null(), Type.Number({ minimum: 73, maximum: 136 })]),
+          lat: Type.Union([Type.Null(), Type.Number({ minimum: 3, maximum: 54 })]),
           note: Type.String({ minLength: 1, maxLength: 2000 }),
-          help: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]),
+          help: Type.Union([Type.Null(), Type.String({ maxLength: 1000 })]),
         }),
         response: { 200: Type.Object({ item: VisitSchema }) },
       },
