@@ -1,5 +1,6 @@
 // One list as an .xlsx in the layout the import reads (清单类别, 事项编号, …), so an office can export, edit and import
-// again. Items viewed from the catalogue and the routing rules are exported too, marked by their category code.
+// again. The catalogue's services are exported with their category code (re-imported, they become the detail of
+// that category); the duties shown from routing rules are not (they change as routing rules).
 import ExcelJS from 'exceljs';
 import type { Limit } from '../calendar/index.js';
 import type { OrgRow } from '../orgs/index.js';
@@ -32,7 +33,10 @@ export async function exportList(
   level: ListLevel,
   now: number,
 ): Promise<{ filename: string; bytes: Buffer }> {
-  const items = await composeList(database.db, database.dialect, owner, level, now);
+  // The duties shown from routing rules are edited as routing rules, so they are not exported for re-import.
+  const items = (await composeList(database.db, database.dialect, owner, level, now)).filter(
+    (i) => i.source !== 'routing',
+  );
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(levelNames[level].zh);
   sheet.addRow(LIST_COLUMNS.map((c) => c.zh));
