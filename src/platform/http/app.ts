@@ -83,6 +83,15 @@ export async function buildApp(deps: AppDeps, parts: AppParts): Promise<App> {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: config.cookieSecure,
   });
+  // Public routes (no sign-in) get a per-address limit unless they declare their own: reads 300 a minute, writes
+  // 30 a minute on each route. Added before the rate-limit plugin, so its own route hook sees the limit.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.auth === 'public' && route.config.rateLimit === undefined) {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const isRead = methods.every((m) => m === 'GET' || m === 'HEAD');
+      route.config = { ...route.config, rateLimit: { max: isRead ? 300 : 30, timeWindow: '1 minute' } };
+    }
+  });
   await app.register(fastifyRateLimit, { global: false });
 
   // A second router knows every registered path, so an unknown method on a known path answers 405, not 404.
