@@ -98,9 +98,11 @@ export async function seedReliefDemo(
     }
   }
 
-  // Certificates: the five members with the most hours last year issued, this year's top two on notice.
+  // Certificates: last year's five members with the most hours issued (in the first days of the year, or a month
+  // ago when the year has only just begun), and two more on their public notice — this year's leaders, or last
+  // year's next two when this year has no hours yet.
   const year = localYear(now);
-  const top = async (y: number, n: number) =>
+  const top = async (y: number) =>
     (
       await repo.minutesPerMember(
         options.town.path,
@@ -108,33 +110,33 @@ export async function seedReliefDemo(
         Math.min(now, instantOfLocalDate(`${y + 1}-01-01`)),
       )
     )
-      .sort((a, b) => b.minutes - a.minutes || a.memberId.localeCompare(b.memberId))
-      .slice(0, n);
-  for (const [y, n, isIssued] of [
-    [year - 1, 5, true],
-    [year, 2, false],
-  ] as const) {
-    for (const m of await top(y, n)) {
-      if (m.minutes <= 0) {
-        continue;
-      }
-      const from = isIssued ? instantOfLocalDate(`${y + 1}-01-05`) : now - 2 * DAY_MS;
-      await repo.insertCertificate({
-        id: newId(from),
-        code: newCertificateCode(),
-        member_id: m.memberId,
-        member_name: m.memberName,
-        org_path: m.branchPath,
-        year: y,
-        minutes: m.minutes,
-        status: isIssued && from + CERTIFICATE_NOTICE_MS < now ? 'issued' : 'notice',
-        notice_from: from,
-        notice_until: from + CERTIFICATE_NOTICE_MS,
-        objection: null,
-        issued_at: isIssued && from + CERTIFICATE_NOTICE_MS < now ? from + CERTIFICATE_NOTICE_MS : null,
-        created_by: null,
-        created_at: from,
-      });
-    }
+      .filter((m) => m.minutes > 0)
+      .sort((a, b) => b.minutes - a.minutes || a.memberId.localeCompare(b.memberId));
+  const lastYear = await top(year - 1);
+  const thisYear = await top(year);
+  const issuedFrom = Math.min(instantOfLocalDate(`${year}-01-05`), now - 30 * DAY_MS);
+  const plan = [
+    ...lastYear.slice(0, 5).map((m) => ({ m, y: year - 1, from: issuedFrom, isIssued: true })),
+    ...(thisYear.length > 0
+      ? thisYear.slice(0, 2).map((m) => ({ m, y: year, from: now - 2 * DAY_MS, isIssued: false }))
+      : lastYear.slice(5, 7).map((m) => ({ m, y: year - 1, from: now - 2 * DAY_MS, isIssued: false }))),
+  ];
+  for (const { m, y, from, isIssued } of plan) {
+    await repo.insertCertificate({
+      id: newId(from),
+      code: newCertificateCode(),
+      member_id: m.memberId,
+      member_name: m.memberName,
+      org_path: m.branchPath,
+      year: y,
+      minutes: m.minutes,
+      status: isIssued ? 'issued' : 'notice',
+      notice_from: from,
+      notice_until: from + CERTIFICATE_NOTICE_MS,
+      objection: null,
+      issued_at: isIssued ? from + CERTIFICATE_NOTICE_MS : null,
+      created_by: null,
+      created_at: from,
+    });
   }
 }

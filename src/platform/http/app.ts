@@ -4,6 +4,8 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { Ajv, type Options as AjvOptions } from 'ajv';
+import addFormats from 'ajv-formats';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -43,6 +45,16 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ALL_METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const GUARDED_PREFIXES = ['/api/', '/open311/'];
 
+const AJV_OPTIONS: AjvOptions = {
+  allErrors: true,
+  removeAdditional: false,
+  useDefaults: true,
+  strict: false,
+  addUsedSchema: false,
+};
+const textValidator = addFormats(new Ajv({ ...AJV_OPTIONS, coerceTypes: 'array' }));
+const bodyValidator = addFormats(new Ajv({ ...AJV_OPTIONS, coerceTypes: false }));
+
 export async function buildApp(deps: AppDeps, parts: AppParts): Promise<App> {
   const { config, database } = deps;
   const { authenticator } = parts;
@@ -57,7 +69,6 @@ export async function buildApp(deps: AppDeps, parts: AppParts): Promise<App> {
         ? given
         : newId(deps.services.clock.now());
     },
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -83,6 +94,13 @@ export async function buildApp(deps: AppDeps, parts: AppParts): Promise<App> {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: config.cookieSecure,
   });
+  // Query strings, params, headers and form posts (Open311) arrive as text and are coerced to their schema's types;
+  // JSON bodies are typed already and are validated as sent, so an explicit null stays null (coercion would turn it
+  // into "" or 0 in a string-or-null or number-or-null field).
+  app.setValidatorCompiler(({ schema, httpPart, url }) =>
+    (httpPart === 'body' && !url.startsWith('/open311/') ? bodyValidator : textValidator).compile(schema),
+  );
+
   // Public routes (no sign-in) get a per-address limit unless they declare their own: reads 300 a minute, writes
   // 30 a minute on each route. Added before the rate-limit plugin, so its own route hook sees the limit.
   app.addHook('onRoute', (route) => {
