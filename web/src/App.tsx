@@ -8,6 +8,8 @@ import { ReportPage } from './report/ReportPage';
 import { TrackPage } from './report/TrackPage';
 import { TrackAppealPage } from './linkage/TrackAppealPage';
 import { PublicConsultations } from './consultations/public/PublicConsultations';
+import { PublicLists } from './lists/public/PublicLists';
+import { VerifyCertificatePage } from './volunteers/public/VerifyCertificatePage';
 import { AppLayout } from './shell/AppLayout';
 import { modules } from './modules';
 import { ForbiddenPage, NotFoundPage } from './common/StatusPages';
@@ -40,6 +42,10 @@ export const App = () => (
     <Route path="/appeal/:code?" element={<TrackAppealPage />} />
     {/* Residents propose and support topics, check in to meetings and rate outcomes, without an account. */}
     <Route path="/consult/*" element={<PublicConsultations />} />
+    {/* Residents read the published lists and find who handles a matter, without an account. */}
+    <Route path="/guide/*" element={<PublicLists />} />
+    {/* Residents verify a volunteer service-hours certificate and object while its notice runs, without an account. */}
+    <Route path="/verify/:code?" element={<VerifyCertificatePage />} />
     <Route
       element={
         <RequireAuth>

@@ -15,8 +15,12 @@ import {
   TeamOutlined,
   LinkOutlined,
   SendOutlined,
+  SolutionOutlined,
   UserSwitchOutlined,
   NodeIndexOutlined,
+  HeartOutlined,
+  SmileOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
@@ -35,6 +39,10 @@ import { CalendarPage } from './calendar/CalendarPage';
 import { UsersModule } from './users/UsersModule';
 import { LinkagePage } from './linkage/LinkagePage';
 import { ConsultationsModule } from './consultations/ConsultationsModule';
+import { AssessmentModule } from './assessment/AssessmentModule';
+import { ListsModule } from './lists/ListsModule';
+import { VolunteersModule } from './volunteers/VolunteersModule';
+import { MyVolunteeringModule } from './volunteers/MyVolunteeringModule';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -132,6 +140,42 @@ export const modules: ModuleEntry[] = [
     labelKey: 'consultations',
     ability: 'council.read',
     element: <ConsultationsModule />,
+  },
+  {
+    key: 'assessment',
+    path: '/assessment',
+    routes: ['/assessment', '/assessment/:kind/:id'],
+    icon: <TrophyOutlined />,
+    labelKey: 'assessment',
+    ability: 'assessment.read',
+    element: <AssessmentModule />,
+  },
+  {
+    key: 'volunteers',
+    path: '/volunteers',
+    routes: ['/volunteers', '/volunteers/activities/:id'],
+    icon: <HeartOutlined />,
+    labelKey: 'volunteers',
+    ability: 'volunteer.read',
+    element: <VolunteersModule />,
+  },
+  {
+    key: 'myVolunteering',
+    path: '/my/volunteering',
+    routes: ['/my/volunteering', '/my/volunteering/:page/:id?'],
+    icon: <SmileOutlined />,
+    labelKey: 'myVolunteering',
+    ability: 'volunteer.serve',
+    element: <MyVolunteeringModule />,
+  },
+  {
+    key: 'lists',
+    path: '/lists',
+    routes: ['/lists', '/lists/:page'],
+    icon: <SolutionOutlined />,
+    labelKey: 'lists',
+    ability: 'list.read',
+    element: <ListsModule />,
   },
   {
     key: 'indicators',

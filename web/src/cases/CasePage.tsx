@@ -58,26 +58,12 @@ import {
   urgencyLabel,
 } from './labels';
 import { PointMap } from './PointMap';
+import { ReasonDialog } from '../common/ReasonDialog';
 
 const RevealButton = ({ caseId }: { caseId: string }) => {
   const { t } = useTranslation();
   const [isOpen, setIsOpen] = useState(false);
-  const [reason, setReason] = useState('');
   const [result, setResult] = useState<{ name: string | null; phone: string | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isLoading, setIsLoading] = useState(false);
-  const run = async () => {
-    setIsLoading(true);
-    setError(null);
-    try {
-      setResult(await revealReporter(caseId, reason.trim()));
-      setIsOpen(false);
-    } catch (failure) {
-      setError(problemText(failure, t).title);
-    } finally {
-      setIsLoading(false);
-    }
-  };
   if (result !== null) {
     return (
       <Typography.Text data-testid="revealed">
@@ -93,32 +79,16 @@ const RevealButton = ({ caseId }: { caseId: string }) => {
       <Button size="small" type="link" onClick={() => setIsOpen(true)} data-testid="reveal">
         {t('cases.detail.reveal')}
       </Button>
-      <Modal
+      <ReasonDialog
         open={isOpen}
         title={t('cases.detail.revealTitle')}
-        onCancel={() => setIsOpen(false)}
-        onOk={() => void run()}
-        okButtonProps={{ disabled: reason.trim().length < 2 }}
-        confirmLoading={isLoading}
-        okText={t('cases.action.confirm')}
-        cancelText={t('cases.action.cancel')}
-      >
-        <Form layout="vertical">
-          <Form.Item
-            label={t('cases.detail.revealReason')}
-            extra={t('cases.detail.revealReasonHint')}
-            required
-          >
-            <Input.TextArea
-              rows={2}
-              maxLength={200}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </Form.Item>
-        </Form>
-        {error === null ? null : <Typography.Text type="danger">{error}</Typography.Text>}
-      </Modal>
+        label={t('cases.detail.revealReason')}
+        hint={t('cases.detail.revealReasonHint')}
+        maxLength={200}
+        fieldTestId="reveal-reason"
+        onSubmit={async (reason) => setResult(await revealReporter(caseId, reason))}
+        onClose={() => setIsOpen(false)}
+      />
     </>
   );
 };

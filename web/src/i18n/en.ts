@@ -9,6 +9,9 @@ import { calendarEn } from '../calendar/messages.en';
 import { usersEn } from '../users/messages.en';
 import { linkageEn } from '../linkage/messages.en';
 import { consultationsEn } from '../consultations/messages.en';
+import { assessmentEn } from '../assessment/messages.en';
+import { listsEn } from '../lists/messages.en';
+import { volunteersEn } from '../volunteers/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -33,6 +36,7 @@ export const en: Messages = {
     assessment: 'Assessment',
     alliance: 'Alliance',
     volunteers: 'Volunteers',
+    myVolunteering: 'My volunteering',
     lists: 'Four lists',
     dashboard: 'Command view',
     notifications: 'Notifications',
@@ -54,6 +58,10 @@ export const en: Messages = {
     none: '—',
     backHome: 'Back to overview',
     total: '{{count}} in total',
+    ok: 'OK',
+    cancel: 'Cancel',
+    reason: 'Reason',
+    reasonRequired: 'Give a reason (at least 2 characters)',
   },
   lang: {
     switchTo: 'Switch to Chinese',
@@ -203,6 +211,9 @@ export const en: Messages = {
   users: usersEn,
   linkage: linkageEn,
   consultations: consultationsEn,
+  assessment: assessmentEn,
+  lists: listsEn,
+  volunteers: volunteersEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

@@ -9,6 +9,9 @@ import { calendarZh } from '../calendar/messages.zh';
 import { usersZh } from '../users/messages.zh';
 import { linkageZh } from '../linkage/messages.zh';
 import { consultationsZh } from '../consultations/messages.zh';
+import { assessmentZh } from '../assessment/messages.zh';
+import { listsZh } from '../lists/messages.zh';
+import { volunteersZh } from '../volunteers/messages.zh';
 
 export const zh = {
   app: {
@@ -32,6 +35,7 @@ export const zh = {
     assessment: '考核评价',
     alliance: '党建共同体',
     volunteers: '志愿服务',
+    myVolunteering: '我的志愿服务',
     lists: '四张清单',
     dashboard: '驾驶舱',
     notifications: '消息中心',
@@ -53,6 +57,10 @@ export const zh = {
     none: '—',
     backHome: '返回首页',
     total: '共 {{count}} 条',
+    ok: '确定',
+    cancel: '取消',
+    reason: '理由',
+    reasonRequired: '请填写理由（至少 2 个字）',
   },
   lang: {
     switchTo: '切换为英文',
@@ -202,6 +210,9 @@ export const zh = {
   users: usersZh,
   linkage: linkageZh,
   consultations: consultationsZh,
+  assessment: assessmentZh,
+  lists: listsZh,
+  volunteers: volunteersZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',

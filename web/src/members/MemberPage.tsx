@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { useAbility } from '../auth/useAuth';
 import { formatDateTime } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { ReasonDialog } from '../common/ReasonDialog';
 import { useLoader } from '../common/useLoader';
 import { OrgPicker } from '../orgs/OrgPicker';
 import { fetchMember, revealMember, transferMember, type MemberDetail } from './api';
@@ -38,48 +39,19 @@ const RevealButton = ({
 }) => {
   const { t } = useTranslation();
   const [isOpen, setIsOpen] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const [form] = Form.useForm<{ reason: string }>();
-  const submit = async () => {
-    const { reason } = await form.validateFields();
-    try {
-      onShown(await revealMember(member.id, reason.trim()));
-      setIsOpen(false);
-    } catch (failure) {
-      setError(failure);
-    }
-  };
   return (
     <>
       <Button icon={<EyeOutlined />} onClick={() => setIsOpen(true)} data-testid="reveal-button">
         {t('orgSystem.members.reveal')}
       </Button>
-      <Modal
+      <ReasonDialog
         open={isOpen}
         title={t('orgSystem.members.revealTitle')}
-        okText={t('orgSystem.ops.ok')}
-        cancelText={t('orgSystem.ops.cancel')}
-        onOk={() => void submit()}
-        onCancel={() => setIsOpen(false)}
-        destroyOnHidden
-      >
-        <Alert
-          type="warning"
-          showIcon
-          title={t('orgSystem.members.revealHint')}
-          style={{ marginBottom: 12 }}
-        />
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={t('orgSystem.ops.reason')}
-            rules={[{ required: true, min: 2, whitespace: true, message: t('orgSystem.ops.reasonRequired') }]}
-          >
-            <Input.TextArea rows={2} maxLength={500} data-testid="reveal-reason" />
-          </Form.Item>
-        </Form>
-        {error === undefined ? null : <ProblemAlert error={error} />}
-      </Modal>
+        hint={t('orgSystem.members.revealHint')}
+        fieldTestId="reveal-reason"
+        onSubmit={async (reason) => onShown(await revealMember(member.id, reason))}
+        onClose={() => setIsOpen(false)}
+      />
     </>
   );
 };

@@ -27,6 +27,7 @@ export const PublicLayout = ({ children }: { children: ReactNode }) => {
         <Flex justify="center" gap={16}>
           <Link to="/report">{t('report.reportLink')}</Link>
           <Link to="/track">{t('report.trackLink')}</Link>
+          <Link to="/guide">{t('report.guideLink')}</Link>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('app.district')}

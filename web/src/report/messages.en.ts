@@ -57,5 +57,6 @@ export const reportEn: Messages['report'] = {
   thanks: 'Thank you for your rating',
   reportLink: 'Report a problem',
   trackLink: 'Follow a case',
+  guideLink: 'Who handles what',
   photosHint: 'Up to 9; JPEG, PNG or WebP',
 };

@@ -55,5 +55,6 @@ export const reportZh = {
   thanks: '感谢您的评价',
   reportLink: '我要反映问题',
   trackLink: '查询办理进度',
+  guideLink: '办事指南',
   photosHint: '最多 9 张，支持 JPEG、PNG、WebP',
 } as const;

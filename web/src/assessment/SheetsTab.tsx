@@ -1,0 +1,163 @@
+// A year's sheets in scope, ranked by total: filter by town and status, find by name; each star's score beside.
+import { useMemo, useState } from 'react';
+import { Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { useLoader } from '../common/useLoader';
+import { useIsMobile } from '../common/useMediaQuery';
+import { assessmentPaths, fetchSheets, sheetStatuses, type SheetRow, type SheetStatus } from './api';
+import { msg, sheetStatusLabel, starMarks } from './labels';
+import { StatusCounts, StatusTag } from './StatusCounts';
+
+export const SheetsTab = ({ year }: { year: number }) => {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [status, setStatus] = useState<SheetStatus | undefined>(undefined);
+  const [town, setTown] = useState<string | undefined>(undefined);
+  const [text, setText] = useState('');
+  const { data, error, isLoading, reload } = useLoader(
+    (signal) => fetchSheets(year, status, signal),
+    [year, status],
+  );
+  const towns = useMemo(
+    () => [...new Set((data?.items ?? []).map((s) => s.townName))].sort((a, b) => a.localeCompare(b, 'zh')),
+    [data],
+  );
+  const rows = useMemo(() => {
+    const q = text.trim();
+    return (data?.items ?? []).filter(
+      (s) => (town === undefined || s.townName === town) && (q === '' || s.orgName.includes(q)),
+    );
+  }, [data, town, text]);
+  const stars = data?.stars ?? [];
+  return (
+    <Flex vertical gap={12}>
+      {data === undefined ? null : <StatusCounts counts={data.counts} />}
+      <Flex gap={8} wrap align="center">
+        <Select<string>
+          allowClear
+          placeholder={t('assessment.cycle.allTowns')}
+          aria-label={t('assessment.cycle.town')}
+          value={town}
+          onChange={setTown}
+          options={towns.map((name) => ({ value: name, label: name }))}
+          style={{ width: isMobile ? '100%' : 200 }}
+          data-testid="filter-town"
+        />
+        <Select<SheetStatus>
+          allowClear
+          placeholder={t('assessment.cycle.allStatuses')}
+          aria-label={t('assessment.cycle.status')}
+          value={status}
+          onChange={setStatus}
+          options={sheetStatuses.map((s) => ({ value: s, label: sheetStatusLabel(t, s) }))}
+          style={{ width: isMobile ? '100%' : 160 }}
+          data-testid="filter-status"
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('assessment.cycle.search')}
+          aria-label={t('assessment.cycle.search')}
+          onChange={(e) => setText(e.target.value)}
+          style={{ width: isMobile ? '100%' : 240 }}
+        />
+        <Typography.Text type="secondary">
+          {t('assessment.cycle.loaded', { count: rows.length })}
+        </Typography.Text>
+      </Flex>
+      {error === undefined ? null : <ProblemAlert error={error} onRetry={reload} />}
+      <Table<SheetRow>
+        rowKey="id"
+        size="middle"
+        loading={isLoading}
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: false, size: isMobile ? 'small' : undefined }}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('assessment.cycle.empty') }}
+        data-testid="sheet-table"
+        columns={[
+          {
+            title: t('assessment.cycle.rank'),
+            dataIndex: 'rank',
+            width: isMobile ? 48 : 64,
+            fixed: isMobile ? undefined : 'left',
+          },
+          {
+            title: t('assessment.cycle.village'),
+            dataIndex: 'orgName',
+            width: 150,
+            render: (_: unknown, s) => (
+              <Flex vertical>
+                <Link to={assessmentPaths.sheet(s.id)} data-testid="sheet-link">
+                  {s.orgName}
+                </Link>
+                {isMobile ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('assessment.cycle.total')} {s.total}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            ),
+          },
+          { title: t('assessment.cycle.town'), dataIndex: 'townName', width: 130, responsive: ['sm'] },
+          {
+            title: t('assessment.cycle.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (v: string) => <StatusTag status={v} />,
+          },
+          {
+            title: t('assessment.cycle.total'),
+            dataIndex: 'total',
+            width: 90,
+            align: 'right',
+            render: (v: number) => <Typography.Text strong>{v}</Typography.Text>,
+          },
+          ...stars.map((star) => ({
+            key: star.code,
+            title: msg(star.name),
+            width: 96,
+            align: 'right' as const,
+            responsive: ['lg' as const],
+            render: (_: unknown, s: SheetRow) => {
+              const r = s.stars.find((x) => x.code === star.code);
+              return r === undefined ? '—' : <Tag color={r.isEarned ? 'gold' : undefined}>{r.score}</Tag>;
+            },
+          })),
+          {
+            title: t('assessment.cycle.basics'),
+            dataIndex: 'basicsPassed',
+            width: 80,
+            responsive: ['md'],
+            render: (v: boolean) => (
+              <Tag color={v ? 'success' : 'error'}>
+                {t(v ? 'assessment.cycle.basicsPassed' : 'assessment.cycle.basicsFailed')}
+              </Tag>
+            ),
+          },
+          {
+            title: t('assessment.cycle.stars'),
+            key: 'stars',
+            width: 110,
+            render: (_: unknown, s) =>
+              s.award === null ? (
+                <span title={t('assessment.cycle.earned')}>
+                  {t('assessment.cycle.starCount', { count: s.earned })}
+                </span>
+              ) : (
+                <Typography.Text style={{ color: '#d48806' }}>{starMarks(s.award.level)}</Typography.Text>
+              ),
+          },
+          {
+            title: t('assessment.cycle.previous'),
+            dataIndex: 'previousLevel',
+            width: 90,
+            responsive: ['md'],
+            render: (v: number) => starMarks(v),
+          },
+        ]}
+      />
+    </Flex>
+  );
+};

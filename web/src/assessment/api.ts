@@ -1,0 +1,300 @@
+// Calls of /api/assessment: the years' trees, cycles and sheets, the sheet workflow, notices, objections and awards.
+import { api } from '../api/client';
+import type { ApiAnswer, ApiBody, ApiQuery } from '../api/wire';
+
+const enc = encodeURIComponent;
+
+export type SheetStatus = NonNullable<ApiQuery<'/api/assessment/cycles/{year}/sheets'>['status']>;
+export type SelfScoreBody = ApiBody<'/api/assessment/sheets/{id}/lines/{code}/self', 'put'>;
+export type ReviewLineBody = ApiBody<'/api/assessment/sheets/{id}/lines/{code}/review', 'put'>;
+export type ReturnBody = ApiBody<'/api/assessment/sheets/{id}/return'>;
+export type EvidenceBody = ApiBody<'/api/assessment/sheets/{id}/evidence'>;
+export type EvidenceKind = EvidenceBody['kind'];
+export type AnswerBody = ApiBody<'/api/assessment/objections/{id}/answer'>;
+export type NoticeBody = NonNullable<ApiBody<'/api/assessment/cycles/{year}/notices'>>;
+export type TreeBody = ApiBody<'/api/assessment/trees/{year}', 'put'>;
+export type TreeDefinition = TreeBody['tree'];
+export type StarDefinition = TreeDefinition['stars'][number];
+export type LineDefinition = TreeDefinition['basics'][number];
+export type ScoringRule = LineDefinition['rule'];
+export type Message = LineDefinition['name'];
+
+export const sheetStatuses = [
+  'draft',
+  'submitted',
+  'returned',
+  'reviewed',
+  'approved',
+  'notice',
+  'final',
+] as const satisfies readonly SheetStatus[];
+
+export const evidenceKinds = ['file', 'record', 'link'] as const satisfies readonly EvidenceKind[];
+
+// The read views below carry no response schema on the server yet, so their shape is written here once, built
+// from the generated pieces above; the fields follow src/assessment/views.ts and presenter.ts.
+export type LineKind = 'basic' | 'item' | 'deduction' | 'bonus' | 'veto';
+
+export type StarRef = { code: string; name: Message };
+
+export type Notice = {
+  id: string;
+  year: number;
+  title: string;
+  startsAt: number;
+  endsAt: number;
+  status: string;
+  closedAt: number | null;
+};
+
+export type Cycle = {
+  year: number;
+  status: string;
+  treeId: string;
+  openedAt: number;
+  counts: Partial<Record<SheetStatus, number>>;
+  notices: Notice[];
+};
+
+export type Award = {
+  id: string;
+  year: number;
+  sheetId: string;
+  orgId: string;
+  orgName: string;
+  level: number;
+  previousLevel: number;
+  stars: string[];
+  movement: string;
+  reason: string;
+  reasonText: string | null;
+  decidedAt: number;
+};
+
+export type Sheet = {
+  id: string;
+  year: number;
+  orgId: string;
+  orgName: string;
+  townName: string;
+  status: SheetStatus;
+  noticeId: string | null;
+  computedAt: number | null;
+  submittedAt: number | null;
+  reviewedAt: number | null;
+  approvedAt: number | null;
+  updatedAt: number;
+};
+
+export type StarResult = { code: string; score: number; isEarned: boolean };
+
+export type SheetRow = Sheet & {
+  rank: number;
+  stars: StarResult[];
+  basicsPassed: boolean;
+  earned: number;
+  total: number;
+  previousLevel: number;
+  award: Award | null;
+};
+
+export type SheetsView = {
+  year: number;
+  status: string;
+  stars: StarRef[];
+  counts: Partial<Record<SheetStatus, number>>;
+  items: SheetRow[];
+};
+
+export type Evidence = {
+  id: string;
+  kind: EvidenceKind;
+  title: string;
+  url: string;
+  note: string | null;
+  createdAt: number;
+};
+
+export type SourceRecords = {
+  kind: string;
+  orgId: string;
+  from: number;
+  to: number;
+  ids?: string[];
+  count?: number;
+};
+
+export type SheetLine = {
+  code: string;
+  kind: LineKind;
+  star: string | null;
+  name: Message;
+  maxPoints: number;
+  rule: ScoringRule;
+  evidenceRule: Message | null;
+  source: string | null;
+  sourceName: Message | null;
+  isComputed: boolean;
+  figure: number | null;
+  figurePoints: number | null;
+  records: SourceRecords | null;
+  selfPoints: number | null;
+  selfNote: string | null;
+  adjustedPoints: number | null;
+  adjustedReason: string | null;
+  adjustedAt: number | null;
+  points: number;
+  evidence: Evidence[];
+};
+
+export type StarScore = {
+  code: string;
+  items: number;
+  deductions: number;
+  bonuses: number;
+  score: number;
+  threshold: number;
+  vetoedBy: string[];
+  isEarned: boolean;
+};
+
+export type Change = {
+  id: number;
+  code: string | null;
+  kind: string;
+  from: number | null;
+  to: number | null;
+  reason: string | null;
+  actorName: string;
+  at: number;
+};
+
+export type Objection = {
+  id: string;
+  noticeId: string;
+  sheetId: string;
+  lineCode: string | null;
+  body: string;
+  status: 'open' | 'answered';
+  answer: string | null;
+  changedPoints: number | null;
+  answeredAt: number | null;
+  createdAt: number;
+};
+
+/** What the caller may do with the sheet now, as the server decides it. */
+export type SheetAbilities = {
+  canSelfAssess: boolean;
+  canReview: boolean;
+  canReturn: boolean;
+  canApprove: boolean;
+};
+
+export type SheetView = {
+  item: Sheet;
+  tree: { name: Message; threshold: number; stars: StarRef[] };
+  lines: SheetLine[];
+  score: {
+    basics: { code: string; isPassed: boolean }[];
+    basicsPassed: boolean;
+    stars: StarScore[];
+    earned: string[];
+    total: number;
+  };
+  changes: Change[];
+  objections: Objection[];
+  award: Award | null;
+  abilities: SheetAbilities;
+};
+
+export type TreeLine = {
+  code: string;
+  kind: LineKind;
+  star: string | null;
+  source: string | null;
+  isComputed: boolean;
+};
+
+export type TreeView = {
+  id: string | null;
+  year: number;
+  version: number;
+  isSaved: boolean;
+  frozenAt: number | null;
+  tree: TreeDefinition;
+  lines: TreeLine[];
+  computedShare: { computedPoints: number; totalPoints: number; share: number };
+};
+
+export type Source = { code: string; module: string; name: Message; unit: string };
+
+// Staff
+export const fetchCycles = (signal?: AbortSignal) =>
+  api.get<{ items: Cycle[] }>('/api/assessment/cycles', { signal });
+
+export const openCycle = (year: number) =>
+  api.post<ApiAnswer<'/api/assessment/cycles/{year}', 'post'>>(`/api/assessment/cycles/${year}`);
+
+export const fetchSheets = (year: number, status: SheetStatus | undefined, signal?: AbortSignal) =>
+  api.get<SheetsView>(`/api/assessment/cycles/${year}/sheets`, { query: { status }, signal });
+
+export const fetchAwards = (year: number, signal?: AbortSignal) =>
+  api.get<{ items: Award[] }>(`/api/assessment/cycles/${year}/awards`, { signal });
+
+export const fetchTree = (year: number, signal?: AbortSignal) =>
+  api.get<TreeView>(`/api/assessment/trees/${year}`, { signal });
+
+export const fetchSources = (signal?: AbortSignal) =>
+  api.get<{ items: Source[] }>('/api/assessment/sources', { signal });
+
+export const fetchSheet = (id: string, signal?: AbortSignal) =>
+  api.get<SheetView>(`/api/assessment/sheets/${enc(id)}`, { signal });
+
+export const refreshSheet = (id: string) => api.post<SheetView>(`/api/assessment/sheets/${enc(id)}/refresh`);
+
+export const enterSelfScore = (id: string, code: string, body: SelfScoreBody) =>
+  api.put<ApiAnswer<'/api/assessment/sheets/{id}/lines/{code}/self', 'put'>>(
+    `/api/assessment/sheets/${enc(id)}/lines/${enc(code)}/self`,
+    body,
+  );
+
+export const reviewLine = (id: string, code: string, body: ReviewLineBody) =>
+  api.put<ApiAnswer<'/api/assessment/sheets/{id}/lines/{code}/review', 'put'>>(
+    `/api/assessment/sheets/${enc(id)}/lines/${enc(code)}/review`,
+    body,
+  );
+
+export const fetchEvidence = (id: string, signal?: AbortSignal) =>
+  api.get<{ items: Evidence[] }>(`/api/assessment/sheets/${enc(id)}/evidence`, { signal });
+
+export const attachEvidence = (id: string, body: EvidenceBody) =>
+  api.post<{ item: Evidence }>(`/api/assessment/sheets/${enc(id)}/evidence`, body);
+
+export type SheetMove = 'submit' | 'complete-review' | 'approve';
+
+export const moveSheet = (id: string, move: SheetMove) =>
+  api.post<SheetView>(`/api/assessment/sheets/${enc(id)}/${move}`);
+
+export const returnSheet = (id: string, body: ReturnBody) =>
+  api.post<SheetView>(`/api/assessment/sheets/${enc(id)}/return`, body);
+
+export const publishNotice = (year: number, body: NoticeBody) =>
+  api.post<{ item: Notice; sheets: number }>(`/api/assessment/cycles/${year}/notices`, body);
+
+export const closeNotice = (id: string) =>
+  api.post<{ item: Notice; awards: Award[] }>(`/api/assessment/notices/${enc(id)}/close`);
+
+export const fetchObjections = (status: 'open' | 'answered' | undefined, signal?: AbortSignal) =>
+  api.get<{ items: Objection[] }>('/api/assessment/objections', { query: { status }, signal });
+
+export const answerObjection = (id: string, body: AnswerBody) =>
+  api.post<{ item: Objection }>(`/api/assessment/objections/${enc(id)}/answer`, body);
+
+// Where the pages live
+export const assessmentPaths = {
+  cycles: '/assessment',
+  cycle: (year: number, tab?: string) =>
+    `/assessment/cycles/${year}${tab === undefined ? '' : `?tab=${tab}`}`,
+  sheet: (id: string) => `/assessment/sheets/${enc(id)}`,
+  tree: (year: number) => `/assessment/trees/${year}`,
+};
