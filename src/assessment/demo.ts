@@ -2,6 +2,7 @@
 // district approval, a notice with objections — one of which changed a score — and stars awarded), and this year's
 // cycle in progress (some villages submitted, reviewed or approved; the demo community still self-assessing).
 // Figures come from the real sources; the village and town steps are written in bulk so the stage takes seconds.
+import { seededRandom } from '../platform/random.js';
 import pino from 'pino';
 import { firstUserWithRole } from '../identity/index.js';
 import { type Role, type UserActor } from '../access/index.js';
@@ -23,18 +24,6 @@ import { sourceContext } from './sources.js';
 import { linesOf, maxPointsOf } from './tree.js';
 
 const silentLog = pino({ level: 'silent' });
-
-/** Small deterministic generator (mulberry32) so the demo is the same for a seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The demo community of the village cadre account (东市社区): left self-assessing this year. */
 const DEMO_VILLAGE_CODE = '320612001001';
@@ -257,7 +246,7 @@ export async function seedAssessmentDemo(
 ): Promise<void> {
   const { now } = options;
   const deps: AssessmentDeps = { database };
-  const rand = rng(options.seed * 104_729 + 13);
+  const rand = seededRandom(options.seed * 104_729 + 13);
   const orgs = orgDirectory(database.db, database.dialect);
   const root = await orgs.findRoot();
   if (root === undefined) {

@@ -1,6 +1,7 @@
 // The demo stage 'consultations': a council in every town and village, standing members, and about a year of
 // topics, meetings, decisions and outcomes in a plausible share of the councils (about one in three villages and
 // every town), written in bulk. Deterministic for a seed; a few seconds for the whole district.
+import { seededRandom } from '../platform/random.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { Database } from '../platform/db/database.js';
 import { toDbJson } from '../platform/db/database.js';
@@ -38,24 +39,12 @@ const TOPICS: [string, string, string][] = [
 
 const UNITS = ['村（居）委会', '镇城管中队', '镇农业农村局', '物业公司', '镇社会事业局', '区住建局'];
 
-/** Small deterministic generator (mulberry32) so the demo is the same for a seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedConsultationDemo(
   database: Database,
   options: { seed: number; now: number; cipher: FieldCipher; withActivity: boolean },
 ): Promise<void> {
   const { now } = options;
-  const rand = rng(options.seed * 7919 + 12);
+  const rand = seededRandom(options.seed * 7919 + 12);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const person = () => `${pick(SURNAMES)}${pick(GIVEN)}${rand() < 0.5 ? pick(GIVEN) : ''}`;
 

@@ -1,16 +1,6 @@
 // Deterministic random numbers and plausible Chinese personal names for the demo district (no real people).
 
-/** mulberry32: small, fast, good enough for test data; the same seed gives the same district. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../platform/random.js';
 
 export type Random = () => number;
 

@@ -1,5 +1,6 @@
 // Demo stage 'linkage': a year of visits and appeals along the chain for a share of the demo district's central
 // households (most settled low, some passed up, a few turned into cases), and the demo head account 'zxh'.
+import { seededRandom } from '../platform/random.js';
 import pino from 'pino';
 import { reportCase } from '../cases/index.js';
 import { householdDirectory } from '../households/index.js';
@@ -24,17 +25,6 @@ export type DemoLinkageOptions = {
   /** At most this many appeals become cases (each goes through the cases module's intake). */
   maxCases?: number;
 };
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEARD = [
   '家中老人身体尚好，希望社区多组织义诊。',
@@ -73,7 +63,7 @@ const ENDINGS: readonly (readonly [ChainLevel, 'settled' | 'answered' | 'case' |
 
 export async function seedDemoLinkage(database: Database, options: DemoLinkageOptions): Promise<void> {
   const { db, dialect } = database;
-  const rand = random(options.seed * 7919 + 20);
+  const rand = seededRandom(options.seed * 7919 + 20);
   const share = options.share ?? 0.1;
   const maxCases = options.maxCases ?? 60;
   const orgs = orgDirectory(db, dialect);

@@ -1,6 +1,7 @@
 // Demo stage 'volunteers': a year of 双报到 registrations, posts, activities with sign-ins and confirmed hours, and
 // party-member points for the members of 金沙街道 (the town of the demo accounts), written in bulk; a few upcoming
 // activities to sign up for; and the demo member account 'zyz' (registered with 东市社区).
+import { seededRandom } from '../platform/random.js';
 import {
   firstUserWithRole,
   hashPassword,
@@ -40,17 +41,6 @@ export type VolunteerDemoOptions = {
   maxMembers?: number;
 };
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ACTIVITY_TITLES: Record<(typeof serviceCategories)[number], string[]> = {
   organisationBuilding: ['党员先锋岗值守', '主题党日共建'],
   legalAid: ['法律咨询进社区', '反诈宣传'],
@@ -66,7 +56,7 @@ const HOUR = 3_600_000;
 
 export async function seedVolunteerDemo(database: Database, options: VolunteerDemoOptions): Promise<void> {
   const { db, dialect } = database;
-  const rand = random(options.seed * 104_729 + 15);
+  const rand = seededRandom(options.seed * 104_729 + 15);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const orgs = orgDirectory(db, dialect);
   const town = await orgs.findByCode(options.townCode ?? '320612001');
