@@ -18,6 +18,22 @@ export type ReliefVisitRow = DB['relief_visit'];
 
 const CHUNK = 200;
 
+/** Every column of the module that holds an organisation path. */
+const PATH_COLUMNS = [
+  ['volunteer_registration', 'home_path'],
+  ['volunteer_registration', 'community_path'],
+  ['volunteer_post', 'org_path'],
+  ['volunteer_post_claim', 'org_path'],
+  ['volunteer_activity', 'org_path'],
+  ['volunteer_signup', 'org_path'],
+  ['points_act', 'org_path'],
+  ['points_entry', 'branch_path'],
+  ['points_entry', 'community_path'],
+  ['volunteer_certificate', 'org_path'],
+  ['relief_pairing', 'org_path'],
+  ['relief_visit', 'org_path'],
+] as const;
+
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the repositories' common shape; no query here differs
 export function volunteerRepository(db: Kysely<DB>, _dialect: Dialect) {
   const under = (column: string, path: string) =>
@@ -581,20 +597,7 @@ export function volunteerRepository(db: Kysely<DB>, _dialect: Dialect) {
       for (const table of ['volunteer_registration', 'relief_pairing'] as const) {
         await db.updateTable(table).set({ unit_org_id: to.id }).where('unit_org_id', '=', from.id).execute();
       }
-      for (const [table, column] of [
-        ['volunteer_registration', 'home_path'],
-        ['volunteer_registration', 'community_path'],
-        ['volunteer_post', 'org_path'],
-        ['volunteer_post_claim', 'org_path'],
-        ['volunteer_activity', 'org_path'],
-        ['volunteer_signup', 'org_path'],
-        ['points_act', 'org_path'],
-        ['points_entry', 'branch_path'],
-        ['points_entry', 'community_path'],
-        ['volunteer_certificate', 'org_path'],
-        ['relief_pairing', 'org_path'],
-        ['relief_visit', 'org_path'],
-      ] as const) {
+      for (const [table, column] of PATH_COLUMNS) {
         await db
           .updateTable(table)
           .set({ [column]: to.path })
@@ -605,20 +608,7 @@ export function volunteerRepository(db: Kysely<DB>, _dialect: Dialect) {
 
     /** A subtree moved: every path column under the old prefix follows (ledger facts stay as they are). */
     async repath(oldPrefix: string, newPrefix: string) {
-      for (const [table, column] of [
-        ['volunteer_registration', 'home_path'],
-        ['volunteer_registration', 'community_path'],
-        ['volunteer_post', 'org_path'],
-        ['volunteer_post_claim', 'org_path'],
-        ['volunteer_activity', 'org_path'],
-        ['volunteer_signup', 'org_path'],
-        ['points_act', 'org_path'],
-        ['points_entry', 'branch_path'],
-        ['points_entry', 'community_path'],
-        ['volunteer_certificate', 'org_path'],
-        ['relief_pairing', 'org_path'],
-        ['relief_visit', 'org_path'],
-      ] as const) {
+      for (const [table, column] of PATH_COLUMNS) {
         await repathColumn(db, table, column, oldPrefix, newPrefix);
       }
     },
