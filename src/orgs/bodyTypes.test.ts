@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { orgDirectory } from '../../orgs/index.js';
-import { loginAs, startTestPlatform, type TestPlatform } from '../../testing/testPlatform.js';
+import { orgDirectory } from './index.js';
+import { loginAs, startTestPlatform, type TestPlatform } from '../testing/testPlatform.js';
 
 describe('JSON bodies are validated as sent', () => {
   let p: TestPlatform;
