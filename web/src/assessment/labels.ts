@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { currentLocale } from '../i18n';
 import type { Message, ScoringRule } from './api';
+import { formatDate as formatDistrictDate } from '../common/labels';
 
 const pick = (labels: Record<string, string>, key: string): string =>
   Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
@@ -65,8 +66,4 @@ export const statusColors: Record<string, string> = {
 export const starMarks = (level: number): string => (level <= 0 ? '—' : '★'.repeat(level));
 
 export const formatDate = (epochMs: number | null): string =>
-  epochMs === null
-    ? '—'
-    : new Intl.DateTimeFormat(currentLocale(), { year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-        new Date(epochMs),
-      );
+  epochMs === null ? '—' : formatDistrictDate(epochMs, currentLocale());

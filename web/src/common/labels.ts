@@ -30,3 +30,32 @@ export const orgTypeLabel = (t: TFunction, type: string): string => {
   const labels = t('orgTypes', { returnObjects: true });
   return Object.hasOwn(labels, type) ? labels[type as keyof typeof labels] : type;
 };
+
+// Dates and times as the district reads them (Asia/Shanghai), whatever the browser's own zone.
+/** The local date of an instant. */
+export const formatDate = (epochMs: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(epochMs));
+
+export const formatDateTimeShort = (epochMs: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(epochMs));
+
+export const formatTime = (epochMs: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(epochMs));

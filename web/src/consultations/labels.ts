@@ -1,5 +1,6 @@
 // Localized names of consultation codes (states, sources, kinds, decision types…); the raw code for an unknown one.
 import type { TFunction } from 'i18next';
+export { formatDate, formatDateTimeShort } from '../common/labels';
 
 const pick = (labels: Record<string, string>, key: string): string =>
   Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
@@ -56,26 +57,6 @@ export const topicStateColour = (state: string): string => topicColours[state] ?
 
 const outcomeColours: Record<string, string> = { open: 'default', inProgress: 'processing', done: 'success' };
 export const outcomeStateColour = (state: string): string => outcomeColours[state] ?? 'default';
-
-/** The local date of an instant, as the district reads it. */
-export const formatDate = (epochMs: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(epochMs));
-
-export const formatDateTimeShort = (epochMs: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(epochMs));
 
 const reviewActions: Record<string, readonly ('approve' | 'merge' | 'decline')[]> = {
   collecting: ['merge', 'decline'],

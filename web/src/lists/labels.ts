@@ -1,6 +1,7 @@
 // Localized names of list codes (levels, kinds, sources, statuses, units, task kinds), their colours, and dates.
 import type { TFunction } from 'i18next';
 import type { TimeLimit } from './api';
+export { formatDate, formatDateTimeShort } from '../common/labels';
 
 const pick = (labels: Record<string, string>, key: string): string =>
   Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
@@ -54,23 +55,3 @@ const admissionColours: Record<string, string> = {
   expired: 'default',
 };
 export const admissionStatusColour = (status: string): string => admissionColours[status] ?? 'default';
-
-/** The local date of an instant, as the district reads it. */
-export const formatDate = (epochMs: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(epochMs));
-
-export const formatDateTimeShort = (epochMs: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(epochMs));

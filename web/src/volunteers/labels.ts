@@ -1,6 +1,7 @@
 // Localized names of volunteer codes (categories, states, kinds, sources), amounts and times; the raw code for an
 // unknown one.
 import type { TFunction } from 'i18next';
+export { formatDate, formatDateTimeShort, formatTime } from '../common/labels';
 
 const pick = (labels: Record<string, string>, key: string): string =>
   Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
@@ -70,34 +71,6 @@ export const amountText = (t: TFunction, kind: string, amount: number): string =
     ? t('volunteers.ledger.minutesValue', { minutes: `${sign}${amount}` })
     : t('volunteers.ledger.pointsValue', { points: `${sign}${amount}` });
 };
-
-/** The local date of an instant, as the district reads it. */
-export const formatDate = (epochMs: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(epochMs));
-
-export const formatDateTimeShort = (epochMs: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(epochMs));
-
-export const formatTime = (epochMs: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(epochMs));
 
 /** The current year in the district's time zone. */
 export const thisYear = (): number =>
