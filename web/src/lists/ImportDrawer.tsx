@@ -1,13 +1,14 @@
 // Import of list items from a spreadsheet into one list: upload, the dry run's row report, then commit, the way the
 // roster import does it.
 import { useState } from 'react';
-import { Alert, Button, Drawer, Flex, Result, Steps, Table, Typography, Upload } from 'antd';
+import { Button, Drawer, Flex, Result, Steps, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useIsMobile } from '../common/useMediaQuery';
 import { uploadListImport, type ImportReport, type ListLevel } from './api';
+import { ImportReportView } from '../common/ImportReportView';
 
 export const ImportDrawer = ({
   target,
@@ -118,48 +119,23 @@ export const ImportDrawer = ({
           </Flex>
           {error === undefined ? null : <ProblemAlert error={error} />}
           {report === null ? null : (
-            <>
-              <Alert
-                type={isClean ? 'success' : 'error'}
-                showIcon
-                title={isClean ? t('lists.imports.ok') : t('lists.imports.hasIssues')}
-                description={t('lists.imports.total', {
+            <ImportReportView
+              report={report}
+              issuesTestId="import-issues"
+              text={{
+                ok: t('lists.imports.ok'),
+                hasIssues: t('lists.imports.hasIssues'),
+                total: t('lists.imports.total', {
                   total: report.total,
                   valid: report.valid,
                   issues: report.issueCount,
-                })}
-              />
-              {report.issues.length === 0 ? null : (
-                <Table
-                  rowKey={(i) => `${i.row}:${i.column}:${i.reason}`}
-                  size="small"
-                  data-testid="import-issues"
-                  dataSource={report.issues}
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  columns={[
-                    { key: 'row', title: t('lists.imports.row'), dataIndex: 'row', width: 70 },
-                    { key: 'column', title: t('lists.imports.column'), dataIndex: 'column', width: 140 },
-                    { key: 'reason', title: t('lists.imports.reason'), dataIndex: 'reason' },
-                  ]}
-                />
-              )}
-              <Typography.Title level={5}>{t('lists.imports.preview')}</Typography.Title>
-              <Table
-                rowKey="row"
-                size="small"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-                dataSource={report.preview}
-                columns={[
-                  { key: 'row', title: t('lists.imports.row'), dataIndex: 'row', width: 60 },
-                  ...report.columns.map((c) => ({
-                    key: c,
-                    title: c,
-                    render: (_: unknown, r: ImportReport['preview'][number]) => r.values[c] ?? '',
-                  })),
-                ]}
-              />
-            </>
+                }),
+                row: t('lists.imports.row'),
+                column: t('lists.imports.column'),
+                reason: t('lists.imports.reason'),
+                preview: t('lists.imports.preview'),
+              }}
+            />
           )}
         </Flex>
       )}

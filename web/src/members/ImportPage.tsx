@@ -1,11 +1,12 @@
 // Import wizard: choose organisations or members, upload, see the check (preview and row-level problems), then commit.
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Progress, Radio, Result, Steps, Table, Typography, Upload } from 'antd';
+import { Button, Card, Flex, Progress, Radio, Result, Steps, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { uploadImport, type ImportKind, type ImportReport } from './api';
+import { ImportReportView } from '../common/ImportReportView';
 
 export const ImportPage = () => {
   const { t } = useTranslation();
@@ -107,48 +108,23 @@ export const ImportPage = () => {
           )}
           {error === undefined ? null : <ProblemAlert error={error} />}
           {report === null ? null : (
-            <>
-              <Alert
-                type={isClean ? 'success' : 'error'}
-                showIcon
-                title={isClean ? t('orgSystem.imports.ok') : t('orgSystem.imports.hasIssues')}
-                description={t('orgSystem.imports.total', {
+            <ImportReportView
+              report={report}
+              issuesTestId="import-issues"
+              text={{
+                ok: t('orgSystem.imports.ok'),
+                hasIssues: t('orgSystem.imports.hasIssues'),
+                total: t('orgSystem.imports.total', {
                   total: report.total,
                   valid: report.valid,
                   issues: report.issueCount,
-                })}
-              />
-              {report.issues.length === 0 ? null : (
-                <Table
-                  rowKey={(i) => `${i.row}:${i.column}:${i.reason}`}
-                  size="small"
-                  data-testid="import-issues"
-                  dataSource={report.issues}
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  columns={[
-                    { key: 'row', title: t('orgSystem.imports.row'), dataIndex: 'row', width: 70 },
-                    { key: 'column', title: t('orgSystem.imports.column'), dataIndex: 'column', width: 140 },
-                    { key: 'reason', title: t('orgSystem.imports.reason'), dataIndex: 'reason' },
-                  ]}
-                />
-              )}
-              <Typography.Title level={5}>{t('orgSystem.imports.preview')}</Typography.Title>
-              <Table
-                rowKey="row"
-                size="small"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-                dataSource={report.preview}
-                columns={[
-                  { key: 'row', title: t('orgSystem.imports.row'), dataIndex: 'row', width: 60 },
-                  ...report.columns.map((c) => ({
-                    key: c,
-                    title: c,
-                    render: (_: unknown, r: ImportReport['preview'][number]) => r.values[c] ?? '',
-                  })),
-                ]}
-              />
-            </>
+                }),
+                row: t('orgSystem.imports.row'),
+                column: t('orgSystem.imports.column'),
+                reason: t('orgSystem.imports.reason'),
+                preview: t('orgSystem.imports.preview'),
+              }}
+            />
           )}
         </Flex>
       )}

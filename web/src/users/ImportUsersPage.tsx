@@ -1,12 +1,13 @@
 // Import wizard for accounts: upload, check (dry run with row-level problems), then commit; the one-time passwords
 // of the new accounts are offered once as a CSV download.
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Result, Table, Typography, Upload } from 'antd';
+import { Button, Card, Flex, Result, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { uploadUsers, type UserImportReport } from './api';
+import { ImportReportView } from '../common/ImportReportView';
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -109,48 +110,23 @@ export const ImportUsersPage = () => {
         </Flex>
         {error === undefined ? null : <ProblemAlert error={error} />}
         {report === null ? null : (
-          <>
-            <Alert
-              type={isClean ? 'success' : 'error'}
-              showIcon
-              title={isClean ? t('users.imports.ok') : t('users.imports.hasIssues')}
-              description={t('users.imports.total', {
+          <ImportReportView
+            report={report}
+            issuesTestId="user-import-issues"
+            text={{
+              ok: t('users.imports.ok'),
+              hasIssues: t('users.imports.hasIssues'),
+              total: t('users.imports.total', {
                 total: report.total,
                 valid: report.valid,
                 issues: report.issueCount,
-              })}
-            />
-            {report.issues.length === 0 ? null : (
-              <Table
-                rowKey={(i) => `${i.row}:${i.column}:${i.reason}`}
-                size="small"
-                data-testid="user-import-issues"
-                dataSource={report.issues}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                columns={[
-                  { key: 'row', title: t('users.imports.row'), dataIndex: 'row', width: 70 },
-                  { key: 'column', title: t('users.imports.column'), dataIndex: 'column', width: 140 },
-                  { key: 'reason', title: t('users.imports.reason'), dataIndex: 'reason' },
-                ]}
-              />
-            )}
-            <Typography.Title level={5}>{t('users.imports.preview')}</Typography.Title>
-            <Table
-              rowKey="row"
-              size="small"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={report.preview}
-              columns={[
-                { key: 'row', title: t('users.imports.row'), dataIndex: 'row', width: 60 },
-                ...report.columns.map((c) => ({
-                  key: c,
-                  title: c,
-                  render: (_: unknown, r: UserImportReport['preview'][number]) => r.values[c] ?? '',
-                })),
-              ]}
-            />
-          </>
+              }),
+              row: t('users.imports.row'),
+              column: t('users.imports.column'),
+              reason: t('users.imports.reason'),
+              preview: t('users.imports.preview'),
+            }}
+          />
         )}
       </Flex>
     </Card>
