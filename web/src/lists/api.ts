@@ -1,6 +1,6 @@
 // Calls of /api/lists, /api/imports/lists, /api/admissions, /api/grid-tasks and the residents' /api/public/lists.
-import { api, ApiError, type Problem } from '../api/client';
-import { currentLocale } from '../i18n';
+import { api } from '../api/client';
+import { uploadSpreadsheet } from '../api/upload';
 import type { ApiAnswer, ApiBody, ApiQuery, ItemOf } from '../api/wire';
 
 const enc = encodeURIComponent;
@@ -89,32 +89,14 @@ export const uploadListImport = (
   file: File,
   dryRun: boolean,
   csrfToken: string,
-): Promise<ImportReport> =>
-  new Promise<ImportReport>((resolve, reject) => {
-    const form = new FormData();
-    form.append('file', file);
-    const query = new URLSearchParams({
-      dryRun: String(dryRun),
-      ownerOrgId: target.ownerOrgId,
-      level: target.level,
-    });
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/imports/lists?${query.toString()}`);
-    xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.setRequestHeader('Accept-Language', currentLocale());
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText) as ImportReport | (Problem & { report?: ImportReport });
-      if (xhr.status === 200) {
-        resolve(body as ImportReport);
-      } else if ('report' in body && body.report !== undefined) {
-        resolve(body.report);
-      } else {
-        reject(new ApiError(body as Problem));
-      }
-    };
-    xhr.send(form);
+): Promise<ImportReport> => {
+  const query = new URLSearchParams({
+    dryRun: String(dryRun),
+    ownerOrgId: target.ownerOrgId,
+    level: target.level,
   });
+  return uploadSpreadsheet<ImportReport>(`/api/imports/lists?${query.toString()}`, file, csrfToken);
+};
 
 // Grid task admission
 export const fetchAdmissions = (status: AdmissionStatus | undefined, signal?: AbortSignal) =>

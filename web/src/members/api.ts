@@ -1,6 +1,6 @@
 // Calls of /api/members, /api/orgs/:id/{officers,events,export} and the spreadsheet imports, with their wire types.
-import { api, ApiError, type Problem } from '../api/client';
-import { currentLocale } from '../i18n';
+import { api } from '../api/client';
+import { uploadSpreadsheet } from '../api/upload';
 import type { Page } from '../api/types';
 import type { ApiAnswer, ApiBody, ApiQuery, ApiSchema, ItemOf } from '../api/wire';
 
@@ -65,35 +65,16 @@ export type ImportKind = 'orgs' | 'members';
 export type ImportReport = ApiAnswer<'/api/imports/members', 'post'>;
 
 /** Uploads a spreadsheet as multipart form data; a refused commit carries its report in the problem. */
-export const uploadImport = async (
+export const uploadImport = (
   kind: ImportKind,
   file: File,
   dryRun: boolean,
   csrfToken: string,
   onProgress: (percent: number) => void,
 ): Promise<ImportReport> =>
-  new Promise<ImportReport>((resolve, reject) => {
-    const form = new FormData();
-    form.append('file', file);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/imports/${kind}?dryRun=${String(dryRun)}`);
-    xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.setRequestHeader('Accept-Language', currentLocale());
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) {
-        onProgress(Math.round((e.loaded / e.total) * 100));
-      }
-    };
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText) as ImportReport | (Problem & { report?: ImportReport });
-      if (xhr.status === 200) {
-        resolve(body as ImportReport);
-      } else if ('report' in body && body.report !== undefined) {
-        resolve(body.report);
-      } else {
-        reject(new ApiError(body as Problem));
-      }
-    };
-    xhr.send(form);
-  });
+  uploadSpreadsheet<ImportReport>(
+    `/api/imports/${kind}?dryRun=${String(dryRun)}`,
+    file,
+    csrfToken,
+    onProgress,
+  );

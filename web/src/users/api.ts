@@ -1,7 +1,7 @@
 // Calls of /api/admin/users, /api/imports/users and /api/auth/password.
-import { api, ApiError, type Problem } from '../api/client';
+import { api } from '../api/client';
+import { uploadSpreadsheet } from '../api/upload';
 import type { Me } from '../api/types';
-import { currentLocale } from '../i18n';
 import type { Messages } from '../i18n/messages';
 
 export type RoleName = keyof Messages['roles'];
@@ -98,24 +98,4 @@ export type UserImportReport = {
 
 /** Uploads the file; a refused commit still answers its report (inside the problem document). */
 export const uploadUsers = (file: File, dryRun: boolean, csrfToken: string): Promise<UserImportReport> =>
-  new Promise<UserImportReport>((resolve, reject) => {
-    const form = new FormData();
-    form.append('file', file);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/imports/users?dryRun=${String(dryRun)}`);
-    xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.setRequestHeader('Accept-Language', currentLocale());
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText) as
-        UserImportReport | (Problem & { report?: UserImportReport });
-      if (xhr.status === 200) {
-        resolve(body as UserImportReport);
-      } else if ('report' in body && body.report !== undefined) {
-        resolve(body.report);
-      } else {
-        reject(new ApiError(body as Problem));
-      }
-    };
-    xhr.send(form);
-  });
+  uploadSpreadsheet<UserImportReport>(`/api/imports/users?dryRun=${String(dryRun)}`, file, csrfToken);
