@@ -181,6 +181,11 @@ async function placeOfOrg(org: OrgRow | undefined, level: ListLevel): Promise<Pl
 /** Case guard: a case may not be dispatched, escalated or settled at a level whose negative list bars its category,
  * and a verify or check step goes to the grid worker only when the grid's admission list holds it. */
 export const listCaseGuard: CaseGuard = async (trx, dialect, m) => {
+  const task = caseStepTasks[m.action];
+  // Most actions (accept, sign, handle, comment…) place nothing at a level: nothing to read for them.
+  if (task === undefined && m.action !== 'dispatch' && m.action !== 'escalate' && m.action !== 'selfHandle') {
+    return;
+  }
   const orgs = orgDirectory(trx, dialect);
   // Unscoped reads throughout: the case's own places, whoever acts on it.
   const grid = m.gridId === null ? undefined : await gridDirectory(trx).findByIdUnscoped(m.gridId);
@@ -197,7 +202,6 @@ export const listCaseGuard: CaseGuard = async (trx, dialect, m) => {
     }
   };
   let target: Place | null = null;
-  const task = caseStepTasks[m.action];
   if (m.action === 'dispatch' && m.departmentId !== null) {
     const dept = await orgs.findByIdUnscoped(m.departmentId);
     const parent =
