@@ -56,6 +56,7 @@ import {
   volunteerServiceRoutes,
 } from './volunteers/index.js';
 import { rosterRoutes } from './roster/index.js';
+import { repathSurveys, surveyAssessmentSources, surveyJobHandlers, surveyRoutes } from './surveys/index.js';
 import type { AppDeps, AppParts, ModuleRoutes } from './platform/http/module.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
 
@@ -82,6 +83,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   volunteerRoutes,
   volunteerServiceRoutes,
   listRoutes,
+  surveyRoutes,
 ];
 
 /** What buildApp composes: every module's routes and identity's authenticator. */
@@ -99,6 +101,7 @@ onOrgRepath('consultations', repathConsultations);
 onOrgRepath('volunteers', repathVolunteers);
 onOrgRepath('assessment', repathAssessment);
 onOrgRepath('lists', repathLists);
+onOrgRepath('surveys', repathSurveys);
 onOrgReparented('members', followGroupMembers);
 // A member's page names the central household they head; households own it and hand the look-up to members.
 provideHeadedHouseholdLookup(householdHeadedBy);
@@ -114,6 +117,7 @@ onOrgsMerged('volunteers', reassignVolunteers);
 // of them). The platform's own sources read cases, consultations, linkage and the org tree through their doors.
 registerAssessmentSources('assessment', coreAssessmentSources);
 registerAssessmentSources('volunteers', volunteerAssessmentSources);
+registerAssessmentSources('surveys', surveyAssessmentSources);
 
 // The published lists take part in case work through the cases module's hooks: the negative list and grid task
 // admission guard every action, and a catalogue or routing change is a new version of the list it shows in.
@@ -129,5 +133,6 @@ export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
     ...notificationJobHandlers(deps),
     ...caseJobHandlers(deps.database, deps.logger),
     ...linkageJobHandlers(deps.database),
+    ...surveyJobHandlers(),
   };
 }

@@ -59,6 +59,12 @@ export const actions = [
   'assessment.self',
   'assessment.review',
   'assessment.approve',
+  'survey.read',
+  'survey.manage',
+  'survey.interview',
+  'alliance.read',
+  'alliance.write',
+  'talent.reveal',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -99,6 +105,11 @@ const grants: Record<Role, readonly Action[]> = {
     'admission.decide',
     'assessment.read',
     'assessment.approve',
+    'survey.read',
+    'survey.manage',
+    'alliance.read',
+    'alliance.write',
+    'talent.reveal',
   ],
   // A town's own administrator: the users and role assignments of the town's subtree (scope applied by identity).
   townAdmin: ['org.read', 'member.read', 'grid.read', 'admin.users'],
@@ -115,6 +126,12 @@ const grants: Record<Role, readonly Action[]> = {
     'points.approve',
     'assessment.read',
     'assessment.approve',
+    'survey.read',
+    'survey.manage',
+    'survey.interview',
+    'alliance.read',
+    'alliance.write',
+    'talent.reveal',
   ],
   districtCommand: [
     ...READ_ORG,
@@ -131,6 +148,8 @@ const grants: Record<Role, readonly Action[]> = {
     'admission.decide',
     'admission.assign',
     'assessment.read',
+    'survey.read',
+    'alliance.read',
   ],
   townCommand: [
     ...READ_ORG,
@@ -152,6 +171,11 @@ const grants: Record<Role, readonly Action[]> = {
     'admission.assign',
     'assessment.read',
     'assessment.review',
+    'survey.read',
+    'survey.manage',
+    'survey.interview',
+    'alliance.read',
+    'alliance.write',
   ],
   departmentHandler: [
     'org.read',
@@ -179,6 +203,10 @@ const grants: Record<Role, readonly Action[]> = {
     'list.write',
     'assessment.read',
     'assessment.self',
+    'survey.read',
+    'alliance.read',
+    'alliance.write',
+    'talent.reveal',
   ],
   gridWorker: [
     'linkage.serve',
@@ -202,6 +230,8 @@ const grants: Record<Role, readonly Action[]> = {
     'linkage.read',
     'linkage.handle',
     'volunteer.serve',
+    'alliance.read',
+    'alliance.write',
   ],
   resident: ['case.report', 'council.vote'],
 };

@@ -388,11 +388,11 @@ export function defaultTree(year: number): TreeDefinition {
             linear(0.6, 1),
           ),
           computed(
-            'civil.caseSatisfaction',
-            '群众诉求满意',
-            'Residents satisfied with cases',
+            'civil.survey',
+            '人民满意度测评',
+            'Residents’ satisfaction survey',
             20,
-            'cases.satisfactionRate',
+            'surveys.satisfaction',
             linear(0.6, 1),
           ),
           computed(

@@ -11,6 +11,7 @@ import { seedListsDemo } from '../lists/index.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { isRole } from '../access/index.js';
 import { seedDemoLinkage } from '../linkage/index.js';
+import { seedSurveyDemo } from '../surveys/index.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 import { generateOrgs } from './generateOrgs.js';
 import { seedDemoGrids } from './seedGrids.js';
@@ -158,6 +159,17 @@ const stages: DemoStage[] = [
     name: 'lists',
     async run(database, _options, now) {
       await seedListsDemo(database, { now });
+    },
+  },
+  {
+    // After 'orgs' (the households it samples) and before 'assessment' (which reads last year's survey): last
+    // year's satisfaction survey answered and closed, this year's open.
+    name: 'surveys',
+    async run(database, options, now) {
+      if (options.cipher === undefined) {
+        throw new Error('demo stage "surveys" needs the field cipher');
+      }
+      await seedSurveyDemo(database, { seed: options.seed, now, cipher: options.cipher });
     },
   },
   {

@@ -23,7 +23,12 @@ export { householdRoutes } from './routes.js';
 /** Reads for other modules: a central household in scope, the one a member heads, a village's central households. */
 export type HouseholdDirectory = Pick<
   HouseholdRepository,
-  'findCentral' | 'headedBy' | 'listCentral' | 'householdsOfCentral' | 'findHousehold'
+  | 'findCentral'
+  | 'headedBy'
+  | 'listCentral'
+  | 'householdsOfCentral'
+  | 'findHousehold'
+  | 'householdsOfVillagesUnder'
 >;
 
 export function householdDirectory(db: Kysely<DB>, dialect: Dialect): HouseholdDirectory {

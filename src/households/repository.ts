@@ -96,6 +96,17 @@ export function householdRepository(db: Kysely<DB>, dialect: Dialect) {
         .execute();
     },
 
+    /** Every household of the villages under a path, with its village: the frame a survey samples from. */
+    async householdsOfVillagesUnder(path: string) {
+      return db
+        .selectFrom('household')
+        .select(['id', 'village_id'])
+        .where('village_path', '>=', path)
+        .where('village_path', '<', subtreeUpper(path))
+        .orderBy('id')
+        .execute();
+    },
+
     async findHousehold(scope: Scope, id: string) {
       return householdInScope(scope).selectAll().where('household.id', '=', id).executeTakeFirst();
     },

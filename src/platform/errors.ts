@@ -418,6 +418,26 @@ export const errorCatalog = {
     status: 422,
     title: msg('该星级名额已满', 'The quota for this star level is full'),
   },
+  'survey.not_editable': {
+    status: 409,
+    title: msg(
+      '测评已开始，问卷和抽样规则不能再改',
+      'The survey has started; its questions and sampling are fixed',
+    ),
+  },
+  'survey.not_open': { status: 422, title: msg('该测评当前不接受答卷', 'The survey is not taking answers') },
+  'survey.already_answered': {
+    status: 409,
+    title: msg('该户已经作答，每户只能答一次', 'This household has answered; one answer per household'),
+  },
+  'survey.not_sampled': {
+    status: 422,
+    title: msg('该户不在本次测评的抽样范围内', 'This household is not in the survey’s sample'),
+  },
+  'survey.no_households': {
+    status: 422,
+    title: msg('测评范围内没有可抽样的农户', 'No households to sample under the survey’s owner'),
+  },
   'workflow.transition_not_allowed': {
     status: 422,
     title: msg('当前状态下不能执行此操作', 'This action is not allowed in the current state'),

@@ -13,6 +13,7 @@ import type { MemberTables } from '../../members/tables.js';
 import type { NotificationTables } from '../../notifications/tables.js';
 import type { OrgTables } from '../../orgs/tables.js';
 import type { PatrolTables } from '../../patrols/tables.js';
+import type { SurveyTables } from '../../surveys/tables.js';
 import type { VolunteerTables } from '../../volunteers/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 import type { PlatformTables } from '../tables.js';
@@ -33,4 +34,5 @@ export type DB = PlatformTables &
   LinkageTables &
   AssessmentTables &
   ListTables &
-  VolunteerTables;
+  VolunteerTables &
+  SurveyTables;
