@@ -154,7 +154,7 @@ export default tseslint.config(
     rules: { 'tongxin/module-door': 'error' },
   },
   {
-    files: ['scripts/**', 'bench/**', 'src/cli/**', 'e2e/**', '**/*.test.ts'],
+    files: ['scripts/**', 'bench/**', 'reliability/**', 'src/cli/**', 'e2e/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -62,9 +62,6 @@ export const actions = [
   'survey.read',
   'survey.manage',
   'survey.interview',
-  'alliance.read',
-  'alliance.write',
-  'talent.reveal',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -107,9 +104,6 @@ const grants: Record<Role, readonly Action[]> = {
     'assessment.approve',
     'survey.read',
     'survey.manage',
-    'alliance.read',
-    'alliance.write',
-    'talent.reveal',
   ],
   // A town's own administrator: the users and role assignments of the town's subtree (scope applied by identity).
   townAdmin: ['org.read', 'member.read', 'grid.read', 'admin.users'],
@@ -129,9 +123,6 @@ const grants: Record<Role, readonly Action[]> = {
     'survey.read',
     'survey.manage',
     'survey.interview',
-    'alliance.read',
-    'alliance.write',
-    'talent.reveal',
   ],
   districtCommand: [
     ...READ_ORG,
@@ -149,7 +140,6 @@ const grants: Record<Role, readonly Action[]> = {
     'admission.assign',
     'assessment.read',
     'survey.read',
-    'alliance.read',
   ],
   townCommand: [
     ...READ_ORG,
@@ -174,8 +164,6 @@ const grants: Record<Role, readonly Action[]> = {
     'survey.read',
     'survey.manage',
     'survey.interview',
-    'alliance.read',
-    'alliance.write',
   ],
   departmentHandler: [
     'org.read',
@@ -204,9 +192,6 @@ const grants: Record<Role, readonly Action[]> = {
     'assessment.read',
     'assessment.self',
     'survey.read',
-    'alliance.read',
-    'alliance.write',
-    'talent.reveal',
   ],
   gridWorker: [
     'linkage.serve',
@@ -230,8 +215,6 @@ const grants: Record<Role, readonly Action[]> = {
     'linkage.read',
     'linkage.handle',
     'volunteer.serve',
-    'alliance.read',
-    'alliance.write',
   ],
   resident: ['case.report', 'council.vote'],
 };

@@ -5,6 +5,8 @@ import { contextOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { notFound } from '../platform/errors.js';
 import { catalogueRepository, type Category } from './catalogue/repository.js';
+import { FollowupSchema, presentFollowup } from './dailyRoutes.js';
+import { addFollowup } from './feedback/addFollowup.js';
 import { rateCase, type Rating } from './feedback/rateCase.js';
 import { suggestCategories } from './intake/suggestCategories.js';
 import { submitReport } from './intake/submitReport.js';
@@ -224,7 +226,58 @@ export const publicCaseRoutes: ModuleRoutes = async (base, { deps }) => {
         );
       const repo = caseRepository(db, database.dialect);
       const c = (await repo.findByTracking(request.params.code))!;
-      return presentPublicCase(c, await repo.steps(c.id), [], null, ctx.now);
+      // The reporter's own photos stay on the page after rating.
+      const photos = (await repo.photos(c.id)).filter((p) => p.step_seq === 1).map((p) => p.id);
+      return presentPublicCase(c, await repo.steps(c.id), photos, null, ctx.now);
+    },
+  );
+
+  app.get(
+    '/api/public/cases/:code/followups',
+    {
+      config: { auth: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'What the reporter added to the case and the call-backs they asked for (numbers masked)',
+        params: TrackingParams,
+        response: { 200: Type.Object({ items: Type.Array(FollowupSchema) }) },
+      },
+    },
+    async (request) => {
+      const repo = caseRepository(db, database.dialect);
+      const c = await repo.findByTracking(request.params.code);
+      if (c === undefined) {
+        throw notFound();
+      }
+      return { items: (await repo.followups(c.id)).map(presentFollowup) };
+    },
+  );
+
+  app.post(
+    '/api/public/cases/:code/followups',
+    {
+      config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'Add information to the case (info) or ask the command centre to call back (callBack)',
+        params: TrackingParams,
+        body: Type.Object({
+          kind: Type.Union([Type.Literal('info'), Type.Literal('callBack')]),
+          text: Type.String({ minLength: 2, maxLength: 1000 }),
+          phone: Type.Optional(Type.String({ pattern: '^1[0-9]{10}$' })),
+        }),
+        response: { 201: Type.Object({ items: Type.Array(FollowupSchema) }) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const c = await db
+        .transaction()
+        .execute((trx) =>
+          addFollowup(trx, database.dialect, deps.services.cipher, ctx, request.params.code, request.body),
+        );
+      const repo = caseRepository(db, database.dialect);
+      return reply.code(201).send({ items: (await repo.followups(c.id)).map(presentFollowup) });
     },
   );
 };

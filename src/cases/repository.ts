@@ -30,8 +30,15 @@ export type CaseListFilter = {
   gridId?: string;
   departmentId?: string;
   light?: 'green' | 'yellow' | 'red';
+  /** Open, running cases whose deadline falls before this instant and is not yet past (due today). */
+  dueBefore?: number;
   from?: number;
   to?: number;
+  /** Closed in [closedFrom, closedTo) (the command view's closures of a day). */
+  closedFrom?: number;
+  closedTo?: number;
+  /** Under yellow- or red-card supervision. */
+  card?: 'yellow' | 'red';
   text?: string;
   partyUserId?: string;
   /** "My queue": cases in any of these groups of states (at these levels, when given). */
@@ -143,11 +150,27 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
         );
       }
     }
+    if (f.dueBefore !== undefined) {
+      q = q
+        .where('case_file.state', 'not in', finalStates)
+        .where('case_file.paused_at', 'is', null)
+        .where('case_file.deadline_at', '>=', f.now)
+        .where('case_file.deadline_at', '<', f.dueBefore);
+    }
     if (f.from !== undefined) {
       q = q.where('case_file.reported_at', '>=', f.from);
     }
     if (f.to !== undefined) {
       q = q.where('case_file.reported_at', '<', f.to);
+    }
+    if (f.closedFrom !== undefined) {
+      q = q.where('case_file.closed_at', '>=', f.closedFrom);
+    }
+    if (f.closedTo !== undefined) {
+      q = q.where('case_file.closed_at', '<', f.closedTo);
+    }
+    if (f.card !== undefined) {
+      q = q.where('case_file.supervision', '=', f.card);
     }
     if (f.text !== undefined && /^TZ[0-9]{6}[2-9A-Z]{10}$/i.test(f.text)) {
       // A hotline caller reads out the tracking code.
@@ -404,6 +427,16 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
       return db.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirst();
     },
 
+    /** The latest ratings residents gave to cases in scope. */
+    async recentRatings(scope: CaseScope, limit: number) {
+      return scoped(scope)
+        .selectAll('case_file')
+        .where('case_file.rated_at', 'is not', null)
+        .orderBy('case_file.rated_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
     /** Inserts the key; false when another request holds it already. */
     async claimIdempotency(key: string, requestHash: string, now: number): Promise<boolean> {
       const r = await db
@@ -421,6 +454,67 @@ export function caseRepository(db: Kysely<DB>, dialect: Dialect) {
         .set({ case_id: caseId, response })
         .where('key', '=', key)
         .execute();
+    },
+
+    /** The town's leader in charge of one platform, when the town set one. */
+    async townLeader(townId: string, platform: string) {
+      return db
+        .selectFrom('case_town_leader')
+        .selectAll()
+        .where('town_id', '=', townId)
+        .where('platform', '=', platform)
+        .executeTakeFirst();
+    },
+
+    async townLeaders(townId: string) {
+      return db.selectFrom('case_town_leader').selectAll().where('town_id', '=', townId).execute();
+    },
+
+    async setTownLeader(row: DB['case_town_leader']) {
+      await db
+        .insertInto('case_town_leader')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['town_id', 'platform'])
+            .doUpdateSet({ user_id: row.user_id, updated_by: row.updated_by, updated_at: row.updated_at }),
+        )
+        .execute();
+    },
+
+    async clearTownLeader(townId: string, platform: string) {
+      await db
+        .deleteFrom('case_town_leader')
+        .where('town_id', '=', townId)
+        .where('platform', '=', platform)
+        .execute();
+    },
+
+    async insertFollowup(row: DB['case_followup']) {
+      await db.insertInto('case_followup').values(row).execute();
+    },
+
+    async followups(caseId: string) {
+      return db
+        .selectFrom('case_followup')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+    },
+
+    /** The resident's follow-ups since an instant (a flood guard for the public page). */
+    async countFollowupsSince(caseId: string, since: number) {
+      const row = await db
+        .selectFrom('case_followup')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_id', '=', caseId)
+        .where('created_at', '>=', since)
+        .executeTakeFirst();
+      // PostgreSQL answers a count as text.
+      const n: unknown = row?.n;
+      return Number(n ?? 0);
     },
 
     async insertCallback(row: DB['case_callback']) {

@@ -1,5 +1,5 @@
 // HTTP routes of cases for staff: lists and queues, the case page, intake, workflow actions, reveal, export.
-import { localDate } from '../platform/time.js';
+import { DAY_MS, localDate, startOfLocalDay } from '../platform/time.js';
 import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { recordAudit } from '../audit/index.js';
 import { getGridIndex } from '../grids/index.js';
@@ -10,6 +10,7 @@ import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { caseScopeOf, seatsOf } from './access.js';
 import { catalogueRepository } from './catalogue/repository.js';
+import { caseDailyRoutes } from './dailyRoutes.js';
 import { exportCases } from './exportCases.js';
 import { resolveCallBack } from './feedback/resolveCallBack.js';
 import { findDuplicates } from './intake/findDuplicates.js';
@@ -37,6 +38,11 @@ const ListQuery = Type.Object({
   light: Type.Optional(Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')])),
   from: Type.Optional(Type.Integer({ minimum: 0 })),
   to: Type.Optional(Type.Integer({ minimum: 0 })),
+  closedFrom: Type.Optional(Type.Integer({ minimum: 0 })),
+  closedTo: Type.Optional(Type.Integer({ minimum: 0 })),
+  card: Type.Optional(Type.Union([Type.Literal('yellow'), Type.Literal('red')])),
+  /** Open, running cases due before the end of today (district time), not yet overdue. */
+  due: Type.Optional(Type.Literal('today')),
   q: Type.Optional(Type.String({ maxLength: 50 })),
   queue: Type.Optional(Type.Union([Type.Literal('actionable'), Type.Literal('watching')])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
@@ -65,6 +71,8 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
   const { database } = deps;
   const db = database.db;
   const repo = caseRepository(db, database.dialect);
+  // The home, the town's leaders and residents' follow-ups; before /api/cases/:id so their paths stay static.
+  await caseDailyRoutes(base, { deps });
 
   const filterFrom = async (q: Static<typeof ListQuery>, now: number): Promise<CaseListFilter> => {
     let after: CaseListFilter['after'];
@@ -92,6 +100,10 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
       light: q.light,
       from: q.from,
       to: q.to,
+      closedFrom: q.closedFrom,
+      closedTo: q.closedTo,
+      card: q.card,
+      dueBefore: q.due === 'today' ? startOfLocalDay(now) + DAY_MS : undefined,
       text: q.q?.trim(),
       after,
       limit: (q.limit ?? 50) + 1,

@@ -190,6 +190,27 @@ export type IdempotencyTable = {
   created_at: number;
 };
 
+export type CaseTownLeaderTable = {
+  town_id: string;
+  platform: string;
+  user_id: string;
+  updated_by: string | null;
+  updated_at: number;
+};
+
+/** What a resident adds to a case after reporting: 'info' (more information) or 'callBack' (a call-back request). */
+export type CaseFollowupTable = {
+  id: string;
+  case_id: string;
+  kind: string;
+  /** Numbers typed into the text are masked here; the original is only in text_enc. */
+  text: string;
+  text_enc: string | null;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  created_at: number;
+};
+
 export type CaseTables = {
   case_category: CaseCategoryTable;
   catalogue_version: CatalogueVersionTable;
@@ -201,4 +222,6 @@ export type CaseTables = {
   case_callback: CaseCallbackTable;
   case_photo: CasePhotoTable;
   idempotency_key: IdempotencyTable;
+  case_town_leader: CaseTownLeaderTable;
+  case_followup: CaseFollowupTable;
 };

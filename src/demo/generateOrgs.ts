@@ -42,7 +42,127 @@ export const PAPER_FIGURES = {
   households: 100000,
   newFieldOrgs: 23,
   units: 8,
+  /** 基层党组织: town committees, village general branches and every second-level branch ("2,200余个"). */
+  grassrootsOrgs: 2200,
 } as const;
+
+/** What kind of body outside the administrative tree a party organisation sits in. */
+export type BodyKind =
+  'agency' | 'school' | 'hospital' | 'stateEnterprise' | 'privateEnterprise' | 'socialOrg';
+
+/**
+ * The bodies outside the administrative tree beyond PAPER_FIGURES' 31, each with one party branch, so that towns,
+ * villages and branches together reach the paper's 2,200+ at scale 1 (17 + 278 + 757 + 1,170 = 2,222 on the
+ * Tongzhou spine). Agencies and state enterprises sit in their town, the rest in the village or community they are in.
+ */
+export const OUTSIDE_BODIES: readonly {
+  kind: BodyKind;
+  level: 'unit' | 'newField';
+  type: string;
+  branchType: string;
+  count: number;
+  attach: 'town' | 'village';
+  /** Party members of its branch, at least three (a branch needs three full members). */
+  members: readonly [number, number];
+}[] = [
+  {
+    kind: 'agency',
+    level: 'unit',
+    type: 'agency',
+    branchType: 'branch',
+    count: 260,
+    attach: 'town',
+    members: [5, 30],
+  },
+  {
+    kind: 'school',
+    level: 'unit',
+    type: 'school',
+    branchType: 'schoolBranch',
+    count: 190,
+    attach: 'village',
+    members: [4, 25],
+  },
+  {
+    kind: 'hospital',
+    level: 'unit',
+    type: 'hospital',
+    branchType: 'hospitalBranch',
+    count: 80,
+    attach: 'village',
+    members: [5, 35],
+  },
+  {
+    kind: 'stateEnterprise',
+    level: 'unit',
+    type: 'stateOwned',
+    branchType: 'enterpriseBranch',
+    count: 110,
+    attach: 'town',
+    members: [5, 30],
+  },
+  {
+    kind: 'privateEnterprise',
+    level: 'newField',
+    type: 'enterprise',
+    branchType: 'enterpriseBranch',
+    count: 380,
+    attach: 'village',
+    members: [3, 12],
+  },
+  {
+    kind: 'socialOrg',
+    level: 'newField',
+    type: 'socialOrg',
+    branchType: 'branch',
+    count: 150,
+    attach: 'village',
+    members: [3, 8],
+  },
+];
+
+const BODY_NAMES: Record<BodyKind, readonly string[]> = {
+  agency: [
+    '财政所',
+    '司法所',
+    '派出所',
+    '市场监管分局',
+    '税务分局',
+    '农业农村服务中心',
+    '文化体育服务中心',
+    '供电所',
+    '自然资源所',
+    '人力资源和社会保障所',
+    '综合行政执法中队',
+    '应急管理办公室',
+    '退役军人服务站',
+    '水利站',
+    '交警中队',
+    '规划建设办公室',
+  ],
+  school: ['小学', '初级中学', '实验小学', '幼儿园', '中心小学', '高级中学'],
+  hospital: ['卫生院', '社区卫生服务中心', '中医院分院', '人民医院分院', '妇幼保健所'],
+  stateEnterprise: [
+    '自来水公司',
+    '供销合作社',
+    '农商银行支行',
+    '燃气公司',
+    '城建公司',
+    '邮政支局',
+    '粮食购销公司',
+  ],
+  privateEnterprise: [
+    '纺织有限公司',
+    '机械制造有限公司',
+    '电子科技有限公司',
+    '建材有限公司',
+    '家纺有限公司',
+    '物流有限公司',
+    '食品有限公司',
+    '服饰有限公司',
+  ],
+  socialOrg: ['志愿者协会', '商会', '社工服务中心', '老年协会', '慈善会', '红白理事会'],
+};
 
 export type GenerateOrgsOptions = {
   seed: number;
@@ -60,6 +180,10 @@ export type GenerateOrgsOptions = {
 export type GenerateOrgsResult = {
   orgs: number;
   branches: number;
+  /** Towns, villages and branches: the district's grassroots party organisations. */
+  grassrootsOrgs: number;
+  /** The bodies of OUTSIDE_BODIES generated, with their branches (also counted in branches). */
+  outsideBodies: number;
   groups: number;
   members: number;
   centralHouseholds: number;
@@ -270,6 +394,37 @@ export async function generateOrgs(
     outside.push(addOrg(org, 'branch', branchType, `${org.name}党支部`, null));
   }
 
+  // ---- the bodies of OUTSIDE_BODIES, each in its town or its village, with one party branch of its own kind
+  const villagesOfTown = new Map<string, OrgRow[]>();
+  for (const v of villages) {
+    if (v.parent_id !== null) {
+      villagesOfTown.set(v.parent_id, [...(villagesOfTown.get(v.parent_id) ?? []), v]);
+    }
+  }
+  const bodyBranches: { branch: OrgRow; members: readonly [number, number] }[] = [];
+  const namesUsed = new Map<string, number>();
+  for (const body of OUTSIDE_BODIES) {
+    const n = towns.length === 0 ? 0 : want(body.count);
+    for (let i = 0; i < n; i++) {
+      const town = towns[i % towns.length]!;
+      const inTown = villagesOfTown.get(town.id) ?? [];
+      const host = body.attach === 'village' && inTown.length > 0 ? pickOne(rand, inTown) : town;
+      const place = host.level === 'town' ? host.name : host.name.replace(/(社区居委会|村委会|社区|村)$/, '');
+      // In a town, the kinds take the next name of their list; in a village, any.
+      const names = BODY_NAMES[body.kind];
+      const suffix =
+        host.level === 'town' ? names[Math.floor(i / towns.length) % names.length]! : pickOne(rand, names);
+      const seen = (namesUsed.get(place + suffix) ?? 0) + 1;
+      namesUsed.set(place + suffix, seen);
+      const name = seen === 1 ? `${place}${suffix}` : `${place}第${chineseNumber(seen)}${suffix}`;
+      const org = addOrg(host, body.level, body.type, name, null);
+      bodyBranches.push({
+        branch: addOrg(org, 'branch', body.branchType, `${name}党支部`, null),
+        members: body.members,
+      });
+    }
+  }
+
   // ---- second-level branches of villages and communities
   const villageBranchCount = Math.max(0, want(PAPER_FIGURES.branches) - outside.length);
   const perVillage =
@@ -324,7 +479,17 @@ export async function generateOrgs(
   const centralsOf = new Map(villageGroups.map((g, i) => [g.id, centralsPerGroup[i]!]));
   const baseline = allGroups.reduce((s, g) => s + (centralsOf.get(g.id) ?? 0) + 1, 0);
   // Every group needs its leader and its central-household heads; about a tenth of members sit in no group.
-  const spare = Math.max(0, totalMembers - baseline);
+  // The bodies' branches take their members first, within what the village groups leave.
+  const bodyMembers = bodyBranches.map((b) => randInt(rand, b.members[0], b.members[1]));
+  const bodyBudget = Math.max(0, totalMembers - baseline);
+  let bodySum = bodyMembers.reduce((a, b) => a + b, 0);
+  for (let i = 0; bodySum > bodyBudget && bodyMembers.some((m) => m > 3); i = (i + 1) % bodyMembers.length) {
+    if (bodyMembers[i]! > 3) {
+      bodyMembers[i]! -= 1;
+      bodySum -= 1;
+    }
+  }
+  const spare = Math.max(0, totalMembers - baseline - bodySum);
   const extraPerGroup = split(rand, Math.round(spare * 0.9), allGroups.length, 0);
   const directPerBranch = split(rand, spare - Math.round(spare * 0.9), branches.length, 0);
 
@@ -444,6 +609,18 @@ export async function generateOrgs(
     }
   });
 
+  bodyBranches.forEach(({ branch }, bi) => {
+    const members = Array.from({ length: bodyMembers[bi] ?? 0 }, () => makeMember(branch, null));
+    rows.members.push(...members);
+    const [secretary, ...rest] = members;
+    if (secretary !== undefined) {
+      rows.roles.push({ member_id: secretary.id, org_id: branch.id, role: 'secretary', since: null });
+      for (const m of rest.slice(0, 2)) {
+        rows.roles.push({ member_id: m.id, org_id: branch.id, role: 'committee', since: null });
+      }
+    }
+  });
+
   // ---- households: 5–15 linked to each central household, the rest of the target unlinked in their village
   const totalHouseholds = want(PAPER_FIGURES.households);
   const linkedCounts = rows.centrals.map(() => randInt(rand, 5, 15));
@@ -546,7 +723,9 @@ export async function generateOrgs(
   });
   return {
     orgs: rows.orgs.length,
-    branches: branches.length,
+    branches: branches.length + bodyBranches.length,
+    grassrootsOrgs: towns.length + villages.length + branches.length + bodyBranches.length,
+    outsideBodies: bodyBranches.length,
     groups: allGroups.length,
     members: rows.members.length,
     centralHouseholds: rows.centrals.length,

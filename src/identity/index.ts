@@ -96,6 +96,30 @@ export async function firstUserWithRole(
   return row === undefined ? undefined : { id: row.id, displayName: row.display_name };
 }
 
+/** Active holders of one of the roles at the organisation itself, longest-standing first (leaders one may name). */
+export async function usersWithRoleAt(
+  db: Kysely<DB>,
+  orgId: string,
+  roles: readonly Role[],
+): Promise<{ id: string; displayName: string; role: string }[]> {
+  const rows = await identityRepository(db).usersWithRoleAt(orgId, roles);
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }));
+}
+
+/** Accounts' display names by id (audit log, names on records); deactivated accounts are marked. */
+export async function accountNames(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, { displayName: string; username: string; isActive: boolean }>> {
+  const rows = await identityRepository(db).namesOf([...new Set(ids)]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { displayName: r.display_name, username: r.username, isActive: r.status === 'active' },
+    ]),
+  );
+}
+
 export type RoleHolder = { orgId: string; role: Role; userId: string; displayName: string };
 
 /** Holders of the roles assigned anywhere in the org subtree at `path` (e.g. the people a ranking lists). */
@@ -137,4 +161,26 @@ export async function seedMemberLink(
   now: number,
 ): Promise<void> {
   await userRepository(db, dialect).update(userId, { member_id: memberId }, now);
+}
+
+/** For seeders: which of these party members already have an account linked (one account per member). */
+export async function membersWithAccounts(
+  db: Kysely<DB>,
+  memberIds: readonly string[],
+): Promise<Set<string>> {
+  const ids = [...new Set(memberIds)];
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('app_user')
+      .select(['member_id'])
+      .where('member_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      if (r.member_id !== null) {
+        out.add(r.member_id);
+      }
+    }
+  }
+  return out;
 }

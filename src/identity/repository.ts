@@ -233,6 +233,31 @@ export function identityRepository(db: Kysely<DB>) {
       return rows.map((r) => r.user_id);
     },
 
+    /** Every active holder of one of the roles at the organisation, longest-standing first. */
+    async usersWithRoleAt(orgId: string, roles: readonly Role[]) {
+      return db
+        .selectFrom('user_role')
+        .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+        .select(['app_user.id', 'app_user.display_name', 'user_role.role'])
+        .where('user_role.org_id', '=', orgId)
+        .where('user_role.role', 'in', roles)
+        .where('app_user.status', '=', 'active')
+        .orderBy('user_role.created_at')
+        .execute();
+    },
+
+    /** Display names and active state of accounts by id. */
+    async namesOf(ids: readonly string[]) {
+      if (ids.length === 0) {
+        return [];
+      }
+      return db
+        .selectFrom('app_user')
+        .select(['id', 'display_name', 'status', 'username'])
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
     /** The longest-standing holder of one of the roles at the organisation. */
     async firstUserWithRole(orgId: string, roles: readonly Role[]) {
       return db

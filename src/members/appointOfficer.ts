@@ -6,6 +6,7 @@ import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { localDate } from '../platform/time.js';
 import { memberRepository } from './repository.js';
 import type { MemberRole } from './vocabulary.js';
 
@@ -39,7 +40,7 @@ export async function appointOfficer(
           member_id: member.id,
           org_id: org.id,
           role: input.role,
-          since: new Date(ctx.now).toISOString().slice(0, 10),
+          since: localDate(ctx.now),
         },
       ]);
     } else {

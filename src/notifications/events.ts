@@ -12,6 +12,13 @@ export const notificationEvents = [
   'case.merged',
   'case.reopened',
   'case.extension',
+  'case.reported',
+  'case.toVerify',
+  'case.toCheck',
+  'case.handled',
+  'case.checked',
+  'case.task',
+  'case.followUp',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
@@ -27,6 +34,8 @@ const EMAIL_BY_DEFAULT: ReadonlySet<NotificationEvent> = new Set([
   'case.deadlineNear',
   'case.overdue',
   'case.supervised',
+  'case.toVerify',
+  'case.toCheck',
 ]);
 
 export function isEnabledByDefault(event: NotificationEvent, channel: UserChannel): boolean {

@@ -6,6 +6,7 @@ import {
   firstUserWithRole,
   hashPassword,
   holdersOfRoles,
+  membersWithAccounts,
   seedMemberLink,
   seedUser,
 } from '../identity/index.js';
@@ -454,9 +455,14 @@ export async function seedVolunteerDemo(database: Database, options: VolunteerDe
   // The demo member: one serving in 东市社区 (whose cadre is the demo account 'dongshi'), confirmed lately, who
   // signs in on the phone as 'zyz'.
   const memberById = new Map(members.map((m) => [m.id, m]));
-  const demo =
-    (servingIn.get(dongshi.id) ?? []).find((m) => (serviceCount.get(m.id) ?? 0) > 0) ??
-    servingIn.get(dongshi.id)?.[0];
+  // Someone without an account yet: the linkage demo may already have given one of them its own.
+  const candidates = servingIn.get(dongshi.id) ?? [];
+  const withAccounts = await membersWithAccounts(
+    db,
+    candidates.map((m) => m.id),
+  );
+  const free = candidates.filter((m) => !withAccounts.has(m.id));
+  const demo = free.find((m) => (serviceCount.get(m.id) ?? 0) > 0) ?? free[0];
   const demoReg = demo === undefined ? undefined : registrations.find((r) => r.member_id === demo.id);
   if (demoReg !== undefined) {
     demoReg.confirmed_at = today - 10 * DAY_MS + 10 * HOUR;

@@ -10,6 +10,7 @@ import { TrackAppealPage } from './linkage/TrackAppealPage';
 import { PublicConsultations } from './consultations/public/PublicConsultations';
 import { PublicLists } from './lists/public/PublicLists';
 import { VerifyCertificatePage } from './volunteers/public/VerifyCertificatePage';
+import { SurveyPhonePage } from './surveys/public/SurveyPhonePage';
 import { AppLayout } from './shell/AppLayout';
 import { modules } from './modules';
 import { ForbiddenPage, NotFoundPage } from './common/StatusPages';
@@ -46,6 +47,8 @@ export const App = () => (
     <Route path="/guide/*" element={<PublicLists />} />
     {/* Residents verify a volunteer service-hours certificate and object while its notice runs, without an account. */}
     <Route path="/verify/:code?" element={<VerifyCertificatePage />} />
+    {/* A sampled household answers the satisfaction survey behind its link, without an account. */}
+    <Route path="/survey/:token" element={<SurveyPhonePage />} />
     <Route
       element={
         <RequireAuth>

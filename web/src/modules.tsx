@@ -21,6 +21,7 @@ import {
   HeartOutlined,
   SmileOutlined,
   TrophyOutlined,
+  FormOutlined,
 } from '@ant-design/icons';
 import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
@@ -43,6 +44,7 @@ import { AssessmentModule } from './assessment/AssessmentModule';
 import { ListsModule } from './lists/ListsModule';
 import { VolunteersModule } from './volunteers/VolunteersModule';
 import { MyVolunteeringModule } from './volunteers/MyVolunteeringModule';
+import { SurveysModule } from './surveys/SurveysModule';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -167,6 +169,15 @@ export const modules: ModuleEntry[] = [
     labelKey: 'myVolunteering',
     ability: 'volunteer.serve',
     element: <MyVolunteeringModule />,
+  },
+  {
+    key: 'surveys',
+    path: '/surveys',
+    routes: ['/surveys', '/surveys/:id'],
+    icon: <FormOutlined />,
+    labelKey: 'surveys',
+    ability: 'survey.read',
+    element: <SurveysModule />,
   },
   {
     key: 'lists',

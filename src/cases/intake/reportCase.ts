@@ -6,7 +6,7 @@ import { localDate } from '../../platform/time.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/index.js';
-import { toWgs84, type Crs } from '../../grids/index.js';
+import { gridStaffLinks, toWgs84, type Crs } from '../../grids/index.js';
 import type { GridLocation } from '../../grids/index.js';
 import type { UserActor } from '../../access/index.js';
 import { maskPhone } from '../../members/index.js';
@@ -26,7 +26,12 @@ import { factsForCase } from '../indicators/facts.js';
 import { storePhotos, type ProcessedPhoto } from '../photos.js';
 import { maskPersonalText } from '../publicText.js';
 import { caseRepository, type CaseRow } from '../repository.js';
-import { assignBundledParties, stepToFact } from '../workflow/applyCaseAction.js';
+import {
+  assignBundledParties,
+  deliverNotices,
+  queueNotices,
+  stepToFact,
+} from '../workflow/applyCaseAction.js';
 import type { CaseLevel } from '../workflow/stateMachine.js';
 import { validateExtra } from './validateExtra.js';
 
@@ -167,7 +172,9 @@ export async function reportCase(
   const state = input.asDraft === true ? 'draft' : 'reported';
   const settings = await loadCaseSettings(trx);
   const stepMinutes = stepLimitMinutes(state, urgency, false, settings.stepLimits);
-  const phone = input.reporterPhone?.trim() ?? '';
+  // A grid worker reporting without typing a phone is reachable on his own, as his grid records hold it.
+  const typedPhone = input.reporterPhone?.trim() ?? '';
+  const phone = typedPhone !== '' ? typedPhone : await ownStaffPhone(trx, deps.cipher, performer);
   const description = input.description.trim();
   const id = newId(now);
   const photos = input.photos ?? [];
@@ -260,7 +267,23 @@ export async function reportCase(
   if (photos.length > 0) {
     await storePhotos(trx, deps.dialect, id, 1, photos, now);
   }
+  if (performer !== null && performer.active.role === 'gridWorker' && row.grid_id !== null) {
+    // His own report: he answers for it, before the grid's first worker would be named.
+    await repo.setParty({
+      case_id: id,
+      role: 'gridWorker',
+      user_id: performer.userId,
+      org_id: null,
+      name: performer.displayName,
+    });
+  }
   await assignBundledParties(trx, deps.dialect, row);
+  // The report lands in a queue (the town's command centre, or the grid worker's own): its holders hear of it.
+  const notices =
+    row.state === 'draft'
+      ? []
+      : await queueNotices(trx, row, row, { performerId: performer?.userId ?? null, already: [] });
+  await deliverNotices(trx, row, row.state, notices, now);
   await recordAudit(trx, ctx, {
     action: 'case.report',
     entityType: 'case',
@@ -272,6 +295,21 @@ export async function reportCase(
     await countReport(trx, deps.dialect, row);
   }
   return row;
+}
+
+/** The phone on the grid worker's own staff record, if he is one and it holds one. */
+async function ownStaffPhone(
+  trx: Kysely<DB>,
+  cipher: FieldCipher,
+  performer: UserActor | null,
+): Promise<string> {
+  if (performer === null || performer.active.role !== 'gridWorker') {
+    return '';
+  }
+  const links = gridStaffLinks(trx);
+  const staff = await links.staffOf(await links.gridIdsOfUser(performer.userId));
+  const own = staff.find((s) => s.user_id === performer.userId && s.phone_enc !== null);
+  return own === undefined || own.phone_enc === null ? '' : cipher.decrypt(own.phone_enc);
 }
 
 /**

@@ -24,14 +24,16 @@ import {
   actorFieldsOf,
   effects,
   eventTitle,
+  queueNotices,
   resumeClock,
   type EffectContext,
+  type Notice,
   type Performer,
 } from './effects/index.js';
 import type { CaseState, Seat } from './stateMachine.js';
 import { transition, type TransitionInput } from './transition.js';
 
-export { assignBundledParties } from './effects/index.js';
+export { assignBundledParties, queueNotices } from './effects/index.js';
 export type { Performer } from './effects/index.js';
 
 export type ActionInput = Omit<TransitionInput, 'photoCount'> & {
@@ -164,29 +166,16 @@ export async function applyCaseAction(
     await work(after);
   }
 
-  for (const notice of e.notices) {
-    const payload = {
-      caseId: c.id,
-      trackingCode: c.tracking_code,
-      state: t.state,
-      category: c.category_code,
-    };
-    const title = eventTitle(notice.event, c.tracking_code);
-    // notify() also tells the subscribed gateways; without users to tell, external events still reach them.
-    if (notice.userIds.length > 0) {
-      await notify(trx, {
-        event: notice.event,
-        userIds: notice.userIds,
-        title,
-        body: title,
-        data: payload,
-        caseId: c.id,
-        now,
-      });
-    } else if (notice.external === true) {
-      await notifyExternal(trx, { event: notice.event, data: payload, caseId: c.id, now });
-    }
+  // Whoever's queue the case lands in hears of it, unless the step's own notices already told them.
+  if (t.state !== c.state || t.level !== c.level) {
+    e.notices.push(
+      ...(await queueNotices(trx, after, t, {
+        performerId: performer.kind === 'user' ? performer.actor.userId : null,
+        already: e.notices,
+      })),
+    );
   }
+  await deliverNotices(trx, c, t.state, e.notices, now);
 
   await recordAudit(trx, performer.kind === 'user' ? ctx : { ...ctx, actor: { kind: 'anonymous' } }, {
     action: `case.${input.action}`,
@@ -205,4 +194,37 @@ export async function applyCaseAction(
     await orgRollups(trx, dialect).adjustRollup(c.org_path, 'case.open', t.openDelta);
   }
   return { case: after, step };
+}
+
+/** Sends a step's notices: inbox and e-mail to the users, and the subscribed gateways. */
+export async function deliverNotices(
+  trx: Kysely<DB>,
+  c: Pick<CaseRow, 'id' | 'tracking_code' | 'category_code'>,
+  state: CaseState,
+  notices: readonly Notice[],
+  now: number,
+): Promise<void> {
+  for (const notice of notices) {
+    const payload = {
+      caseId: c.id,
+      trackingCode: c.tracking_code,
+      state,
+      category: c.category_code,
+    };
+    const title = eventTitle(notice.event, c.tracking_code);
+    // notify() also tells the subscribed gateways; without users to tell, external events still reach them.
+    if (notice.userIds.length > 0) {
+      await notify(trx, {
+        event: notice.event,
+        userIds: notice.userIds,
+        title,
+        body: title,
+        data: payload,
+        caseId: c.id,
+        now,
+      });
+    } else if (notice.external === true) {
+      await notifyExternal(trx, { event: notice.event, data: payload, caseId: c.id, now });
+    }
+  }
 }

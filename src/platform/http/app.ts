@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { HTTPMethod } from 'find-my-way';
 import FindMyWay from 'find-my-way';
 import { roleMay, type Action } from '../../access/index.js';
@@ -70,6 +70,19 @@ export async function buildApp(deps: AppDeps, parts: AppParts): Promise<App> {
         : newId(deps.services.clock.now());
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors the router raises before any route runs (an undecodable path, an over-long id) answer in the API's
+    // format too: an id longer than any record's is not found; a malformed path is an invalid request.
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      if (request.url.startsWith('/open311/')) {
+        void (reply as unknown as FastifyReply)
+          .code(tooLong ? 404 : 400)
+          .type('application/json; charset=utf-8')
+          .send([{ code: tooLong ? 404 : 400, description: tooLong ? 'not found' : 'invalid request' }]);
+        return;
+      }
+      void sendProblem(reply, request, new AppError(tooLong ? 'record.not_found' : 'request.invalid'));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(fastifyCookie);

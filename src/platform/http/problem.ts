@@ -60,13 +60,22 @@ function fieldErrors(validation: readonly ValidationIssue[], context: string | u
   });
 }
 
-/** Maps a thrown error (ours, Fastify's, or anything else) to an AppError. */
 /** SQLite's and PostgreSQL's unique-constraint violations. */
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
+/**
+ * PostgreSQL refusing a value no text column can hold: a zero byte (22021, e.g. an id with %00 in the path) or a
+ * malformed literal (22P02). SQLite stores such text as given, so only PostgreSQL raises these.
+ */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P02';
+}
+
+/** Maps a thrown error (ours, Fastify's, or anything else) to an AppError. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) {
     return error;
@@ -99,6 +108,11 @@ export function toAppError(error: unknown): AppError {
   // unique constraint decided, and the loser hears that the record already exists rather than an internal error.
   if (isUniqueViolation(error)) {
     return new AppError('record.conflict');
+  }
+  if (isUnstorableText(error)) {
+    return new AppError('request.invalid', {
+      errors: [{ field: 'path', message: 'holds a character no record has' }],
+    });
   }
   if (fe.statusCode === 429) {
     return new AppError(

@@ -1998,7 +1998,14 @@ export interface paths {
                   | 'case.callBack'
                   | 'case.merged'
                   | 'case.reopened'
-                  | 'case.extension';
+                  | 'case.extension'
+                  | 'case.reported'
+                  | 'case.toVerify'
+                  | 'case.toCheck'
+                  | 'case.handled'
+                  | 'case.checked'
+                  | 'case.task'
+                  | 'case.followUp';
                 /** @enum {string} */
                 channel: 'inApp' | 'email';
                 enabled: boolean;
@@ -2033,7 +2040,14 @@ export interface paths {
                 | 'case.callBack'
                 | 'case.merged'
                 | 'case.reopened'
-                | 'case.extension';
+                | 'case.extension'
+                | 'case.reported'
+                | 'case.toVerify'
+                | 'case.toCheck'
+                | 'case.handled'
+                | 'case.checked'
+                | 'case.task'
+                | 'case.followUp';
               /** @enum {string} */
               channel: 'inApp' | 'email';
               enabled: boolean;
@@ -2066,7 +2080,14 @@ export interface paths {
                   | 'case.callBack'
                   | 'case.merged'
                   | 'case.reopened'
-                  | 'case.extension';
+                  | 'case.extension'
+                  | 'case.reported'
+                  | 'case.toVerify'
+                  | 'case.toCheck'
+                  | 'case.handled'
+                  | 'case.checked'
+                  | 'case.task'
+                  | 'case.followUp';
                 /** @enum {string} */
                 channel: 'inApp' | 'email';
                 enabled: boolean;
@@ -2194,6 +2215,13 @@ export interface paths {
               | 'case.merged'
               | 'case.reopened'
               | 'case.extension'
+              | 'case.reported'
+              | 'case.toVerify'
+              | 'case.toCheck'
+              | 'case.handled'
+              | 'case.checked'
+              | 'case.task'
+              | 'case.followUp'
             )[];
             /** @default true */
             isActive?: boolean;
@@ -2266,6 +2294,13 @@ export interface paths {
               | 'case.merged'
               | 'case.reopened'
               | 'case.extension'
+              | 'case.reported'
+              | 'case.toVerify'
+              | 'case.toCheck'
+              | 'case.handled'
+              | 'case.checked'
+              | 'case.task'
+              | 'case.followUp'
             )[];
             isActive?: boolean;
           };
@@ -4610,6 +4645,269 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/home': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's home: my queue (overdue first, counted up to 200), due today, cards, recent ratings, scope figures */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              queue: {
+                count: number;
+                isCapped: boolean;
+                overdue: number;
+                dueToday: number;
+                top: {
+                  id: string;
+                  trackingCode: string;
+                  state: string;
+                  level: string;
+                  source: string;
+                  kind: string;
+                  categoryCode: string;
+                  net: string;
+                  platform: string;
+                  urgency: string;
+                  description: string;
+                  address: string | null;
+                  lng: number | null;
+                  lat: number | null;
+                  gridId: string | null;
+                  villageId: string | null;
+                  townId: string | null;
+                  departmentId: string | null;
+                  reportedAt: number;
+                  deadlineAt: number | null;
+                  isDeadlineProvisional: boolean;
+                  stepDeadlineAt: number | null;
+                  closedAt: number | null;
+                  light: string;
+                  supervision: string | null;
+                  isPaused: boolean;
+                  pendingRequest: string | null;
+                  reworkCount: number;
+                  returnCount: number;
+                  rating: number | null;
+                  photoCount: number;
+                  reporterPhoneMasked: string | null;
+                  isAnonymous: boolean;
+                  updatedAt: number;
+                  version: number;
+                }[];
+              };
+              scope: {
+                open: number;
+                yellow: number;
+                red: number;
+                yellowCards: number;
+                redCards: number;
+              };
+              recentRatings: {
+                id: string;
+                trackingCode: string;
+                state: string;
+                level: string;
+                source: string;
+                kind: string;
+                categoryCode: string;
+                net: string;
+                platform: string;
+                urgency: string;
+                description: string;
+                address: string | null;
+                lng: number | null;
+                lat: number | null;
+                gridId: string | null;
+                villageId: string | null;
+                townId: string | null;
+                departmentId: string | null;
+                reportedAt: number;
+                deadlineAt: number | null;
+                isDeadlineProvisional: boolean;
+                stepDeadlineAt: number | null;
+                closedAt: number | null;
+                light: string;
+                supervision: string | null;
+                isPaused: boolean;
+                pendingRequest: string | null;
+                reworkCount: number;
+                returnCount: number;
+                rating: number | null;
+                photoCount: number;
+                reporterPhoneMasked: string | null;
+                isAnonymous: boolean;
+                updatedAt: number;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/town-leaders/{townId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The town's leader in charge (分管领导) per platform, and the town's accounts one may name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          townId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              townId: string;
+              townName: string;
+              items: {
+                platform: string;
+                userId: string | null;
+                displayName: string | null;
+                isChosen: boolean;
+              }[];
+              candidates: {
+                id: string;
+                displayName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Name the town's leader in charge of a platform (null: the town command centre's account) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          townId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            platform: 'governance' | 'marketSupervision' | 'lawEnforcement' | 'publicService';
+            userId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              townId: string;
+              townName: string;
+              items: {
+                platform: string;
+                userId: string | null;
+                displayName: string | null;
+                isChosen: boolean;
+              }[];
+              candidates: {
+                id: string;
+                displayName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/followups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the resident added to the case after reporting, and their call-back requests (masked) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                kind: 'info' | 'callBack';
+                text: string;
+                phoneMasked: string | null;
+                at: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases': {
     parameters: {
       query?: never;
@@ -4633,6 +4931,10 @@ export interface paths {
           light?: 'green' | 'yellow' | 'red';
           from?: number;
           to?: number;
+          closedFrom?: number;
+          closedTo?: number;
+          card?: 'yellow' | 'red';
+          due?: 'today';
           q?: string;
           queue?: 'actionable' | 'watching';
           limit?: number;
@@ -4814,6 +5116,10 @@ export interface paths {
           light?: 'green' | 'yellow' | 'red';
           from?: number;
           to?: number;
+          closedFrom?: number;
+          closedTo?: number;
+          card?: 'yellow' | 'red';
+          due?: 'today';
           q?: string;
           queue?: 'actionable' | 'watching';
           limit?: number;
@@ -5733,6 +6039,90 @@ export interface paths {
                 action: string;
                 toState: string;
                 reply: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/cases/{code}/followups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the reporter added to the case and the call-backs they asked for (numbers masked) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                kind: 'info' | 'callBack';
+                text: string;
+                phoneMasked: string | null;
+                at: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add information to the case (info) or ask the command centre to call back (callBack) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            kind: 'info' | 'callBack';
+            text: string;
+            phone?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                kind: 'info' | 'callBack';
+                text: string;
+                phoneMasked: string | null;
+                at: number;
               }[];
             };
           };
@@ -13594,6 +13984,821 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Surveys of the caller’s organisation, those above it that cover it, and those below it */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          state?: 'draft' | 'open' | 'closed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: ({
+                id: string;
+                title: string;
+                year: number;
+                ownerOrgId: string;
+                state: 'draft' | 'open' | 'closed';
+                share: number;
+                minPerVillage: number;
+                coverage: number;
+                dontKnowRule: 'exclude' | 'lowest';
+                minAnswers: number;
+                endsOn: string;
+                openedAt: string | null;
+                closedAt: string | null;
+                isOwnedHere: boolean;
+              } & {
+                sampled: number;
+                answered: number;
+                villages: number;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A new draft survey owned by the caller’s district or town */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            year: number;
+            questionnaire: {
+              questions: {
+                code: string;
+                kind: 'single' | 'multiple' | 'scale' | 'text';
+                text: string;
+                required: boolean;
+                scored: boolean;
+                options?: {
+                  code: string;
+                  label: string;
+                  score?: number;
+                  dontKnow?: boolean;
+                }[];
+                scale?: {
+                  min: number;
+                  max: number;
+                  dontKnow: boolean;
+                };
+                showIf?: {
+                  question: string;
+                  anyOf: string[];
+                };
+              }[];
+            };
+            share: number;
+            minPerVillage: number;
+            coverage: number;
+            dontKnowRule: 'exclude' | 'lowest';
+            minAnswers: number;
+            endsOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                year: number;
+                ownerOrgId: string;
+                state: 'draft' | 'open' | 'closed';
+                share: number;
+                minPerVillage: number;
+                coverage: number;
+                dontKnowRule: 'exclude' | 'lowest';
+                minAnswers: number;
+                endsOn: string;
+                openedAt: string | null;
+                closedAt: string | null;
+                isOwnedHere: boolean;
+              } & {
+                questionnaire: {
+                  questions: {
+                    code: string;
+                    kind: 'single' | 'multiple' | 'scale' | 'text';
+                    text: string;
+                    required: boolean;
+                    scored: boolean;
+                    options?: {
+                      code: string;
+                      label: string;
+                      score?: number;
+                      dontKnow?: boolean;
+                    }[];
+                    scale?: {
+                      min: number;
+                      max: number;
+                      dontKnow: boolean;
+                    };
+                    showIf?: {
+                      question: string;
+                      anyOf: string[];
+                    };
+                  }[];
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A survey with its questionnaire and rules */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                year: number;
+                ownerOrgId: string;
+                state: 'draft' | 'open' | 'closed';
+                share: number;
+                minPerVillage: number;
+                coverage: number;
+                dontKnowRule: 'exclude' | 'lowest';
+                minAnswers: number;
+                endsOn: string;
+                openedAt: string | null;
+                closedAt: string | null;
+                isOwnedHere: boolean;
+              } & {
+                questionnaire: {
+                  questions: {
+                    code: string;
+                    kind: 'single' | 'multiple' | 'scale' | 'text';
+                    text: string;
+                    required: boolean;
+                    scored: boolean;
+                    options?: {
+                      code: string;
+                      label: string;
+                      score?: number;
+                      dontKnow?: boolean;
+                    }[];
+                    scale?: {
+                      min: number;
+                      max: number;
+                      dontKnow: boolean;
+                    };
+                    showIf?: {
+                      question: string;
+                      anyOf: string[];
+                    };
+                  }[];
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Change a draft survey */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            year: number;
+            questionnaire: {
+              questions: {
+                code: string;
+                kind: 'single' | 'multiple' | 'scale' | 'text';
+                text: string;
+                required: boolean;
+                scored: boolean;
+                options?: {
+                  code: string;
+                  label: string;
+                  score?: number;
+                  dontKnow?: boolean;
+                }[];
+                scale?: {
+                  min: number;
+                  max: number;
+                  dontKnow: boolean;
+                };
+                showIf?: {
+                  question: string;
+                  anyOf: string[];
+                };
+              }[];
+            };
+            share: number;
+            minPerVillage: number;
+            coverage: number;
+            dontKnowRule: 'exclude' | 'lowest';
+            minAnswers: number;
+            endsOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                year: number;
+                ownerOrgId: string;
+                state: 'draft' | 'open' | 'closed';
+                share: number;
+                minPerVillage: number;
+                coverage: number;
+                dontKnowRule: 'exclude' | 'lowest';
+                minAnswers: number;
+                endsOn: string;
+                openedAt: string | null;
+                closedAt: string | null;
+                isOwnedHere: boolean;
+              } & {
+                questionnaire: {
+                  questions: {
+                    code: string;
+                    kind: 'single' | 'multiple' | 'scale' | 'text';
+                    text: string;
+                    required: boolean;
+                    scored: boolean;
+                    options?: {
+                      code: string;
+                      label: string;
+                      score?: number;
+                      dontKnow?: boolean;
+                    }[];
+                    scale?: {
+                      min: number;
+                      max: number;
+                      dontKnow: boolean;
+                    };
+                    showIf?: {
+                      question: string;
+                      anyOf: string[];
+                    };
+                  }[];
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open the survey: draw each village’s sample and issue the households’ links */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                year: number;
+                ownerOrgId: string;
+                state: 'draft' | 'open' | 'closed';
+                share: number;
+                minPerVillage: number;
+                coverage: number;
+                dontKnowRule: 'exclude' | 'lowest';
+                minAnswers: number;
+                endsOn: string;
+                openedAt: string | null;
+                closedAt: string | null;
+                isOwnedHere: boolean;
+              } & {
+                questionnaire: {
+                  questions: {
+                    code: string;
+                    kind: 'single' | 'multiple' | 'scale' | 'text';
+                    text: string;
+                    required: boolean;
+                    scored: boolean;
+                    options?: {
+                      code: string;
+                      label: string;
+                      score?: number;
+                      dontKnow?: boolean;
+                    }[];
+                    scale?: {
+                      min: number;
+                      max: number;
+                      dontKnow: boolean;
+                    };
+                    showIf?: {
+                      question: string;
+                      anyOf: string[];
+                    };
+                  }[];
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the survey before its last day */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                year: number;
+                ownerOrgId: string;
+                state: 'draft' | 'open' | 'closed';
+                share: number;
+                minPerVillage: number;
+                coverage: number;
+                dontKnowRule: 'exclude' | 'lowest';
+                minAnswers: number;
+                endsOn: string;
+                openedAt: string | null;
+                closedAt: string | null;
+                isOwnedHere: boolean;
+              } & {
+                questionnaire: {
+                  questions: {
+                    code: string;
+                    kind: 'single' | 'multiple' | 'scale' | 'text';
+                    text: string;
+                    required: boolean;
+                    scored: boolean;
+                    options?: {
+                      code: string;
+                      label: string;
+                      score?: number;
+                      dontKnow?: boolean;
+                    }[];
+                    scale?: {
+                      min: number;
+                      max: number;
+                      dontKnow: boolean;
+                    };
+                    showIf?: {
+                      question: string;
+                      anyOf: string[];
+                    };
+                  }[];
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each village’s sample, answers, coverage and score in the caller’s subtree (or under one org of it), and the answers tallied per option over the villages with enough answers */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              villages: {
+                villageId: string;
+                villageName: string;
+                townName: string;
+                households: number;
+                sampled: number;
+                answered: number;
+                coverage: number | null;
+                isCoverageMet: boolean;
+                score: number | null;
+              }[];
+              total: {
+                sampled: number;
+                answered: number;
+                coverage: number | null;
+                score: number | null;
+                villagesMet: number;
+              };
+              tallies: {
+                code: string;
+                answered: number;
+                counts: {
+                  [key: string]: number;
+                };
+              }[];
+              isShown: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/villages/{villageId}/texts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The text answers of one village (personal numbers masked), once it has the survey’s fewest answers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          villageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                question: string;
+                text: string;
+                on: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/villages/{villageId}/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sampled households of a village with their phone links, for the QR slips and the interviewer’s calls */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          villageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                householdId: string;
+                headName: string;
+                address: string;
+                token: string;
+                isAnswered: boolean;
+              }[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/surveys/{id}/interviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enter a sampled household’s answers from a phone call */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            householdId: string;
+            answers: {
+              [key: string]: {
+                options?: string[];
+                value?: number;
+                dontKnow?: boolean;
+                text?: string;
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/surveys/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The questionnaire behind a household’s link: the survey and village, nothing about the household */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              title: string;
+              villageName: string;
+              townName: string;
+              endsOn: string;
+              isOpen: boolean;
+              isAnswered: boolean;
+              questionnaire: {
+                questions: {
+                  code: string;
+                  kind: 'single' | 'multiple' | 'scale' | 'text';
+                  text: string;
+                  required: boolean;
+                  scored: boolean;
+                  options?: {
+                    code: string;
+                    label: string;
+                    score?: number;
+                    dontKnow?: boolean;
+                  }[];
+                  scale?: {
+                    min: number;
+                    max: number;
+                    dontKnow: boolean;
+                  };
+                  showIf?: {
+                    question: string;
+                    anyOf: string[];
+                  };
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A household’s answer through its link (once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              [key: string]: {
+                options?: string[];
+                value?: number;
+                dontKnow?: boolean;
+                text?: string;
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -12,6 +12,7 @@ import { consultationsEn } from '../consultations/messages.en';
 import { assessmentEn } from '../assessment/messages.en';
 import { listsEn } from '../lists/messages.en';
 import { volunteersEn } from '../volunteers/messages.en';
+import { surveysEn } from '../surveys/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -37,6 +38,7 @@ export const en: Messages = {
     alliance: 'Alliance',
     volunteers: 'Volunteers',
     myVolunteering: 'My volunteering',
+    surveys: 'Satisfaction surveys',
     lists: 'Four lists',
     dashboard: 'Command view',
     notifications: 'Notifications',
@@ -214,6 +216,7 @@ export const en: Messages = {
   assessment: assessmentEn,
   lists: listsEn,
   volunteers: volunteersEn,
+  surveys: surveysEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

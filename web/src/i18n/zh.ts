@@ -12,6 +12,7 @@ import { consultationsZh } from '../consultations/messages.zh';
 import { assessmentZh } from '../assessment/messages.zh';
 import { listsZh } from '../lists/messages.zh';
 import { volunteersZh } from '../volunteers/messages.zh';
+import { surveysZh } from '../surveys/messages.zh';
 
 export const zh = {
   app: {
@@ -36,6 +37,7 @@ export const zh = {
     alliance: '党建共同体',
     volunteers: '志愿服务',
     myVolunteering: '我的志愿服务',
+    surveys: '满意度测评',
     lists: '四张清单',
     dashboard: '驾驶舱',
     notifications: '消息中心',
@@ -213,6 +215,7 @@ export const zh = {
   assessment: assessmentZh,
   lists: listsZh,
   volunteers: volunteersZh,
+  surveys: surveysZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',

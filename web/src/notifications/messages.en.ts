@@ -38,6 +38,13 @@ export const notificationsEn: Messages['notifications'] = {
     merged: 'Case merged',
     reopened: 'Case reopened',
     extension: 'Extension request',
+    reported: 'New report awaiting acceptance',
+    toVerify: 'Case for me to verify',
+    toCheck: 'Case for me to check',
+    handled: 'Case handled, to be checked',
+    checked: 'Case checked, ready to close',
+    task: 'Case awaiting my action',
+    followUp: 'Resident added information or asked for a call',
     webhookTest: 'Test event',
   },
   admin: {

@@ -36,6 +36,13 @@ export const notificationsZh = {
     merged: '案件被合并',
     reopened: '案件重新办理',
     extension: '延期申请',
+    reported: '新上报事件待受理',
+    toVerify: '事件待我核实',
+    toCheck: '事件待我核查',
+    handled: '事件已处置待核查',
+    checked: '事件核查通过待结案',
+    task: '事件待我处理',
+    followUp: '群众补充信息或请求回电',
     webhookTest: '测试事件',
   },
   admin: {

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Limit } from '../../../calendar/index.js';
 import { gridPartyOrgOf, gridWorkerOf } from '../../../grids/index.js';
-import { firstUserWithRole, userIdsWithRole } from '../../../identity/index.js';
+import { accountNames, userIdsWithRole, usersWithRoleAt } from '../../../identity/index.js';
 import { orgDirectory } from '../../../orgs/index.js';
 import type { Dialect } from '../../../platform/db/database.js';
 import type { DB } from '../../../platform/db/schema.js';
@@ -90,8 +90,10 @@ export const nameBundledParties: Effect = async (e) => {
 export async function assignBundledParties(trx: Kysely<DB>, dialect: Dialect, c: CaseRow): Promise<void> {
   const repo = caseRepository(trx, dialect);
   if (c.grid_id !== null) {
+    // Only a worker with an account can answer for the case; the one who verifies or checks it takes it over.
     const worker = await gridWorkerOf(trx, c.grid_id);
-    if (worker !== undefined) {
+    const named = (await repo.parties(c.id)).find((p) => p.role === 'gridWorker' && p.user_id !== null);
+    if (worker !== undefined && worker.userId !== null && named === undefined) {
       await repo.setParty({
         case_id: c.id,
         role: 'gridWorker',
@@ -113,15 +115,54 @@ export async function assignBundledParties(trx: Kysely<DB>, dialect: Dialect, c:
       });
     }
   }
-  const leaderOrg = c.level === 'district' || c.town_id === null ? c.district_id : c.town_id;
-  const leader = await firstUserWithRole(trx, leaderOrg, ['townCommand', 'districtCommand']);
+  const leader = await townLeaderOf(trx, dialect, c);
   if (leader !== undefined) {
     await repo.setParty({
       case_id: c.id,
       role: 'townLeader',
       user_id: leader.id,
-      org_id: leaderOrg,
+      org_id: c.town_id,
       name: leader.displayName,
     });
   }
 }
+
+/**
+ * 镇（街道）分管领导: the leader the town set for the case's platform, else the town command centre's longest-standing
+ * account that is not also the district's (a district account acting for a town is not the town's leader).
+ */
+export async function townLeaderOf(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  c: Pick<CaseRow, 'town_id' | 'district_id' | 'platform'>,
+): Promise<{ id: string; displayName: string } | undefined> {
+  if (c.town_id === null) {
+    return undefined;
+  }
+  const chosen = await caseRepository(trx, dialect).townLeader(c.town_id, c.platform);
+  if (chosen !== undefined) {
+    const account = (await accountNames(trx, [chosen.user_id])).get(chosen.user_id);
+    if (account !== undefined && account.isActive) {
+      return { id: chosen.user_id, displayName: account.displayName };
+    }
+  }
+  const district = new Set(await userIdsWithRole(trx, [c.district_id], ['districtCommand']));
+  const town = await usersWithRoleAt(trx, c.town_id, ['townCommand']);
+  const own = town.find((u) => !district.has(u.id));
+  return own === undefined ? undefined : { id: own.id, displayName: own.displayName };
+}
+
+/** The grid worker who verifies or checks the case answers for it from then on (named with his account). */
+export const nameActingGridWorker: Effect = async (e) => {
+  if (e.performer.kind !== 'user' || e.performer.actor.active.role !== 'gridWorker') {
+    return;
+  }
+  const actor = e.performer.actor;
+  await caseRepository(e.trx, e.dialect).setParty({
+    case_id: e.c.id,
+    role: 'gridWorker',
+    user_id: actor.userId,
+    org_id: null,
+    name: actor.displayName,
+  });
+};

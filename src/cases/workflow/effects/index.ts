@@ -1,5 +1,5 @@
 // The named side effects of workflow actions, by name.
-import { assignDepartment, nameBundledParties, takeAsHandler } from './assignment.js';
+import { assignDepartment, nameActingGridWorker, nameBundledParties, takeAsHandler } from './assignment.js';
 import { grantRequest, timeRegistration } from './clock.js';
 import type { Effect } from './context.js';
 import { requireSelfHandling } from './guards.js';
@@ -28,10 +28,11 @@ export const effects: Readonly<Record<EffectName, Effect>> = {
   mergeIntoTarget,
   tellCommandReopened,
   tellWatchersSupervised,
+  nameActingGridWorker,
 };
 
-export { assignBundledParties } from './assignment.js';
+export { assignBundledParties, townLeaderOf } from './assignment.js';
 export { resumeClock } from './clock.js';
 export { actorFieldsOf } from './stepActor.js';
-export { eventTitle } from './notices.js';
+export { eventTitle, queueNotices } from './notices.js';
 export type { EffectContext, Notice, Performer } from './context.js';

@@ -13,5 +13,6 @@ export const effectNames = [
   'mergeIntoTarget',
   'tellCommandReopened',
   'tellWatchersSupervised',
+  'nameActingGridWorker',
 ] as const;
 export type EffectName = (typeof effectNames)[number];

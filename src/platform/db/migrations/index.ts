@@ -16,7 +16,8 @@ import { migration as m0013 } from './0013_case_description_enc.js';
 import { migration as m0014 } from './0014_assessment.js';
 import { migration as m0015 } from './0015_volunteers.js';
 import { migration as m0016 } from './0016_lists.js';
-import { migration as m0020 } from './0020_surveys.js';
+import { migration as m0017 } from './0017_surveys.js';
+import { migration as m0018 } from './0018_case_followups.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -35,5 +36,6 @@ export const migrations: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
-  m0020,
+  m0017,
+  m0018,
 ];

@@ -3,7 +3,7 @@
 import { columnTypes, makeAppendOnly, type Migration } from '../columns.js';
 
 export const migration: Migration = {
-  name: '0020_surveys',
+  name: '0017_surveys',
   async up(db, dialect) {
     const t = columnTypes(dialect);
 
