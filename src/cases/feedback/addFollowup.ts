@@ -3,7 +3,6 @@
 // call-back is encrypted and shown masked. A call-back request opens the command centre's call-back task.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/index.js';
-import { addWorkingMinutes, loadWorkCalendar } from '../../calendar/index.js';
 import { maskPhone } from '../../members/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { FieldCipher } from '../../platform/crypto.js';
@@ -12,9 +11,8 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { msg } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
-import { scheduleJob } from '../../platform/jobs/jobs.js';
 import { DAY_MS } from '../../platform/time.js';
-import { loadCaseSettings } from '../caseSettings.js';
+import { openCallback } from './openCallback.js';
 import { maskPersonalText } from '../publicText.js';
 import { caseRepository, type CaseRow } from '../repository.js';
 import { deliverNotices } from '../workflow/applyCaseAction.js';
@@ -65,26 +63,7 @@ export async function addFollowup(
     created_at: now,
   });
   if (input.kind === 'callBack' && (await repo.openCallback(c.id)) === undefined) {
-    const settings = await loadCaseSettings(trx);
-    const dueAt = addWorkingMinutes(now, settings.stepLimits.callBack, await loadWorkCalendar(trx, now));
-    const callbackId = newId(now);
-    await repo.insertCallback({
-      id: callbackId,
-      case_id: c.id,
-      due_at: dueAt,
-      status: 'open',
-      result: null,
-      done_at: null,
-      done_by: null,
-      created_at: now,
-    });
-    await scheduleJob(trx, {
-      kind: 'case.callbackDue',
-      key: `callback:${callbackId}`,
-      dueAt,
-      payload: { callbackId, caseId: c.id },
-      now,
-    });
+    await openCallback(trx, dialect, c.id, now);
   }
   // The command centre that commands the case, and its handler while a department works on it.
   const told = [...(await commandUsers(trx, c)), ...(c.handler_user_id === null ? [] : [c.handler_user_id])];

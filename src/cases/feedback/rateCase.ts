@@ -2,7 +2,6 @@
 import { maskPersonalText } from '../publicText.js';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/index.js';
-import { addWorkingMinutes, loadWorkCalendar } from '../../calendar/index.js';
 import { notify } from '../../notifications/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Dialect } from '../../platform/db/database.js';
@@ -10,9 +9,7 @@ import { toDbJson } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { msg } from '../../platform/i18n.js';
-import { newId } from '../../platform/ids.js';
-import { scheduleJob } from '../../platform/jobs/jobs.js';
-import { loadCaseSettings } from '../caseSettings.js';
+import { openCallback } from './openCallback.js';
 import { factDelta, factsForCase } from '../indicators/facts.js';
 import { caseRepository, type CaseRow } from '../repository.js';
 import { stepToFact } from '../workflow/applyCaseAction.js';
@@ -75,26 +72,7 @@ export async function rateCase(
 
   const watchers = (await repo.parties(c.id)).map((p) => p.user_id).filter((u): u is string => u !== null);
   if (rating <= 2) {
-    const settings = await loadCaseSettings(trx);
-    const dueAt = addWorkingMinutes(now, settings.stepLimits.callBack, await loadWorkCalendar(trx, now));
-    const callbackId = newId(now);
-    await repo.insertCallback({
-      id: callbackId,
-      case_id: c.id,
-      due_at: dueAt,
-      status: 'open',
-      result: null,
-      done_at: null,
-      done_by: null,
-      created_at: now,
-    });
-    await scheduleJob(trx, {
-      kind: 'case.callbackDue',
-      key: `callback:${callbackId}`,
-      dueAt,
-      payload: { callbackId, caseId: c.id },
-      now,
-    });
+    const { dueAt } = await openCallback(trx, dialect, c.id, now);
     await notify(trx, {
       event: 'case.callBack',
       userIds: watchers,
