@@ -4,8 +4,8 @@
 // Figures come from the real sources; the village and town steps are written in bulk so the stage takes seconds.
 import { seededRandom } from '../platform/random.js';
 import pino from 'pino';
-import { firstUserWithRole } from '../identity/index.js';
-import { type Role, type UserActor } from '../access/index.js';
+import { seedingActorAt } from '../identity/index.js';
+import type { UserActor } from '../access/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
@@ -27,38 +27,6 @@ const silentLog = pino({ level: 'silent' });
 
 /** The demo community of the village cadre account (东市社区): left self-assessing this year. */
 const DEMO_VILLAGE_CODE = '320612001001';
-
-async function actorAt(
-  database: Database,
-  orgId: string,
-  role: Role,
-  fallbackName: string,
-): Promise<UserActor | null> {
-  const user = await firstUserWithRole(database.db, orgId, [role]);
-  const org = await orgDirectory(database.db, database.dialect).findByIdUnscoped(orgId);
-  if (org === undefined) {
-    return null;
-  }
-  const active = {
-    id: `demo-${role}`,
-    role,
-    orgId,
-    orgName: org.name,
-    orgLevel: org.level,
-    orgPath: org.path,
-  };
-  return {
-    kind: 'user',
-    userId: user?.id ?? `demo-${role}`,
-    username: '',
-    displayName: user?.displayName ?? fallbackName,
-    assignments: [active],
-    active,
-    via: 'session',
-    sessionSecret: null,
-    mustChangePassword: false,
-  };
-}
 
 const contextAt = (actor: UserActor | null, now: number): RequestContext => ({
   actor: actor ?? { kind: 'anonymous' },
@@ -254,12 +222,21 @@ export async function seedAssessmentDemo(
   }
   const demoVillage = await orgs.findByCode(DEMO_VILLAGE_CODE);
   const demoTown = demoVillage?.parent_id ?? null;
-  const district = await actorAt(database, root.id, 'orgDepartment', '区委组织部');
-  const town = demoTown === null ? null : await actorAt(database, demoTown, 'townCommand', '街道党工委');
+  const district = await seedingActorAt(
+    database.db,
+    database.dialect,
+    root.id,
+    'orgDepartment',
+    '区委组织部',
+  );
+  const town =
+    demoTown === null
+      ? null
+      : await seedingActorAt(database.db, database.dialect, demoTown, 'townCommand', '街道党工委');
   const village =
     demoVillage === undefined
       ? null
-      : await actorAt(database, demoVillage.id, 'villageCadre', '村（社区）书记');
+      : await seedingActorAt(database.db, database.dialect, demoVillage.id, 'villageCadre', '村（社区）书记');
   const repo = assessmentRepository(database.db);
   const thisYear = localYear(now);
   const lastYear = thisYear - 1;

@@ -8,6 +8,7 @@ import { DAY_MS, startOfLocalDay } from '../platform/time.js';
 import { caseScopeOf } from './access.js';
 import { caseRepository, type CaseRow } from './repository.js';
 import { queueOf } from './workflow/queues.js';
+import { caseStates, isOpenState } from './workflow/stateMachine.js';
 
 /** The queue is read up to this many cases; beyond it the home says "200+". */
 export const HOME_QUEUE_CAP = 200;
@@ -82,16 +83,5 @@ export async function readHome(
   };
 }
 
-const openStatesForCards = [
-  'reported',
-  'verifying',
-  'accepted',
-  'registered',
-  'dispatched',
-  'handling',
-  'pendingApproval',
-  'onHold',
-  'handled',
-  'checking',
-  'checked',
-];
+/** The states a case with a supervision card can be in: every open state but a draft, which has no clock. */
+const openStatesForCards = caseStates.filter((state) => isOpenState(state) && state !== 'draft');

@@ -29,6 +29,7 @@ export type HouseholdDirectory = Pick<
   | 'householdsOfCentral'
   | 'findHousehold'
   | 'householdsOfVillagesUnder'
+  | 'householdsByIds'
 >;
 
 export function householdDirectory(db: Kysely<DB>, dialect: Dialect): HouseholdDirectory {

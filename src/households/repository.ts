@@ -107,6 +107,18 @@ export function householdRepository(db: Kysely<DB>, dialect: Dialect) {
         .execute();
     },
 
+    /** Households by id, unscoped: for a caller that found their ids in its own scoped records (a survey's sample). */
+    async householdsByIds(ids: readonly string[]) {
+      if (ids.length === 0) {
+        return [];
+      }
+      return db
+        .selectFrom('household')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
     async findHousehold(scope: Scope, id: string) {
       return householdInScope(scope).selectAll().where('household.id', '=', id).executeTakeFirst();
     },

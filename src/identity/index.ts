@@ -3,7 +3,8 @@
 // from outside.
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
-import { isRole as isRoleKey, type Role } from '../access/index.js';
+import { isRole as isRoleKey, type Role, type UserActor } from '../access/index.js';
+import { orgDirectory } from '../orgs/index.js';
 import { identityRepository } from './repository.js';
 import { userRepository } from './userRepository.js';
 import type { Dialect } from '../platform/db/database.js';
@@ -183,4 +184,41 @@ export async function membersWithAccounts(
     }
   }
   return out;
+}
+
+/**
+ * For seeders: the actor a demo stage acts as at an organisation (its first account holding the role, else a
+ * stand-in with the given name), so the stage can call the real use cases. Null when the organisation is missing.
+ */
+export async function seedingActorAt(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  orgId: string,
+  role: Role,
+  fallbackName: string,
+): Promise<UserActor | null> {
+  const org = await orgDirectory(db, dialect).findByIdUnscoped(orgId);
+  if (org === undefined) {
+    return null;
+  }
+  const user = await firstUserWithRole(db, orgId, [role]);
+  const active = {
+    id: `demo-${role}`,
+    role,
+    orgId,
+    orgName: org.name,
+    orgLevel: org.level,
+    orgPath: org.path,
+  };
+  return {
+    kind: 'user',
+    userId: user?.id ?? `demo-${role}`,
+    username: '',
+    displayName: user?.displayName ?? fallbackName,
+    assignments: [active],
+    active,
+    via: 'session',
+    sessionSecret: null,
+    mustChangePassword: false,
+  };
 }

@@ -2,8 +2,7 @@
 // before last year's five-star cycle computed its items, and this year's survey open with part of its answers in.
 // The samples are drawn by the real use case (with the demo's seeded draw); the answers are written in bulk.
 import pino from 'pino';
-import type { UserActor } from '../access/index.js';
-import { firstUserWithRole } from '../identity/index.js';
+import { seedingActorAt } from '../identity/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';
@@ -63,34 +62,6 @@ function answersOf(q: Questionnaire, mood: number, rand: () => number): Answers 
   return out;
 }
 
-async function districtActor(database: Database): Promise<UserActor | null> {
-  const orgs = orgDirectory(database.db, database.dialect);
-  const root = await orgs.findRoot();
-  if (root === undefined) {
-    return null;
-  }
-  const user = await firstUserWithRole(database.db, root.id, ['orgDepartment']);
-  const active = {
-    id: 'demo-orgDepartment',
-    role: 'orgDepartment' as const,
-    orgId: root.id,
-    orgName: root.name,
-    orgLevel: root.level,
-    orgPath: root.path,
-  };
-  return {
-    kind: 'user',
-    userId: user?.id ?? 'demo-orgDepartment',
-    username: '',
-    displayName: user?.displayName ?? '区委组织部',
-    assignments: [active],
-    active,
-    via: 'session',
-    sessionSecret: null,
-    mustChangePassword: false,
-  };
-}
-
 /** Answers a share of each village's sample, in bulk, with the figures the use case would have counted. */
 async function answerSample(
   database: Database,
@@ -106,19 +77,21 @@ async function answerSample(
   await db.transaction().execute(async (trx) => {
     const inTrx = surveyRepository(trx);
     const answers: Record<string, unknown>[] = [];
+    /** Samples answered, by day and channel: one update per group instead of one per household. */
+    const marked = new Map<string, string[]>();
     for (const [i, v] of villages.entries()) {
       const mood = 0.35 + rand() * 0.6;
       const samples = await inTrx.samplesOfVillage(surveyId, v.village_id, { afterId: null, limit: 100_000 });
       const answering = samples.filter(() => rand() < share(i));
       let scored = 0;
       let sum = 0;
-      const ids: string[] = [];
       for (const sample of answering) {
         const a = answersOf(q, mood, rand);
         const score = answerScore(q, a, 'exclude');
         const on = localDate(day(rand));
         const channel = rand() < 0.7 ? 'link' : 'interview';
-        ids.push(sample.id);
+        const key = `${on}|${channel}`;
+        marked.set(key, [...(marked.get(key) ?? []), sample.id]);
         answers.push({
           id: newSecret(15),
           survey_id: surveyId,
@@ -128,11 +101,6 @@ async function answerSample(
           channel,
           answered_on: on,
         });
-        await trx
-          .updateTable('survey_sample')
-          .set({ answered_on: on, channel })
-          .where('id', '=', sample.id)
-          .execute();
         if (score !== null) {
           scored++;
           sum += score;
@@ -145,6 +113,16 @@ async function answerSample(
         .where('village_id', '=', v.village_id)
         .execute();
     }
+    for (const [key, ids] of marked) {
+      const [on, channel] = key.split('|') as [string, string];
+      for (let i = 0; i < ids.length; i += 500) {
+        await trx
+          .updateTable('survey_sample')
+          .set({ answered_on: on, channel })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+      }
+    }
     await bulkInsert(database, trx, 'survey_answer', answers);
   });
 }
@@ -154,7 +132,11 @@ export async function seedSurveyDemo(
   options: { seed: number; now: number; cipher: FieldCipher },
 ): Promise<void> {
   const { now } = options;
-  const actor = await districtActor(database);
+  const root = await orgDirectory(database.db, database.dialect).findRoot();
+  const actor =
+    root === undefined
+      ? null
+      : await seedingActorAt(database.db, database.dialect, root.id, 'orgDepartment', '区委组织部');
   if (actor === null) {
     return;
   }

@@ -1,5 +1,5 @@
 // What the survey use cases are given, and the scoped find that answers 404 outside the caller's view.
-import type { Scope } from '../access/index.js';
+import { isInScope, type Scope } from '../access/index.js';
 import type { Database } from '../platform/db/database.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -18,14 +18,9 @@ export async function surveyOrThrow(repo: SurveyRepository, scope: Scope, id: st
 
 /** Only the owner's subtree manages a survey: a town sees the district's survey but does not change it. */
 export function assertOwnerScope(scope: Scope, survey: SurveyRow): void {
-  if (!survey.org_path.startsWith(scope.path)) {
+  if (!isInScope(scope, survey.org_path)) {
     throw notFound();
   }
-}
-
-/** Whether the survey takes answers at this instant: open, and its end not reached. */
-export function isTakingAnswers(survey: SurveyRow, now: number): boolean {
-  return survey.status === 'open' && now < survey.ends_at;
 }
 
 /** The state a reader sees: an open survey past its end reads as closed until the job closes it. */
@@ -34,6 +29,11 @@ export function stateOf(survey: SurveyRow, now: number): 'draft' | 'open' | 'clo
     return 'closed';
   }
   return survey.status as 'draft' | 'open' | 'closed';
+}
+
+/** Whether the survey takes answers at this instant: open, and its end not reached. */
+export function isTakingAnswers(survey: SurveyRow, now: number): boolean {
+  return stateOf(survey, now) === 'open';
 }
 
 export const questionnaireOf = (survey: SurveyRow): Questionnaire => JSON.parse(survey.body) as Questionnaire;

@@ -3,7 +3,7 @@
 // The draw uses the platform's cryptographic randomness, so nobody can foresee or steer which households are asked.
 // Closing ends the answers; an open survey past its end is closed by the job (and reads as closed before it runs).
 import { randomInt } from 'node:crypto';
-import type { Scope } from '../access/index.js';
+import { isInScope, type Scope } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { householdDirectory } from '../households/index.js';
 import { orgDirectory } from '../orgs/index.js';
@@ -47,8 +47,8 @@ export async function openSurvey(
       throw new AppError('workflow.transition_not_allowed');
     }
     const orgs = orgDirectory(trx, dialect);
-    const villages = (await orgs.subtree({ path: survey.org_path }, survey.org_path)).filter(
-      (o) => o.level === 'village' && o.status === 'active',
+    const villages = (await orgs.activeAtLevel('village')).filter((o) =>
+      isInScope({ path: survey.org_path }, o.path),
     );
     const towns = new Map((await orgs.activeAtLevel('town')).map((t) => [t.id, t.name] as const));
     const byVillage = new Map<string, string[]>();

@@ -2,6 +2,7 @@
 // the tallies of the villages whose answers are enough to show (never fewer than the survey's fewest answers, so
 // no single household's answer can be told apart).
 import { Type } from '@fastify/type-provider-typebox';
+import { isInScope } from '../access/index.js';
 import { isoLocal, localDate } from '../platform/time.js';
 import { stateOf } from './deps.js';
 import type { Questionnaire } from './questionnaire.js';
@@ -113,7 +114,7 @@ export function presentSurvey(row: SurveyRow, now: number, callerPath: string) {
     endsOn: localDate(row.ends_at - 1),
     openedAt: row.opened_at === null ? null : isoLocal(row.opened_at),
     closedAt: row.closed_at === null ? null : isoLocal(row.closed_at),
-    isOwnedHere: row.org_path.startsWith(callerPath),
+    isOwnedHere: isInScope({ path: callerPath }, row.org_path),
   };
 }
 

@@ -255,7 +255,8 @@ export const surveyRoutes: ModuleRoutes = async (base, { deps: appDeps }) => {
         path = org.path;
       }
       const isShown = mayShowFigures(request, survey);
-      const rows = (await repo.villages(s, survey.id)).filter((v) => v.village_path.startsWith(path));
+      // path lies in the caller's subtree (its own, or an org found in it), so it narrows the scope.
+      const rows = await repo.villages({ path }, survey.id);
       const villages = rows.map((v) => presentVillage(v, survey));
       const sampled = rows.reduce((n, v) => n + v.sampled, 0);
       const shown = rows.filter((v) => v.answered >= survey.min_answers);
@@ -363,19 +364,23 @@ export const surveyRoutes: ModuleRoutes = async (base, { deps: appDeps }) => {
         afterId: request.query.after ?? null,
         limit,
       });
-      const households = householdDirectory(db, dialect);
-      const items = [];
-      for (const r of rows) {
-        const h = await households.findHousehold({ path: '/' }, r.household_id);
-        items.push({
+      // The sample lies in the village the caller's scope has just found, so its households are read by id.
+      const households = new Map(
+        (await householdDirectory(db, dialect).householdsByIds(rows.map((r) => r.household_id))).map(
+          (h) => [h.id, h] as const,
+        ),
+      );
+      const items = rows.map((r) => {
+        const h = households.get(r.household_id);
+        return {
           householdId: r.household_id,
           headName: maskName(h?.head_name ?? ''),
-          // The road and number are enough to find the door; the rest of the address stays off the slip list.
+          // Head name and house number masked on the list; the household page (household.read) shows them in full.
           address: (h?.address ?? '').replace(/(\d+)(?=[号室])/g, (d) => '*'.repeat(d.length)),
           token: services.cipher.decrypt(r.token_enc),
           isAnswered: r.answered_on !== null,
-        });
-      }
+        };
+      });
       return { items, next: rows.length === limit ? rows.at(-1)!.id : null };
     },
   );
