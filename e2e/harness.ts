@@ -1,9 +1,11 @@
 // Helpers for the end-to-end tests (node:test + playwright-core + Debian's Chromium).
 //
-// startApp() runs the real server (src/main.ts) on a free port with a fresh data directory;
-// launchBrowser() starts headless Chromium; login() signs in through the console's login form.
+// startApp() runs the real server (src/main.ts) on a free port with a fresh data directory (a copy of the
+// seeded template when E2E_TEMPLATE_DIR names one, see e2e/seedTemplate.ts); launchBrowser() starts headless
+// Chromium; login() signs in through the console's login form.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,7 +37,15 @@ export type StartAppOptions = {
   env?: Record<string, string>;
   /** Keep the data directory after stop() (default: delete it). */
   keepData?: boolean;
+  /** Start from an empty data directory even when a seeded template is at hand (default: use the template). */
+  fresh?: boolean;
 };
+
+/**
+ * A data directory the demo district was generated into once per run, so that every test file starts from the
+ * same district without generating it again. Each start works on its own copy.
+ */
+const TEMPLATE_DIR = process.env.E2E_TEMPLATE_DIR;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -80,6 +90,12 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 /** Start the server on a free port with a fresh DATA_DIR; resolves once GET /healthz answers 200. */
 export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tongxin-e2e-data-'));
+  if (options.fresh !== true && TEMPLATE_DIR !== undefined && TEMPLATE_DIR !== '') {
+    if (!existsSync(TEMPLATE_DIR)) {
+      throw new Error(`E2E_TEMPLATE_DIR names no directory: ${TEMPLATE_DIR}`);
+    }
+    await cp(TEMPLATE_DIR, dataDir, { recursive: true });
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 

@@ -343,8 +343,19 @@ async function e2e() {
   }
   heading('Web build: npm run build:web');
   await mustRun('npm run build:web', 'npm', ['run', 'build:web']);
+  heading('End-to-end: the demo district, generated once for every test file');
+  const template = path.join(tmp, 'e2e-template');
+  await mustRun('seed the e2e template', process.execPath, [
+    '--import',
+    'tsx',
+    'e2e/seedTemplate.ts',
+    template,
+  ]);
   heading('End-to-end tests in Chromium');
-  await runTests('End-to-end', files, { concurrency: 1, env: { ...process.env, CHROMIUM_PATH: chromium } });
+  await runTests('End-to-end', files, {
+    concurrency: 1,
+    env: { ...process.env, CHROMIUM_PATH: chromium, E2E_TEMPLATE_DIR: template },
+  });
 }
 
 async function benchSmoke() {
