@@ -49,15 +49,18 @@ import { openRoutes } from './open311/index.js';
 import { onOrgRepath, onOrgReparented, onOrgsMerged, orgRoutes } from './orgs/index.js';
 import { patrolRoutes, repathPatrols } from './patrols/index.js';
 import {
+  ensureVolunteerJobs,
   reassignVolunteers,
   repathVolunteers,
   volunteerAssessmentSources,
   volunteerRoutes,
+  volunteerJobHandlers,
   volunteerServiceRoutes,
 } from './volunteers/index.js';
 import { rosterRoutes } from './roster/index.js';
 import { repathSurveys, surveyAssessmentSources, surveyJobHandlers, surveyRoutes } from './surveys/index.js';
 import type { AppDeps, AppParts, ModuleRoutes } from './platform/http/module.js';
+import type { Database } from './platform/db/database.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
 
 export const moduleRoutes: readonly ModuleRoutes[] = [
@@ -134,5 +137,11 @@ export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
     ...caseJobHandlers(deps.database, deps.logger),
     ...linkageJobHandlers(deps.database),
     ...surveyJobHandlers(),
+    ...volunteerJobHandlers(deps.database),
   };
+}
+
+/** The jobs modules keep standing (a quarter's feedback): ensured at every start, never scheduled twice. */
+export async function ensureStandingJobs(database: Database, now: number): Promise<void> {
+  await ensureVolunteerJobs(database.db, now);
 }

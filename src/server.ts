@@ -8,7 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { startJobRunner } from './platform/jobs/jobs.js';
-import { appParts, moduleJobHandlers } from './modules.js';
+import { appParts, ensureStandingJobs, moduleJobHandlers } from './modules.js';
 import { createServices } from './platform/services.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +51,7 @@ export async function startPlatform(
       now: services.clock.now(),
     });
     const demo = config.demo ? seeded : null;
+    await ensureStandingJobs(database, services.clock.now());
     const webDir = options.webDir === undefined ? path.join(projectRoot, 'web', 'dist') : options.webDir;
     const deps = { config, database, logger, services, webDir };
     const app = await buildApp(deps, appParts);

@@ -10,7 +10,7 @@ import { addFollowup } from './feedback/addFollowup.js';
 import { rateCase, type Rating } from './feedback/rateCase.js';
 import { suggestCategories } from './intake/suggestCategories.js';
 import { submitReport } from './intake/submitReport.js';
-import { processPhotos } from './photos.js';
+import { processPhotos } from '../platform/images.js';
 import { presentPublicCase, PublicCaseSchema } from './presenter.js';
 import { caseRepository } from './repository.js';
 import { PHOTO_BODY_LIMIT, ReportBodySchema } from './schemas.js';

@@ -15,7 +15,7 @@ import { exportCases } from './exportCases.js';
 import { resolveCallBack } from './feedback/resolveCallBack.js';
 import { findDuplicates } from './intake/findDuplicates.js';
 import { submitReport } from './intake/submitReport.js';
-import { processPhotos } from './photos.js';
+import { processPhotos } from '../platform/images.js';
 import { CaseSummarySchema, presentCase, presentStep, StepSchema } from './presenter.js';
 import { caseRepository, type CaseListFilter, type CaseRow } from './repository.js';
 import { resolveRoute } from './routing/resolveRoute.js';

@@ -1,8 +1,7 @@
 // Request schemas shared by the staff, public and Open311 intake routes.
 import { Type } from '@fastify/type-provider-typebox';
+import { PhotoSchema } from '../platform/images.js';
 import { caseActions } from './workflow/stateMachine.js';
-
-export const PhotoSchema = Type.Object({ data: Type.String({ minLength: 8, maxLength: 7_200_000 }) });
 
 export const ReportBodySchema = Type.Object({
   categoryCode: Type.String({ minLength: 1, maxLength: 20 }),

@@ -19,6 +19,7 @@ export const notificationEvents = [
   'case.checked',
   'case.task',
   'case.followUp',
+  'volunteer.feedback',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
@@ -36,6 +37,7 @@ const EMAIL_BY_DEFAULT: ReadonlySet<NotificationEvent> = new Set([
   'case.supervised',
   'case.toVerify',
   'case.toCheck',
+  'volunteer.feedback',
 ]);
 
 export function isEnabledByDefault(event: NotificationEvent, channel: UserChannel): boolean {

@@ -59,5 +59,19 @@ describe('volunteers demo stage', () => {
     const certs = await admin.request('GET', `/api/volunteers/certificates?orgId=${town.id}`);
     const statuses = new Set((certs.body.items as { status: string }[]).map((c) => c.status));
     assert.ok(statuses.has('issued') && statuses.has('notice'), JSON.stringify([...statuses]));
+
+    // Last quarter's feedback went to the town's units and branches; some recent visits carry a photo.
+    const feedback = await admin.request('GET', `/api/volunteers/feedback?orgId=${town.id}`);
+    const sent = feedback.body.items as { kind: string; members: number; period: string }[];
+    assert.ok(
+      sent.some((f) => f.kind === 'branch' && f.members > 0),
+      JSON.stringify(feedback.body).slice(0, 300),
+    );
+    assert.equal(new Set(sent.map((f) => f.period)).size, 1, 'one quarter');
+    const photos = await p.database.db
+      .selectFrom('relief_visit_photo')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(photos.n) > 0);
   });
 });

@@ -18,6 +18,8 @@ import { newId } from '../platform/ids.js';
 import { DAY_MS, localYear, startOfLocalDay } from '../platform/time.js';
 import { serviceCategories } from './categories.js';
 import { seedReliefDemo } from './demoRelief.js';
+import { draftFeedback, quarterOf, sendFeedback } from './feedback.js';
+import { quarterRange } from './employerReport.js';
 import { CONFIRMATION_VALID_MS } from './confirmRegistration.js';
 import { DISTRICT_SCOPE } from './deps.js';
 import type {
@@ -511,4 +513,9 @@ export async function seedVolunteerDemo(database: Database, options: VolunteerDe
     demoMemberId: demo?.id ?? null,
     rand,
   });
+  // Last quarter's feedback went out to the town's units and branches when the quarter ended, as the job sends it.
+  const lastQuarter = quarterOf(quarterRange(quarterOf(now))!.from - 1);
+  const drafts = await draftFeedback(database, lastQuarter, now, town.path);
+  const sentAt = Math.min(now, quarterRange(lastQuarter)!.to + 9 * HOUR);
+  await db.transaction().execute((trx) => sendFeedback(trx, dialect, lastQuarter, drafts, sentAt));
 }

@@ -1,11 +1,13 @@
 // The demo's sunshine relief and certificates, after the ledger is seeded: members of the town paired with households
 // of its first villages (the demo member among them), half a year of visits checked as real ones are (a few short
-// or from one spot, so the flags have something to show), and service-hours certificates — last year's issued,
+// or from one spot, so the flags have something to show; the recent ones of some with a photo), and service-hours certificates — last year's issued,
 // this year's first ones on their public notice.
+import sharp from 'sharp';
 import { householdDirectory, listHouseholdIdsByVillage } from '../households/index.js';
 import type { OrgRow } from '../orgs/index.js';
 import type { Database } from '../platform/db/database.js';
 import { newId } from '../platform/ids.js';
+import { processPhoto } from '../platform/images.js';
 import { DAY_MS, instantOfLocalDate, localYear } from '../platform/time.js';
 import { CERTIFICATE_NOTICE_MS, newCertificateCode } from './certificates.js';
 import { flagsOfVisit } from './relief.js';
@@ -67,6 +69,9 @@ export async function seedReliefDemo(
     }
   }
   await repo.insertPairings(pairings);
+  // A few visits carry a photo, as recorded on a phone: a drawn doorway, re-encoded as a real upload would be.
+  const photo = await processPhoto({ data: (await demoVisitPicture()).toString('base64') }, 0, 'photo');
+  let photos = 0;
   for (const p of pairings) {
     for (let month = 6; month >= 1; month -= 1) {
       const start = now - month * 30 * DAY_MS + Math.floor(rand() * 20) * DAY_MS + 15 * 3_600_000;
@@ -77,9 +82,11 @@ export async function seedReliefDemo(
       const v = { startedAt: start, endedAt: end, lng: at?.lng ?? null, lat: at?.lat ?? null };
       const flags = await flagsOfVisit(database, p, v);
       const i = Math.floor(rand() * NOTES.length);
+      const id = newId(start);
+      const hasPhoto = month <= 2 && photos < DEMO_PHOTOS;
       await repo.insertReliefVisits([
         {
-          id: newId(start),
+          id,
           pairing_id: p.id,
           household_id: p.household_id,
           org_path: p.org_path,
@@ -87,7 +94,7 @@ export async function seedReliefDemo(
           ended_at: end,
           lng: v.lng,
           lat: v.lat,
-          photo: null,
+          photo: hasPhoto ? 'stored' : null,
           note: NOTES[i]!,
           help: HELP[i] ?? null,
           flags: JSON.stringify(flags),
@@ -95,6 +102,17 @@ export async function seedReliefDemo(
           created_at: end,
         },
       ]);
+      if (hasPhoto) {
+        photos += 1;
+        await repo.insertVisitPhoto({
+          visit_id: id,
+          mime: photo.mime,
+          bytes: photo.bytes,
+          width: photo.width,
+          height: photo.height,
+          created_at: end,
+        });
+      }
     }
   }
 
@@ -139,4 +157,21 @@ export async function seedReliefDemo(
       created_at: from,
     });
   }
+}
+
+const DEMO_PHOTOS = 24;
+
+/** A small drawn picture of a household's doorway (the demo has no camera). */
+function demoVisitPicture(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480">
+    <rect width="640" height="480" fill="#cfe3f2"/>
+    <rect y="330" width="640" height="150" fill="#9bbf7a"/>
+    <polygon points="170,190 320,90 470,190" fill="#8c3b2e"/>
+    <rect x="190" y="190" width="260" height="160" fill="#efe6d6"/>
+    <rect x="295" y="250" width="50" height="100" fill="#6b4a32"/>
+    <rect x="215" y="220" width="55" height="45" fill="#7fa7c9"/>
+    <rect x="370" y="220" width="55" height="45" fill="#7fa7c9"/>
+    <rect x="300" y="150" width="40" height="22" fill="#d4382c"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
 }

@@ -18,6 +18,8 @@ export type EmployerLine = {
   name: string;
   branchPath: string;
   hours: number;
+  /** The quarter's minutes, unrounded (the hours are rounded to a tenth). */
+  minutes: number;
   yearHours: number;
   evaluation: Evaluation;
   isBehindBar: boolean;
@@ -91,6 +93,7 @@ export async function employerReport(
         name: m.memberName,
         branchPath: m.branchPath,
         hours: Math.round(q / 6) / 10,
+        minutes: q,
         yearHours: Math.round(m.minutes / 6) / 10,
         evaluation: evaluationOf(q),
         isBehindBar: m.minutes < (YEARLY_BAR_MINUTES * range.q) / 4,

@@ -8,6 +8,9 @@
 // The ledger holds hours and party-member points alike: append-only acts (rule, evidence, approver, time) crediting
 // one or many members, reversals instead of edits, caps per rule and period.
 import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+import { ensureFeedbackJob, quarterOf } from './feedback.js';
 import { volunteerRepository } from './repository.js';
 
 export { volunteerRoutes } from './routes.js';
@@ -17,6 +20,12 @@ export { ledgerRules, periodKey, YEARLY_BAR_MINUTES, type LedgerRule } from './r
 export { serviceCategories, type ServiceCategory } from './categories.js';
 export { seedVolunteerDemo } from './demo.js';
 export { volunteerAssessmentSources } from './assessmentSources.js';
+export { FEEDBACK_JOB, volunteerJobHandlers } from './feedback.js';
+
+/** The standing job of the module: the current quarter's feedback, ensured at every start. */
+export async function ensureVolunteerJobs(db: Kysely<DB>, now: number): Promise<void> {
+  await ensureFeedbackJob(db, quarterOf(now), now);
+}
 
 /** Org hook: registrations, posts, activities, ledger paths, certificates and relief follow a moved subtree. */
 export const repathVolunteers: OrgHook<OrgRepath> = (db, dialect, e) =>

@@ -12,6 +12,7 @@ import type { RequestContext } from '../platform/context.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { processPhoto, type PhotoInput } from '../platform/images.js';
 import { DAY_MS } from '../platform/time.js';
 import { metresBetween } from './deps.js';
 import { volunteerRepository, type PairingRow, type ReliefVisitRow } from './repository.js';
@@ -108,6 +109,8 @@ export type VisitInput = {
   lat: number | null;
   note: string;
   help: string | null;
+  /** One photo of the visit (base64 JPEG, PNG or WebP); stored re-encoded, without its metadata. */
+  photo?: PhotoInput | null;
 };
 
 /** The flags of one visit, from its own facts and the visits recorded near it. */
@@ -189,6 +192,9 @@ export async function recordReliefVisit(
     throw notFound();
   }
   const flags = await flagsOfVisit(database, pairing, input);
+  // The image work runs before the transaction: it must not hold the database.
+  const photo =
+    input.photo === undefined || input.photo === null ? null : await processPhoto(input.photo, 0, 'photo');
   const row: ReliefVisitRow = {
     id: newId(ctx.now),
     pairing_id: pairing.id,
@@ -198,7 +204,7 @@ export async function recordReliefVisit(
     ended_at: input.endedAt,
     lng: input.lng,
     lat: input.lat,
-    photo: null,
+    photo: photo === null ? null : 'stored',
     note: maskPersonalText(input.note.trim()),
     help: input.help === null || input.help.trim() === '' ? null : maskPersonalText(input.help.trim()),
     flags: JSON.stringify(flags),
@@ -206,13 +212,24 @@ export async function recordReliefVisit(
     created_at: ctx.now,
   };
   await database.db.transaction().execute(async (trx) => {
-    await volunteerRepository(trx, database.dialect).insertReliefVisits([row]);
+    const trxRepo = volunteerRepository(trx, database.dialect);
+    await trxRepo.insertReliefVisits([row]);
+    if (photo !== null) {
+      await trxRepo.insertVisitPhoto({
+        visit_id: row.id,
+        mime: photo.mime,
+        bytes: photo.bytes,
+        width: photo.width,
+        height: photo.height,
+        created_at: ctx.now,
+      });
+    }
     await recordAudit(trx, ctx, {
       action: 'relief.visit',
       entityType: 'reliefVisit',
       entityId: row.id,
       orgPath: row.org_path,
-      detail: { flags },
+      detail: { flags, hasPhoto: photo !== null },
     });
   });
   return row;

@@ -32,6 +32,7 @@ const PATH_COLUMNS = [
   ['volunteer_certificate', 'org_path'],
   ['relief_pairing', 'org_path'],
   ['relief_visit', 'org_path'],
+  ['volunteer_feedback', 'org_path'],
 ] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the repositories' common shape; no query here differs
@@ -545,6 +546,39 @@ export function volunteerRepository(db: Kysely<DB>, _dialect: Dialect) {
     },
     async insertReliefVisits(rows: ReliefVisitRow[]) {
       await chunked(rows, (c) => db.insertInto('relief_visit').values(c).execute());
+    },
+    async insertVisitPhoto(row: DB['relief_visit_photo']) {
+      await db.insertInto('relief_visit_photo').values(row).execute();
+    },
+    /** A visit's photo, only when the visit lies in the scope. */
+    async visitPhoto(scope: Scope, visitId: string) {
+      return db
+        .selectFrom('relief_visit_photo')
+        .innerJoin('relief_visit', 'relief_visit.id', 'relief_visit_photo.visit_id')
+        .select(['relief_visit_photo.mime', 'relief_visit_photo.bytes', 'relief_visit.pairing_id'])
+        .where('relief_visit_photo.visit_id', '=', visitId)
+        .where(under('relief_visit.org_path', scope.path))
+        .executeTakeFirst();
+    },
+    /** One row per organisation and quarter: a second send of the same quarter writes nothing. */
+    async insertFeedback(rows: DB['volunteer_feedback'][]) {
+      await chunked(rows, (c) =>
+        db
+          .insertInto('volunteer_feedback')
+          .values(c)
+          .onConflict((oc) => oc.columns(['kind', 'org_id', 'period']).doNothing())
+          .execute(),
+      );
+    },
+    async feedbackSent(scope: Scope, filter: { period?: string; kind?: string; limit: number }) {
+      let q = db.selectFrom('volunteer_feedback').selectAll().where(under('org_path', scope.path));
+      if (filter.period !== undefined) {
+        q = q.where('period', '=', filter.period);
+      }
+      if (filter.kind !== undefined) {
+        q = q.where('kind', '=', filter.kind);
+      }
+      return q.orderBy('period', 'desc').orderBy('org_path').limit(filter.limit).execute();
     },
     async visitsOfPairings(pairingIds: string[]) {
       if (pairingIds.length === 0) {

@@ -4,8 +4,12 @@ import { hashPassword, seedMemberLink, seedUser } from '../identity/index.js';
 import { makeIdNumber } from '../members/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import { manualClock, type ManualClock } from '../platform/clock.js';
+import { runDueJobs } from '../platform/jobs/jobs.js';
 import { instantOfLocalDate } from '../platform/time.js';
+import sharp from 'sharp';
 import { CASE_STAGES, pointInGridOf } from '../testing/caseFixtures.js';
+import { draftFeedback, FEEDBACK_JOB, sendFeedback, volunteerJobHandlers } from './feedback.js';
+import { ensureVolunteerJobs } from './index.js';
 import {
   loginAs,
   startTestPlatform,
@@ -240,6 +244,81 @@ describe('volunteers: certificates, feedback to employers, sunshine relief', () 
     assert.equal(foreign.status, 404);
   });
 
+  it('sends each unit and branch its quarter when the quarter ends, once, naming no member', async () => {
+    // The unit's party secretary holds the account that hears of the unit and of its branch (which has none).
+    const secretaryId = await seedUser(p.database.db, {
+      username: 'v_unit_sec',
+      displayName: '金沙实验小学党支部书记',
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      roles: [{ role: 'villageCadre', orgId: ids.unit }],
+      now: clock.now(),
+    });
+    assert.ok(secretaryId !== null);
+    const handlers = volunteerJobHandlers(p.database);
+    const run = () => runDueJobs(p.database, handlers, { now: () => clock.now() });
+    // The server ensures the current quarter's job at every start; ensuring it again changes nothing.
+    await ensureVolunteerJobs(p.database.db, clock.now());
+    await ensureVolunteerJobs(p.database.db, clock.now());
+    const jobs = await p.database.db
+      .selectFrom('job')
+      .select(['key', 'due_at', 'status'])
+      .where('kind', '=', FEEDBACK_JOB)
+      .execute();
+    assert.deepEqual(jobs, [
+      {
+        key: 'volunteers.feedback:2026-Q1',
+        due_at: instantOfLocalDate('2026-04-01') + 9 * 3_600_000,
+        status: 'pending',
+      },
+    ]);
+    assert.equal(await run(), 0, 'nothing is due before the quarter ends');
+
+    clock.set(instantOfLocalDate('2026-04-01') + 10 * 3_600_000);
+    await relogin();
+    assert.equal(await run(), 1);
+    const sent = (await ok(admin, 'GET', `/api/volunteers/feedback?orgId=${ids.town}&period=2026-Q1`))
+      .items as Json[];
+    const row = (kind: string) => {
+      const r = sent.find(
+        (x) => x.kind === kind && (x.org as Json).id === ids[kind === 'employer' ? 'unit' : 'branch'],
+      );
+      assert.ok(r !== undefined, `a ${kind} row`);
+      return [r.members, r.unregistered, r.behindBar, r.hours, r.recipients];
+    };
+    // In the quarter a served 12 h (behind the 12.5 h pace), b 20 h, c nothing; none registered with a community.
+    assert.deepEqual(row('employer'), [3, 3, 2, 32, 1]);
+    assert.deepEqual(row('branch'), [3, 3, 2, 32, 1]);
+    const secretary = await loginAs(p.app, 'v_unit_sec');
+    const inbox = (await ok(secretary, 'GET', '/api/notifications')).items as Json[];
+    const notices = inbox.filter((n) => n.event === 'volunteer.feedback');
+    assert.equal(notices.length, 2, 'one notice for the unit, one for its branch');
+    for (const n of notices) {
+      assert.ok(!JSON.stringify(n).includes('赵在职'), 'a notice names no member');
+      assert.match((n.data as Json).link as string, /^\/volunteers\?tab=/);
+    }
+
+    // The next quarter's job is set; running again, or sending the same quarter again, tells nobody twice.
+    const next = await p.database.db
+      .selectFrom('job')
+      .select(['status'])
+      .where('key', '=', 'volunteers.feedback:2026-Q2')
+      .executeTakeFirst();
+    assert.equal(next?.status, 'pending');
+    assert.equal(await run(), 0);
+    const drafts = await draftFeedback(p.database, '2026-Q1', clock.now());
+    const again = await p.database.db
+      .transaction()
+      .execute((trx) => sendFeedback(trx, p.database.dialect, '2026-Q1', drafts, clock.now()));
+    assert.equal(again, 0);
+    const inboxAfter = (await ok(secretary, 'GET', '/api/notifications')).items as Json[];
+    assert.equal(inboxAfter.filter((n) => n.event === 'volunteer.feedback').length, 2);
+
+    // Another town sees none of it.
+    assert.equal((await otherTown.request('GET', `/api/volunteers/feedback?orgId=${ids.town}`)).status, 404);
+    const theirs = (await ok(otherTown, 'GET', '/api/volunteers/feedback')).items as Json[];
+    assert.ok(theirs.every((x) => (x.org as Json).id !== ids.unit && (x.org as Json).id !== ids.branch));
+  });
+
   it('records relief visits on the phone and flags the implausible ones', async () => {
     const point = await pointInGridOf(p, 'wangge');
     const grid = await p.database.db
@@ -322,5 +401,97 @@ describe('volunteers: certificates, feedback to employers, sunshine relief', () 
       help: null,
     });
     assert.ok(notMine.status === 404 || notMine.status === 403, String(notMine.status));
+  });
+  it('keeps a visit’s photo without its metadata, for the scope only; a bad photo writes no visit', async () => {
+    const point = await pointInGridOf(p, 'wangge');
+    const grid = await p.database.db
+      .selectFrom('grid')
+      .select('village_id')
+      .where('id', '=', point.gridId)
+      .executeTakeFirstOrThrow();
+    const household = (
+      (
+        await ok(admin, 'POST', '/api/households', {
+          villageId: grid.village_id,
+          headName: '周照片',
+          address: '东市社区 5 栋',
+          size: 1,
+        })
+      ).item as Json
+    ).id as string;
+    const pairing = (
+      await ok(admin, 'POST', '/api/relief/pairings', {
+        householdId: household,
+        memberId: ids.a,
+        visitsPerQuarter: 3,
+      })
+    ).item as Json;
+    // A camera's picture: a JPEG carrying its maker and position in EXIF.
+    const picture = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#88aa66' } })
+      .withExif({
+        IFD0: { Make: 'PhoneMaker', Model: 'X1' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '32/1 5/1 0/1' },
+      })
+      .jpeg()
+      .toBuffer();
+    assert.ok((await sharp(picture).metadata()).exif !== undefined, 'the upload carries EXIF');
+    const now = clock.now();
+    const visitsBefore = await p.database.db
+      .selectFrom('relief_visit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const body = (photo: unknown) => ({
+      pairingId: pairing.id,
+      startedAt: now - 50 * MINUTE,
+      endedAt: now - 10 * MINUTE,
+      lng: point.lng,
+      lat: point.lat,
+      note: '走访并拍照',
+      help: null,
+      photo,
+    });
+    const bad = await memberA.request(
+      'POST',
+      '/api/relief/visits',
+      body({ data: Buffer.from('not an image at all').toString('base64') }),
+    );
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.code, 'request.invalid');
+    const visitsAfterBad = await p.database.db
+      .selectFrom('relief_visit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(visitsAfterBad.n), Number(visitsBefore.n), 'a refused photo writes no visit');
+
+    const made = await memberA.request(
+      'POST',
+      '/api/relief/visits',
+      body({ data: `data:image/jpeg;base64,${picture.toString('base64')}` }),
+    );
+    assert.equal(made.status, 200, JSON.stringify(made.body));
+    const item = made.body.item as Json;
+    assert.equal(item.hasPhoto, true);
+    const got = await p.app.inject({
+      method: 'GET',
+      url: `/api/relief/visits/${item.id as string}/photo`,
+      headers: { cookie: admin.cookie },
+    });
+    assert.equal(got.statusCode, 200);
+    assert.equal(got.headers['content-type'], 'image/jpeg');
+    const stored = await sharp(got.rawPayload).metadata();
+    assert.equal(stored.exif, undefined, 'no EXIF (no maker, no position) is kept');
+    assert.equal(stored.width, 800);
+    const foreign = await p.app.inject({
+      method: 'GET',
+      url: `/api/relief/visits/${item.id as string}/photo`,
+      headers: { cookie: otherTown.cookie },
+    });
+    assert.equal(foreign.statusCode, 404);
+    const listed = (await ok(admin, 'GET', `/api/relief/pairings/${pairing.id as string}/visits`))
+      .items as Json[];
+    assert.deepEqual(
+      listed.map((v) => v.hasPhoto),
+      [true],
+    );
   });
 });

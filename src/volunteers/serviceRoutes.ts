@@ -11,6 +11,7 @@ import { notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { literals } from '../platform/http/schemas.js';
+import { ONE_PHOTO_BODY_LIMIT, PhotoSchema } from '../platform/images.js';
 import {
   certificateDecisions,
   decideCertificate,
@@ -105,6 +106,7 @@ const VisitSchema = Type.Object({
   note: Type.String(),
   help: Nullable(Type.String()),
   flags: Type.Array(Type.String()),
+  hasPhoto: Type.Boolean(),
   createdAt: Type.Integer(),
 });
 
@@ -120,6 +122,7 @@ function presentVisit(v: ReliefVisitRow) {
     note: v.note,
     help: v.help,
     flags: fromDbJson<ReliefFlag[]>(v.flags) ?? [],
+    hasPhoto: v.photo !== null,
     createdAt: v.created_at,
   };
 }
@@ -339,6 +342,73 @@ export const volunteerServiceRoutes: ModuleRoutes = async (base, { deps }) => {
     },
   );
 
+  app.get(
+    '/api/volunteers/feedback',
+    {
+      config: { auth: 'volunteer.read' },
+      schema: {
+        tags: ['volunteers'],
+        summary:
+          'The quarterly feedback the platform sent to units and branches in the caller’s scope: figures, accounts reached',
+        querystring: Type.Object({
+          orgId: Type.Optional(Id),
+          period: Type.Optional(Type.String({ pattern: '^\\d{4}-Q[1-4]$' })),
+          kind: Type.Optional(literals(['employer', 'branch'])),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                kind: Type.String(),
+                org: Type.Object({ id: Type.String(), name: Type.String() }),
+                period: Type.String(),
+                members: Type.Integer(),
+                unregistered: Type.Integer(),
+                behindBar: Type.Integer(),
+                hours: Type.Number(),
+                recipients: Type.Integer(),
+                sentAt: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const org = await orgIn(request, request.query.orgId);
+      const rows = await repo.feedbackSent(
+        { path: org.path },
+        {
+          ...(request.query.period === undefined ? {} : { period: request.query.period }),
+          ...(request.query.kind === undefined ? {} : { kind: request.query.kind }),
+          limit: request.query.limit ?? 100,
+        },
+      );
+      const names = new Map(
+        (await orgDirectory(db, dialect).byIds([...new Set(rows.map((r) => r.org_id))])).map((o) => [
+          o.id,
+          o.name,
+        ]),
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          org: { id: r.org_id, name: names.get(r.org_id) ?? '' },
+          period: r.period,
+          members: r.members,
+          unregistered: r.unregistered,
+          behindBar: r.behind_bar,
+          hours: Math.round(r.minutes / 6) / 10,
+          recipients: r.recipients,
+          sentAt: r.sent_at,
+        })),
+      };
+    },
+  );
+
   // ---------------------------------------------------------------- sunshine relief
 
   app.get(
@@ -416,10 +486,33 @@ export const volunteerServiceRoutes: ModuleRoutes = async (base, { deps }) => {
     },
   );
 
+  app.get(
+    '/api/relief/visits/:id/photo',
+    {
+      config: { auth: 'volunteer.read' },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'The photo of a relief visit in the caller’s scope (re-encoded, without metadata)',
+        params: Type.Object({ id: Id }),
+      },
+    },
+    async (request, reply) => {
+      const photo = await repo.visitPhoto(scopeOf(userOf(request)), request.params.id);
+      if (photo === undefined) {
+        throw notFound();
+      }
+      return reply
+        .header('cache-control', 'private, max-age=86400')
+        .type(photo.mime)
+        .send(Buffer.from(photo.bytes));
+    },
+  );
+
   app.post(
     '/api/relief/visits',
     {
       config: { auth: 'volunteer.serve' },
+      bodyLimit: ONE_PHOTO_BODY_LIMIT,
       schema: {
         tags: ['volunteers'],
         summary:
@@ -432,6 +525,7 @@ export const volunteerServiceRoutes: ModuleRoutes = async (base, { deps }) => {
           lat: Type.Union([Type.Null(), Type.Number({ minimum: 3, maximum: 54 })]),
           note: Type.String({ minLength: 1, maxLength: 2000 }),
           help: Type.Union([Type.Null(), Type.String({ maxLength: 1000 })]),
+          photo: Type.Optional(Type.Union([Type.Null(), PhotoSchema])),
         }),
         response: { 200: Type.Object({ item: VisitSchema }) },
       },

@@ -181,6 +181,33 @@ export type ReliefVisitTable = {
   created_at: number;
 };
 
+export type ReliefVisitPhotoTable = {
+  visit_id: string;
+  mime: string;
+  bytes: Buffer;
+  width: number;
+  height: number;
+  created_at: number;
+};
+
+/** One quarter's feedback to one organisation: a unit ('employer') or a branch ('branch'). */
+export type VolunteerFeedbackTable = {
+  id: string;
+  kind: string;
+  org_id: string;
+  org_path: string;
+  /** The quarter reported on, e.g. "2026-Q3". */
+  period: string;
+  members: number;
+  unregistered: number;
+  behind_bar: number;
+  /** Minutes the organisation's members served in the quarter. */
+  minutes: number;
+  /** Accounts the notice reached (0: nobody holds an account there yet). */
+  recipients: number;
+  sent_at: number;
+};
+
 export type VolunteerTables = {
   volunteer_registration: VolunteerRegistrationTable;
   volunteer_post: VolunteerPostTable;
@@ -193,4 +220,6 @@ export type VolunteerTables = {
   volunteer_certificate: VolunteerCertificateTable;
   relief_pairing: ReliefPairingTable;
   relief_visit: ReliefVisitTable;
+  relief_visit_photo: ReliefVisitPhotoTable;
+  volunteer_feedback: VolunteerFeedbackTable;
 };

@@ -23,7 +23,8 @@ import { loadCaseSettings } from '../caseSettings.js';
 import { catalogueRepository } from '../catalogue/repository.js';
 import { stepLimitMinutes } from '../clock.js';
 import { factsForCase } from '../indicators/facts.js';
-import { storePhotos, type ProcessedPhoto } from '../photos.js';
+import type { ProcessedPhoto } from '../../platform/images.js';
+import { storePhotos } from '../photos.js';
 import { maskPersonalText } from '../publicText.js';
 import { caseRepository, type CaseRow } from '../repository.js';
 import {

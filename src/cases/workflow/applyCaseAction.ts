@@ -18,7 +18,8 @@ import { runCaseGuards } from '../hooks.js';
 import { loadCaseSettings } from '../caseSettings.js';
 import { stepLimitMinutes, syncCaseTimers } from '../clock.js';
 import { factDelta, factsForCase, type FactStep } from '../indicators/facts.js';
-import { storePhotos, type ProcessedPhoto } from '../photos.js';
+import type { ProcessedPhoto } from '../../platform/images.js';
+import { storePhotos } from '../photos.js';
 import { caseRepository, type CaseRow, type StepRow } from '../repository.js';
 import {
   actorFieldsOf,

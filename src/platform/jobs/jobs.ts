@@ -54,6 +54,30 @@ export async function scheduleJob(db: Kysely<DB>, input: ScheduleInput): Promise
     .execute();
 }
 
+/**
+ * Schedules a keyed job unless one of that key exists, pending or done: the standing jobs a module keeps (a
+ * quarter's feedback) are ensured at every start without running twice or moving a date already set.
+ */
+export async function ensureJob(db: Kysely<DB>, input: ScheduleInput & { key: string }): Promise<void> {
+  await db
+    .insertInto('job')
+    .values({
+      id: newId(input.now),
+      kind: input.kind,
+      key: input.key,
+      due_at: input.dueAt,
+      payload: toDbJson(input.payload ?? null),
+      status: 'pending',
+      attempts: 0,
+      lease_until: null,
+      last_error: null,
+      created_at: input.now,
+      done_at: null,
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
 export async function cancelJob(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('job').where('key', '=', key).where('status', '!=', 'done').execute();
 }

@@ -2005,7 +2005,8 @@ export interface paths {
                   | 'case.handled'
                   | 'case.checked'
                   | 'case.task'
-                  | 'case.followUp';
+                  | 'case.followUp'
+                  | 'volunteer.feedback';
                 /** @enum {string} */
                 channel: 'inApp' | 'email';
                 enabled: boolean;
@@ -2047,7 +2048,8 @@ export interface paths {
                 | 'case.handled'
                 | 'case.checked'
                 | 'case.task'
-                | 'case.followUp';
+                | 'case.followUp'
+                | 'volunteer.feedback';
               /** @enum {string} */
               channel: 'inApp' | 'email';
               enabled: boolean;
@@ -2087,7 +2089,8 @@ export interface paths {
                   | 'case.handled'
                   | 'case.checked'
                   | 'case.task'
-                  | 'case.followUp';
+                  | 'case.followUp'
+                  | 'volunteer.feedback';
                 /** @enum {string} */
                 channel: 'inApp' | 'email';
                 enabled: boolean;
@@ -2222,6 +2225,7 @@ export interface paths {
               | 'case.checked'
               | 'case.task'
               | 'case.followUp'
+              | 'volunteer.feedback'
             )[];
             /** @default true */
             isActive?: boolean;
@@ -2301,6 +2305,7 @@ export interface paths {
               | 'case.checked'
               | 'case.task'
               | 'case.followUp'
+              | 'volunteer.feedback'
             )[];
             isActive?: boolean;
           };
@@ -12739,6 +12744,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/volunteers/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The quarterly feedback the platform sent to units and branches in the caller’s scope: figures, accounts reached */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          period?: string;
+          kind?: 'employer' | 'branch';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                kind: string;
+                org: {
+                  id: string;
+                  name: string;
+                };
+                period: string;
+                members: number;
+                unregistered: number;
+                behindBar: number;
+                hours: number;
+                recipients: number;
+                sentAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/relief/pairings': {
     parameters: {
       query?: never;
@@ -12875,6 +12937,7 @@ export interface paths {
                 note: string;
                 help: string | null;
                 flags: string[];
+                hasPhoto: boolean;
                 createdAt: number;
               }[];
             };
@@ -12942,6 +13005,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/relief/visits/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The photo of a relief visit in the caller’s scope (re-encoded, without metadata) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/relief/visits': {
     parameters: {
       query?: never;
@@ -12969,6 +13068,9 @@ export interface paths {
             lat: number | null;
             note: string;
             help: string | null;
+            photo?: {
+              data: string;
+            } | null;
           };
         };
       };
@@ -12991,6 +13093,7 @@ export interface paths {
                 note: string;
                 help: string | null;
                 flags: string[];
+                hasPhoto: boolean;
                 createdAt: number;
               };
             };

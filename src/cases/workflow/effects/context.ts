@@ -13,7 +13,9 @@ import type { Transition, TransitionInput } from '../transition.js';
 
 export type Performer = { kind: 'user'; actor: UserActor } | { kind: 'system' } | { kind: 'reporter' };
 
-export type Notice = { event: NotificationEvent; userIds: string[]; external?: boolean };
+/** The notification events about a case. */
+export type CaseEvent = Extract<NotificationEvent, `case.${string}`>;
+export type Notice = { event: CaseEvent; userIds: string[]; external?: boolean };
 
 export type EffectContext = {
   trx: Kysely<DB>;

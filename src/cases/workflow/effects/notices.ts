@@ -3,12 +3,11 @@
 import type { Kysely } from 'kysely';
 import { gridStaffLinks } from '../../../grids/index.js';
 import { userIdsWithRole } from '../../../identity/index.js';
-import type { NotificationEvent } from '../../../notifications/index.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { msg } from '../../../platform/i18n.js';
 import { caseRepository, type CaseRow } from '../../repository.js';
 import { isDutyOf, type CaseLevel, type CaseState, type Seat } from '../stateMachine.js';
-import type { Effect, Notice } from './context.js';
+import type { CaseEvent, Effect, Notice } from './context.js';
 
 /** The command centre that commands a case at its level: its town's, or the district's. */
 export async function commandUsers(
@@ -71,7 +70,7 @@ export async function gridWorkerUsers(db: Kysely<DB>, gridId: string | null): Pr
 }
 
 /** The event that tells a seat a case now waits on it, by the state the case waits in. */
-const TASK_EVENTS: Partial<Record<CaseState, NotificationEvent>> = {
+const TASK_EVENTS: Partial<Record<CaseState, CaseEvent>> = {
   draft: 'case.reported',
   reported: 'case.reported',
   verifying: 'case.toVerify',
@@ -79,7 +78,7 @@ const TASK_EVENTS: Partial<Record<CaseState, NotificationEvent>> = {
   handled: 'case.handled',
   checked: 'case.checked',
 };
-const taskEventOf = (state: CaseState): NotificationEvent => TASK_EVENTS[state] ?? 'case.task';
+const taskEventOf = (state: CaseState): CaseEvent => TASK_EVENTS[state] ?? 'case.task';
 
 const TASK_SEATS: readonly Seat[] = ['command', 'handler', 'gridWorker', 'villageCadre'];
 
@@ -134,7 +133,7 @@ export async function queueNotices(
   return fresh.length === 0 ? [] : [{ event: taskEventOf(at.state), userIds: fresh }];
 }
 
-export function eventTitle(event: NotificationEvent, code: string) {
+export function eventTitle(event: CaseEvent, code: string) {
   switch (event) {
     case 'case.assigned':
       return msg(`新派遣事件 ${code}`, `Case ${code} dispatched to you`);

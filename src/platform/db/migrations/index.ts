@@ -18,6 +18,7 @@ import { migration as m0015 } from './0015_volunteers.js';
 import { migration as m0016 } from './0016_lists.js';
 import { migration as m0017 } from './0017_surveys.js';
 import { migration as m0018 } from './0018_case_followups.js';
+import { migration as m0019 } from './0019_volunteer_feedback.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
 ];
