@@ -21,14 +21,14 @@ import {
   repathCases,
 } from './cases/index.js';
 import { consultationRoutes, repathConsultations } from './consultations/index.js';
-import { gridRoutes, reassignGrids, repathGrids } from './grids/index.js';
+import { gridRoutes, provideAccountLookup, reassignGrids, repathGrids } from './grids/index.js';
 import {
   householdHeadedBy,
   householdRoutes,
   reassignHouseholds,
   repathHouseholds,
 } from './households/index.js';
-import { identityAuthenticator, identityRoutes } from './identity/index.js';
+import { activeAccountInScope, identityAuthenticator, identityRoutes } from './identity/index.js';
 import { linkageJobHandlers, linkageRoutes, reassignLinkage, repathLinkage } from './linkage/index.js';
 import { notificationJobHandlers, notificationRoutes } from './notifications/index.js';
 import {
@@ -108,6 +108,8 @@ onOrgRepath('surveys', repathSurveys);
 onOrgReparented('members', followGroupMembers);
 // A member's page names the central household they head; households own it and hand the look-up to members.
 provideHeadedHouseholdLookup(householdHeadedBy);
+// Grid staff may name an account; identity owns accounts (and reads grid staff), so it hands grids the look-up.
+provideAccountLookup(activeAccountInScope);
 onOrgsMerged('members', reassignMembers);
 onOrgsMerged('households', reassignHouseholds);
 onOrgsMerged('grids', reassignGrids);

@@ -1,9 +1,11 @@
 // Adds a grid leader or grid worker. The caller holds 'grid.write'; scope is checked here. The phone is encrypted.
 import { recordAudit } from '../audit/index.js';
+import { AppError } from '../platform/errors.js';
 import type { RequestContext } from '../platform/context.js';
 import type { FieldCipher } from '../platform/crypto.js';
 import type { Database } from '../platform/db/database.js';
 import { newId } from '../platform/ids.js';
+import { accountInScope } from './accountLookup.js';
 import { requireActive, requireGrid } from './gridChange.js';
 import { gridRepository, type GridStaffRow } from './repository.js';
 import type { StaffRole } from './vocabulary.js';
@@ -46,6 +48,15 @@ export async function addGridStaff(
 ): Promise<GridStaffRow> {
   const grid = await requireGrid(database.db, ctx, input.gridId);
   requireActive(grid);
+  // A linked account must be an active account holding a role at the grid's organisation or below it.
+  if (
+    input.userId !== null &&
+    (await accountInScope(database.db, input.userId, grid.org_path)) === undefined
+  ) {
+    throw new AppError('request.invalid', {
+      errors: [{ field: 'userId', message: 'no active account of that id holds a role here' }],
+    });
+  }
   const row = staffRow(cipher, { ...input, orgPath: grid.org_path }, ctx.now);
   await database.db.transaction().execute(async (trx) => {
     await gridRepository(trx).insertStaff([row]);

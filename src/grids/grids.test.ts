@@ -270,4 +270,39 @@ describe('grids', () => {
     const orgs = await admin.request('GET', `/api/orgs/${dongshiId}`);
     assert.equal((orgs.body.item as { counts: Record<string, number> }).counts.grid, 3);
   });
+
+  it('links grid staff only to an active account holding a role at the grid’s organisation', async () => {
+    const list = await jinsha.request('GET', `/api/grids?orgId=${dongshiId}`);
+    const id = (list.body.items as { id: string }[])[0]!.id;
+    const staffCount = async () =>
+      Number(
+        (
+          await p.database.db
+            .selectFrom('grid_staff')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('grid_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await staffCount();
+    const users = await p.database.db.selectFrom('app_user').select(['id', 'username']).execute();
+    const idOf = (username: string) => users.find((u) => u.username === username)!.id;
+    for (const userId of ['no-such-account', idOf('shigang')]) {
+      const refused = await jinsha.request('POST', `/api/grids/${id}/staff`, {
+        name: '张网格',
+        role: 'worker',
+        userId,
+      });
+      assert.equal(refused.status, 400, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, 'request.invalid');
+    }
+    assert.equal(await staffCount(), before, 'a refused link writes nothing');
+    const linked = await jinsha.request('POST', `/api/grids/${id}/staff`, {
+      name: '东市网格员',
+      role: 'worker',
+      userId: idOf('dongshi'),
+    });
+    assert.equal(linked.status, 200, JSON.stringify(linked.body));
+    assert.equal(await staffCount(), before + 1);
+  });
 });

@@ -5,6 +5,7 @@ export type { GridLocation } from './gridIndex.js';
 export { toWgs84, fromWgs84, crsList, type Crs } from './crs.js';
 export { GRID_METRIC, gridSubTypes, nets, type GridSubType, type Net } from './vocabulary.js';
 export type { GridRow, GridStaffRow } from './repository.js';
+export { provideAccountLookup, type AccountLookup } from './accountLookup.js';
 export {
   bboxOf,
   COORD_DIGITS,

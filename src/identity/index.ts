@@ -121,6 +121,26 @@ export async function accountNames(
   );
 }
 
+/**
+ * An active account that holds a role inside `scopePath` (an account other records may name, e.g. a grid worker's),
+ * or undefined: unknown, deactivated and other scopes' accounts all look the same to the caller.
+ */
+export async function activeAccountInScope(
+  db: Kysely<DB>,
+  userId: string,
+  scopePath: string,
+): Promise<{ id: string; displayName: string } | undefined> {
+  const repo = identityRepository(db);
+  const user = await repo.findUserById(userId);
+  if (user === undefined || user.status !== 'active') {
+    return undefined;
+  }
+  const assignments = await repo.assignmentsOf(userId);
+  return assignments.some((a) => a.orgPath.startsWith(scopePath))
+    ? { id: user.id, displayName: user.display_name }
+    : undefined;
+}
+
 export type RoleHolder = { orgId: string; role: Role; userId: string; displayName: string };
 
 /** Holders of the roles assigned anywhere in the org subtree at `path` (e.g. the people a ranking lists). */
