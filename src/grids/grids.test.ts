@@ -279,7 +279,7 @@ describe('grids', () => {
         (
           await p.database.db
             .selectFrom('grid_staff')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
             .where('grid_id', '=', id)
             .executeTakeFirstOrThrow()
         ).n,
