@@ -20,7 +20,13 @@ import {
   reassignCases,
   repathCases,
 } from './cases/index.js';
-import { consultationRoutes, repathConsultations } from './consultations/index.js';
+import {
+  consultationJobHandlers,
+  consultationRoutes,
+  ensureConsultationJobs,
+  reassignConsultations,
+  repathConsultations,
+} from './consultations/index.js';
 import { gridRoutes, provideAccountLookup, reassignGrids, repathGrids } from './grids/index.js';
 import {
   householdHeadedBy,
@@ -117,6 +123,7 @@ onOrgsMerged('cases', reassignCases);
 onOrgsMerged('linkage', reassignLinkage);
 onOrgsMerged('lists', reassignLists);
 onOrgsMerged('volunteers', reassignVolunteers);
+onOrgsMerged('consultations', reassignConsultations);
 
 // Computed items of the assessment: each module's sources, bound through the assessment's registry (it imports none
 // of them). The platform's own sources read cases, consultations, linkage and the org tree through their doors.
@@ -140,10 +147,12 @@ export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
     ...linkageJobHandlers(deps.database),
     ...surveyJobHandlers(),
     ...volunteerJobHandlers(deps.database),
+    ...consultationJobHandlers(deps.database),
   };
 }
 
 /** The jobs modules keep standing (a quarter's feedback): ensured at every start, never scheduled twice. */
 export async function ensureStandingJobs(database: Database, now: number): Promise<void> {
   await ensureVolunteerJobs(database.db, now);
+  await ensureConsultationJobs(database.db, now);
 }

@@ -103,6 +103,55 @@ export async function caseStatesByIds(
   return out;
 }
 
+export type CaseCluster = {
+  villageId: string;
+  categoryCode: string;
+  count: number;
+  /** The cluster's cases, newest first (at most 50). */
+  caseIds: string[];
+};
+
+/**
+ * Recurring appeals (诉求热点): villages where one category was reported at least `minCount` times over [from, to),
+ * merged duplicates left out, for consultation topics proposed from them. Unscoped: a job of the whole district.
+ */
+export async function recurringCaseClusters(
+  db: Kysely<DB>,
+  window: { from: number; to: number; minCount: number },
+): Promise<CaseCluster[]> {
+  const groups = await db
+    .selectFrom('case_file')
+    .select(['village_id', 'category_code', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('reported_at', '>=', window.from)
+    .where('reported_at', '<', window.to)
+    .where('merged_into_id', 'is', null)
+    .where('village_id', 'is not', null)
+    .groupBy(['village_id', 'category_code'])
+    .having((eb) => eb.fn.countAll(), '>=', window.minCount)
+    .execute();
+  const clusters: CaseCluster[] = [];
+  for (const g of groups) {
+    const rows = await db
+      .selectFrom('case_file')
+      .select('id')
+      .where('village_id', '=', g.village_id)
+      .where('category_code', '=', g.category_code)
+      .where('reported_at', '>=', window.from)
+      .where('reported_at', '<', window.to)
+      .where('merged_into_id', 'is', null)
+      .orderBy('reported_at', 'desc')
+      .limit(50)
+      .execute();
+    clusters.push({
+      villageId: g.village_id!,
+      categoryCode: g.category_code,
+      count: Number(g.n),
+      caseIds: rows.map((r) => r.id),
+    });
+  }
+  return clusters;
+}
+
 /**
  * Case indicators (counts, rates, composite) of one unit of the fact table (an org, a grid, a department) over
  * [from, to), for the assessment's computed items. Unscoped: the caller has already decided the unit is its reader's.

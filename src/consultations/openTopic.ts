@@ -28,6 +28,7 @@ const publicLabel: Record<TopicSource, string> = {
   partyMember: '党员',
   branch: '党组织',
   case: '群众诉求转议题',
+  hotspot: '诉求热点',
 };
 
 export async function openTopic(

@@ -113,6 +113,40 @@ export function consultationRepository(db: Kysely<DB>, dialect: Dialect) {
     async insertTopic(row: TopicRow) {
       await db.insertInto('consultation_topic').values(row).execute();
     },
+    async hasHotspotSince(councilId: string, categoryCode: string, since: number) {
+      const row = await db
+        .selectFrom('consultation_hotspot')
+        .select('topic_id')
+        .where('council_id', '=', councilId)
+        .where('category_code', '=', categoryCode)
+        .where('created_at', '>=', since)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async insertHotspot(row: DB['consultation_hotspot'], caseIds: readonly string[]) {
+      await db.insertInto('consultation_hotspot').values(row).execute();
+      if (caseIds.length > 0) {
+        await db
+          .insertInto('consultation_topic_case')
+          .values(caseIds.map((case_id) => ({ topic_id: row.topic_id, case_id })))
+          .execute();
+      }
+    },
+    async hotspotOf(topicId: string) {
+      return db
+        .selectFrom('consultation_hotspot')
+        .selectAll()
+        .where('topic_id', '=', topicId)
+        .executeTakeFirst();
+    },
+    async linkedCaseIds(topicId: string) {
+      const rows = await db
+        .selectFrom('consultation_topic_case')
+        .select('case_id')
+        .where('topic_id', '=', topicId)
+        .execute();
+      return rows.map((r) => r.case_id);
+    },
     async insertTopics(rows: TopicRow[]) {
       for (let i = 0; i < rows.length; i += 200) {
         await db
@@ -486,6 +520,54 @@ export function consultationRepository(db: Kysely<DB>, dialect: Dialect) {
     },
 
     /** Paths follow an org subtree that moved (the orgs door's repath hook). */
+    /**
+     * Org merge: the merged organisation's council and all under it go to the target's council (or, where the
+     * target has none, the council itself moves to the target), so no topic, meeting or outcome is left behind.
+     */
+    async reassign(from: { id: string; path: string }, to: { id: string; path: string }) {
+      const source = await db
+        .selectFrom('consultation_council')
+        .selectAll()
+        .where('org_id', '=', from.id)
+        .executeTakeFirst();
+      const target = await db
+        .selectFrom('consultation_council')
+        .selectAll()
+        .where('org_id', '=', to.id)
+        .executeTakeFirst();
+      if (source !== undefined && target !== undefined) {
+        for (const table of [
+          'consultation_council_member',
+          'consultation_topic',
+          'consultation_meeting',
+          'consultation_outcome',
+          'consultation_hotspot',
+        ] as const) {
+          await db
+            .updateTable(table)
+            .set({ council_id: target.id })
+            .where('council_id', '=', source.id)
+            .execute();
+        }
+        await db.deleteFrom('consultation_council').where('id', '=', source.id).execute();
+      } else if (source !== undefined) {
+        await db
+          .updateTable('consultation_council')
+          .set({ org_id: to.id, org_path: to.path })
+          .where('id', '=', source.id)
+          .execute();
+      }
+      for (const table of [
+        'consultation_council_member',
+        'consultation_topic',
+        'consultation_meeting',
+        'consultation_decision',
+        'consultation_outcome',
+      ] as const) {
+        await db.updateTable(table).set({ org_path: to.path }).where('org_path', '=', from.path).execute();
+      }
+    },
+
     async repath(oldPrefix: string, newPrefix: string) {
       for (const table of [
         'consultation_council',

@@ -157,6 +157,18 @@ export type ConsultationRatingTable = {
   at: number;
 };
 
+export type ConsultationHotspotTable = {
+  topic_id: string;
+  council_id: string;
+  category_code: string;
+  case_count: number;
+  window_from: number;
+  window_to: number;
+  created_at: number;
+};
+
+export type ConsultationTopicCaseTable = { topic_id: string; case_id: string };
+
 export type ConsultationTables = {
   consultation_council: ConsultationCouncilTable;
   consultation_council_member: ConsultationCouncilMemberTable;
@@ -170,4 +182,6 @@ export type ConsultationTables = {
   consultation_outcome: ConsultationOutcomeTable;
   consultation_progress: ConsultationProgressTable;
   consultation_rating: ConsultationRatingTable;
+  consultation_hotspot: ConsultationHotspotTable;
+  consultation_topic_case: ConsultationTopicCaseTable;
 };

@@ -1,5 +1,6 @@
 // The read use cases: what one page shows, assembled from scoped reads (staff) or published reads (public).
 import type { Scope } from '../access/index.js';
+import { caseStatesByIds } from '../cases/index.js';
 import type { Database } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { councilOrThrow, meetingOrThrow, outcomeOrThrow, topicOrThrow } from './deps.js';
@@ -47,8 +48,23 @@ export async function topicView(database: Database, scope: Scope, id: string, no
   const topic = await topicOrThrow(repo, scope, id);
   await followCases(database, { path: topic.org_path }, now);
   const outcomes = await repo.outcomesOf({ topicId: topic.id, limit: 200 });
+  const hotspot = await repo.hotspotOf(topic.id);
+  // The cases behind a hotspot lie in the council's village; the caller sees the topic, so its scope holds them.
+  const linked = await caseStatesByIds(database.db, database.dialect, await repo.linkedCaseIds(topic.id));
   return {
     item: presentTopic(topic, now),
+    hotspot:
+      hotspot === undefined
+        ? null
+        : {
+            categoryCode: hotspot.category_code,
+            caseCount: hotspot.case_count,
+            windowFrom: hotspot.window_from,
+            windowTo: hotspot.window_to,
+          },
+    linkedCases: [...linked]
+      .filter(([, c]) => c.orgPath.startsWith(scope.path))
+      .map(([id, c]) => ({ id, trackingCode: c.trackingCode, state: c.state, categoryCode: c.categoryCode })),
     outcomes: await outcomesPresented(database, outcomes, now),
     progress: progressSummary(outcomes),
   };

@@ -20,6 +20,7 @@ export const notificationEvents = [
   'case.task',
   'case.followUp',
   'volunteer.feedback',
+  'consultation.hotspot',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 

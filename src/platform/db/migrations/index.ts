@@ -19,6 +19,7 @@ import { migration as m0016 } from './0016_lists.js';
 import { migration as m0017 } from './0017_surveys.js';
 import { migration as m0018 } from './0018_case_followups.js';
 import { migration as m0019 } from './0019_volunteer_feedback.js';
+import { migration as m0020 } from './0020_consultation_hotspots.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0020,
 ];

@@ -1,0 +1,152 @@
+// Topics from recurring appeals (诉求热点转议题): when one category of appeal recurs in a village (by default 5 cases in
+// 30 days), the platform proposes a topic to that village's council with the cases linked, and tells its cadres;
+// the branch then approves, merges or declines it like any other. One hotspot is proposed once per window.
+//
+// Job 'consultations.hotspots', once a day at 06:00 district time under the key 'consultations.hotspots:<date>';
+// each run schedules the next day's, and the server ensures the next one at every start.
+import type { Kysely } from 'kysely';
+import { findCategory, recurringCaseClusters } from '../cases/index.js';
+import { userIdsWithRole } from '../identity/index.js';
+import { notify } from '../notifications/index.js';
+import type { Database } from '../platform/db/database.js';
+import { toDbBool } from '../platform/db/database.js';
+import type { DB } from '../platform/db/schema.js';
+import { msg } from '../platform/i18n.js';
+import { newId } from '../platform/ids.js';
+import { ensureJob, type JobHandler } from '../platform/jobs/jobs.js';
+import { getSetting } from '../platform/settings.js';
+import { DAY_MS, localDate, startOfLocalDay } from '../platform/time.js';
+import { consultationRepository, type TopicRow } from './repository.js';
+
+export const HOTSPOT_JOB = 'consultations.hotspots';
+/** app_setting key: `{"count":5,"days":30}` overrides the defaults. */
+export const HOTSPOT_SETTING = 'consultations.hotspot';
+const RUN_AT_MS = 6 * 3_600_000;
+
+export type HotspotRule = { count: number; days: number };
+export const DEFAULT_HOTSPOT_RULE: HotspotRule = { count: 5, days: 30 };
+
+export async function hotspotRule(db: Kysely<DB>): Promise<HotspotRule> {
+  const raw = await getSetting(db, HOTSPOT_SETTING);
+  if (raw === null) {
+    return DEFAULT_HOTSPOT_RULE;
+  }
+  try {
+    const v = JSON.parse(raw) as Partial<HotspotRule>;
+    const count = Number.isInteger(v.count) && v.count! >= 2 ? v.count! : DEFAULT_HOTSPOT_RULE.count;
+    const days =
+      Number.isInteger(v.days) && v.days! >= 1 && v.days! <= 365 ? v.days! : DEFAULT_HOTSPOT_RULE.days;
+    return { count, days };
+  } catch {
+    return DEFAULT_HOTSPOT_RULE;
+  }
+}
+
+/** The next 06:00 in the district after `now`. */
+export function nextHotspotRun(now: number): number {
+  const today = startOfLocalDay(now) + RUN_AT_MS;
+  return today > now ? today : today + DAY_MS;
+}
+
+export async function ensureHotspotJob(db: Kysely<DB>, now: number): Promise<void> {
+  const dueAt = nextHotspotRun(now);
+  await ensureJob(db, { kind: HOTSPOT_JOB, key: `${HOTSPOT_JOB}:${localDate(dueAt)}`, dueAt, now });
+}
+
+export type ProposedHotspot = { topicId: string; councilId: string; categoryCode: string; caseCount: number };
+
+/**
+ * Proposes a topic for every village whose council has no topic on that category's hotspot inside the window yet.
+ * Runs in the caller's transaction (the job's): topics, links, the hotspot record and the notices commit together.
+ */
+export async function proposeHotspotTopics(
+  trx: Kysely<DB>,
+  database: Pick<Database, 'dialect'>,
+  now: number,
+): Promise<ProposedHotspot[]> {
+  const rule = await hotspotRule(trx);
+  const from = now - rule.days * DAY_MS;
+  const clusters = await recurringCaseClusters(trx, { from, to: now, minCount: rule.count });
+  const repo = consultationRepository(trx, database.dialect);
+  const proposed: ProposedHotspot[] = [];
+  for (const cluster of clusters) {
+    const council = await repo.councilOfOrg(cluster.villageId);
+    if (council === undefined) {
+      continue;
+    }
+    if (await repo.hasHotspotSince(council.id, cluster.categoryCode, from)) {
+      continue;
+    }
+    const category = await findCategory(trx, cluster.categoryCode);
+    const name = category?.name.zh ?? cluster.categoryCode;
+    const row: TopicRow = {
+      id: newId(now),
+      council_id: council.id,
+      org_path: council.org_path,
+      title: `“${name}”类诉求反复出现，提请协商`,
+      body:
+        `近 ${rule.days} 天本辖区共收到 ${cluster.count} 件“${name}”类群众诉求，` +
+        '平台按诉求热点规则自动提请议事会研究，关联诉求见下。',
+      source: 'hotspot',
+      proposer_user_id: null,
+      proposer_name_enc: null,
+      proposer_public: '诉求热点',
+      is_anonymous: toDbBool(false),
+      case_id: null,
+      status: 'submitted',
+      support_count: 0,
+      support_threshold: council.support_threshold,
+      support_until: null,
+      reason: null,
+      merged_into_id: null,
+      reviewed_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertTopic(row);
+    await repo.insertHotspot(
+      {
+        topic_id: row.id,
+        council_id: council.id,
+        category_code: cluster.categoryCode,
+        case_count: cluster.count,
+        window_from: from,
+        window_to: now,
+        created_at: now,
+      },
+      cluster.caseIds,
+    );
+    const cadres = await userIdsWithRole(trx, [council.org_id], ['villageCadre']);
+    if (cadres.length > 0) {
+      await notify(trx, {
+        event: 'consultation.hotspot',
+        userIds: cadres,
+        title: msg(`诉求热点提请协商：${name}`, `A recurring appeal proposed for consultation: ${name}`),
+        body: msg(
+          `近 ${rule.days} 天收到 ${cluster.count} 件同类诉求，已作为议题提交党组织审核。`,
+          `${cluster.count} appeals of this kind in ${rule.days} days; proposed as a topic for the branch to review.`,
+        ),
+        data: { topicId: row.id, councilId: council.id, link: `/consultations/topics/${row.id}` },
+        now,
+      });
+    }
+    proposed.push({
+      topicId: row.id,
+      councilId: council.id,
+      categoryCode: cluster.categoryCode,
+      caseCount: cluster.count,
+    });
+  }
+  return proposed;
+}
+
+export function consultationJobHandlers(database: Database): Record<string, JobHandler> {
+  return {
+    [HOTSPOT_JOB]: {
+      async run(trx, _job, now) {
+        await proposeHotspotTopics(trx, database, now);
+        await ensureHotspotJob(trx, now + 60_000);
+      },
+    },
+  };
+}
