@@ -14,7 +14,7 @@ import {
 } from './api';
 import { actionLabel } from './labels';
 import { PhotoPicker } from './PhotoPicker';
-import type { PreparedPhoto } from './photos';
+import type { PreparedPhoto } from '../common/photos';
 import { problemText } from '../common/problemText';
 import { useLoader } from '../common/useLoader';
 

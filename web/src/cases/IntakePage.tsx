@@ -17,7 +17,7 @@ import { LocationPicker } from './LocationPicker';
 import { OrgSelect } from './OrgSelect';
 import { PhotoPicker } from './PhotoPicker';
 import type { Point } from './PointMap';
-import { newIdempotencyKey, type PreparedPhoto } from './photos';
+import { newIdempotencyKey, type PreparedPhoto } from '../common/photos';
 import { readRecentCategories, rememberCategory } from './recentCategories';
 
 type Values = {

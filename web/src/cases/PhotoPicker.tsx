@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { App, Button, Flex, Typography } from 'antd';
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ACCEPT_ATTRIBUTE, isPrepared, MAX_PHOTOS, preparePhoto, type PreparedPhoto } from './photos';
+import { ACCEPT_ATTRIBUTE, isPrepared, MAX_PHOTOS, preparePhoto, type PreparedPhoto } from '../common/photos';
 
 type Props = { value: PreparedPhoto[]; onChange: (photos: PreparedPhoto[]) => void; testId?: string };
 

@@ -12,6 +12,7 @@ import {
   Modal,
   Select,
   Spin,
+  Tag,
   Typography,
 } from 'antd';
 import { Link } from 'react-router-dom';
@@ -127,7 +128,7 @@ export const TopicPage = ({ id }: { id: string }) => {
   if (isLoading || data === undefined) {
     return <Spin />;
   }
-  const { item: topic, outcomes, progress } = data;
+  const { item: topic, outcomes, progress, hotspot, linkedCases } = data;
   return (
     <Flex vertical gap={16}>
       <Breadcrumb
@@ -206,6 +207,24 @@ export const TopicPage = ({ id }: { id: string }) => {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {hotspot === null ? null : (
+        <Card title={t('consultations.topic.hotspotTitle')} data-testid="topic-hotspot">
+          <Typography.Paragraph>
+            {t('consultations.topic.hotspotValue', {
+              count: hotspot.caseCount,
+              from: formatDate(hotspot.windowFrom, locale),
+              to: formatDate(hotspot.windowTo, locale),
+            })}
+          </Typography.Paragraph>
+          <Flex gap={8} wrap>
+            {linkedCases.map((c) => (
+              <Link key={c.id} to={`/cases/${encodeURIComponent(c.id)}`} data-testid="topic-linked-case">
+                <Tag>{c.trackingCode}</Tag>
+              </Link>
+            ))}
+          </Flex>
+        </Card>
+      )}
       <Card
         title={t('consultations.topic.outcomes')}
         extra={<ProgressSummary summary={progress} size={48} />}

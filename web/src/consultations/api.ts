@@ -33,7 +33,16 @@ export type CouncilView = {
   progress: ProgressSummary;
 };
 
-export type TopicView = { item: Topic; outcomes: Outcome[]; progress: ProgressSummary };
+export type TopicHotspot = { categoryCode: string; caseCount: number; windowFrom: number; windowTo: number };
+export type LinkedCase = { id: string; trackingCode: string; state: string; categoryCode: string };
+export type TopicView = {
+  item: Topic;
+  outcomes: Outcome[];
+  progress: ProgressSummary;
+  /** Set when the platform proposed the topic from a recurring appeal. */
+  hotspot: TopicHotspot | null;
+  linkedCases: LinkedCase[];
+};
 
 export type Participant = {
   id: string;

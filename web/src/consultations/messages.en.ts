@@ -75,8 +75,11 @@ export const consultationsEn: Messages['consultations'] = {
     partyMember: 'Party member',
     branch: 'The branch',
     case: 'From a case',
+    hotspot: 'Recurring appeal',
   },
   topic: {
+    hotspotTitle: 'Recurring appeal',
+    hotspotValue: '{{count}} appeals of this kind from {{from}} to {{to}}; open the linked cases:',
     back: 'Back to the council',
     summary: 'Topic',
     title: 'Topic',

@@ -73,8 +73,11 @@ export const consultationsZh = {
     partyMember: '党员提议',
     branch: '党组织提出',
     case: '诉求转议题',
+    hotspot: '诉求热点',
   },
   topic: {
+    hotspotTitle: '诉求热点',
+    hotspotValue: '近期同类诉求 {{count}} 件（{{from}} 至 {{to}}），点击查看关联诉求：',
     back: '返回议事会',
     summary: '议题详情',
     title: '议题',

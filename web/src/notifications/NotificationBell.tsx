@@ -105,7 +105,12 @@ export const NotificationBell = () => {
         }
       >
         {error === undefined ? null : <ProblemAlert error={error} onRetry={() => void load()} />}
-        <NotificationList items={items} isLoading={isLoading} onRead={(item) => void read(item)} />
+        <NotificationList
+          items={items}
+          isLoading={isLoading}
+          onRead={(item) => void read(item)}
+          onOpen={() => setIsOpen(false)}
+        />
       </Drawer>
     </>
   );

@@ -15,6 +15,15 @@ export const notificationEvents = [
   'case.merged',
   'case.reopened',
   'case.extension',
+  'case.reported',
+  'case.toVerify',
+  'case.toCheck',
+  'case.handled',
+  'case.checked',
+  'case.task',
+  'case.followUp',
+  'volunteer.feedback',
+  'consultation.hotspot',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 export type Channel = 'inApp' | 'email';

@@ -8,6 +8,7 @@ export const notificationsEn: Messages['notifications'] = {
   viewAll: 'View all',
   markAllRead: 'Mark all read',
   markRead: 'Mark read',
+  open: 'Open',
   empty: 'No notifications',
   unread: 'Unread',
   read: 'Read',
@@ -45,6 +46,8 @@ export const notificationsEn: Messages['notifications'] = {
     checked: 'Case checked, ready to close',
     task: 'Case awaiting my action',
     followUp: 'Resident added information or asked for a call',
+    volunteerFeedback: 'Quarterly volunteering feedback',
+    consultationHotspot: 'Recurring appeal proposed for consultation',
     webhookTest: 'Test event',
   },
   admin: {

@@ -6,6 +6,7 @@ export const notificationsZh = {
   viewAll: '查看全部',
   markAllRead: '全部标为已读',
   markRead: '标为已读',
+  open: '打开',
   empty: '暂无消息',
   unread: '未读',
   read: '已读',
@@ -43,6 +44,8 @@ export const notificationsZh = {
     checked: '事件核查通过待结案',
     task: '事件待我处理',
     followUp: '群众补充信息或请求回电',
+    volunteerFeedback: '志愿服务季度反馈',
+    consultationHotspot: '诉求热点提请协商',
     webhookTest: '测试事件',
   },
   admin: {

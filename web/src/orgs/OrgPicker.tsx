@@ -11,11 +11,14 @@ export const OrgPicker = ({
   onChange,
   levels,
   testId,
+  known,
 }: {
   value: string | null;
   onChange: (id: string | null) => void;
   levels?: string[];
   testId?: string;
+  /** Organisations offered before any search, so that a value set from elsewhere shows its name. */
+  known?: readonly Org[];
 }) => {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
@@ -54,7 +57,7 @@ export const OrgPicker = ({
       placeholder={t('orgSystem.ops.pickOrg')}
       loading={isLoading}
       onChange={(id: string | undefined) => onChange(id ?? null)}
-      options={options.map((o) => ({
+      options={[...(known ?? []).filter((k) => !options.some((o) => o.id === k.id)), ...options].map((o) => ({
         value: o.id,
         label: `${o.name} · ${levelLabel(t, o.level)}${o.code === null ? '' : ` · ${o.code}`}`,
       }))}

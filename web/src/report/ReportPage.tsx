@@ -12,7 +12,7 @@ import { ExtraFields, extraToWire } from '../cases/ExtraFields';
 import { LocationPicker } from '../cases/LocationPicker';
 import { PhotoPicker } from '../cases/PhotoPicker';
 import type { Point } from '../cases/PointMap';
-import { newIdempotencyKey, type PreparedPhoto } from '../cases/photos';
+import { newIdempotencyKey, type PreparedPhoto } from '../common/photos';
 import { fetchPublicCatalogue, submitPublicReport, suggestCategories, type PublicReportAnswer } from './api';
 import { PublicLayout } from './PublicLayout';
 

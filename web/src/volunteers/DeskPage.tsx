@@ -1,5 +1,6 @@
-// The desk of a community, town or district: one tab per part of the work (certificates, employer feedback and
-// sunshine relief among them), over the subtree of a chosen organisation (the caller's own by default).
+// The desk of a community, town or district: one tab per part of the work (certificates, employer feedback, sunshine
+// relief and the unregistered list among them), over the subtree of a chosen organisation (the caller's own by
+// default).
 import { Card, Flex, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { NumbersTab } from './NumbersTab';
 import { PostsTab } from './PostsTab';
 import { RegistrationsTab } from './RegistrationsTab';
 import { ReliefTab } from './ReliefTab';
+import { UnregisteredTab } from './UnregisteredTab';
 import { useCommunities } from './useCommunities';
 
 const TABS = [
@@ -23,6 +25,7 @@ const TABS = [
   'certificates',
   'employer',
   'relief',
+  'unregistered',
 ] as const;
 type TabKey = (typeof TABS)[number];
 const isTab = (value: string | null): value is TabKey => TABS.some((k) => k === value);
@@ -61,6 +64,8 @@ export const DeskPage = () => {
         return <EmployerTab />;
       case 'relief':
         return <ReliefTab orgId={orgId} />;
+      case 'unregistered':
+        return <UnregisteredTab orgId={orgId} />;
     }
   };
   return (

@@ -1,7 +1,7 @@
 // The member's paired households on the phone (阳光扶贫): each with its visits so far, and recording a visit with
 // its start and end, the phone's position from the browser's geolocation when it is available, what was heard and
-// the help given.
-import { useState } from 'react';
+// the help given, and optionally one photo taken or picked on the phone (sent as a data URL, at most 5 MB).
+import { useRef, useState, type ChangeEvent } from 'react';
 import {
   Alert,
   App,
@@ -17,11 +17,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { AimOutlined } from '@ant-design/icons';
+import { AimOutlined, CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { isPrepared, preparePhoto } from '../common/photos';
 import { useIsMobile } from '../common/useMediaQuery';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
@@ -100,6 +101,8 @@ export const MyReliefPage = () => {
   );
 };
 
+type Photo = { name: string; dataUrl: string };
+
 type Values = { startedAt: Dayjs; endedAt: Dayjs; note: string; help?: string };
 
 type Position = { lng: number; lat: number; accuracy: number };
@@ -129,6 +132,31 @@ const VisitDialog = ({
   );
   const [error, setError] = useState<unknown>(undefined);
   const [isSaving, setIsSaving] = useState(false);
+  const [photo, setPhoto] = useState<Photo | null>(null);
+  const [photoProblem, setPhotoProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const pickPhoto = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared so that picking the same file again fires a change.
+    event.target.value = '';
+    if (file === undefined) {
+      return;
+    }
+    setPhotoProblem(null);
+    // Downscaled and re-encoded in the browser (the canvas drops EXIF), so a phone's large picture fits.
+    const prepared = await preparePhoto(file);
+    if (isPrepared(prepared)) {
+      setPhoto({ name: prepared.name, dataUrl: prepared.dataUrl });
+      return;
+    }
+    setPhotoProblem(
+      prepared.kind === 'badType'
+        ? t('volunteers.myRelief.photoBadType')
+        : prepared.kind === 'tooLarge'
+          ? t('volunteers.myRelief.photoTooLarge', { mb: 25 })
+          : t('volunteers.myRelief.photoFailed'),
+    );
+  };
   const locate = () => {
     setLocating({ state: 'locating' });
     navigator.geolocation.getCurrentPosition(
@@ -160,6 +188,7 @@ const VisitDialog = ({
         lat: position?.lat ?? null,
         note: v.note.trim(),
         help: help === '' ? null : help,
+        photo: photo === null ? null : { data: photo.dataUrl },
       });
       if (item.flags.length === 0) {
         void message.success(t('volunteers.myRelief.recorded'));
@@ -254,6 +283,49 @@ const VisitDialog = ({
         <Form.Item name="help" label={t('volunteers.myRelief.help')}>
           <Input.TextArea rows={2} maxLength={1000} data-testid="visit-help" />
         </Form.Item>
+        <Typography.Text strong>{t('volunteers.myRelief.photo')}</Typography.Text>
+        <Flex vertical gap={8} style={{ margin: '8px 0 16px' }}>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            capture="environment"
+            style={{ display: 'none' }}
+            onChange={(event) => void pickPhoto(event)}
+            data-testid="visit-photo-input"
+          />
+          {photo === null ? (
+            <Button
+              icon={<CameraOutlined />}
+              onClick={() => fileInput.current?.click()}
+              style={{ alignSelf: 'flex-start' }}
+              data-testid="visit-photo-pick"
+            >
+              {t('volunteers.myRelief.photoPick')}
+            </Button>
+          ) : (
+            <Flex gap={8} align="center">
+              <img
+                src={photo.dataUrl}
+                alt={t('volunteers.myRelief.photoPreview')}
+                style={{ width: 96, height: 96, objectFit: 'cover', borderRadius: 4 }}
+                data-testid="visit-photo-preview"
+              />
+              <Button
+                icon={<DeleteOutlined />}
+                onClick={() => setPhoto(null)}
+                data-testid="visit-photo-remove"
+              >
+                {t('volunteers.myRelief.photoRemove')}
+              </Button>
+            </Flex>
+          )}
+          {photoProblem === null ? (
+            <Typography.Text type="secondary">{t('volunteers.myRelief.photoHint')}</Typography.Text>
+          ) : (
+            <Alert type="error" showIcon title={photoProblem} data-testid="visit-photo-problem" />
+          )}
+        </Flex>
       </Form>
       {error === undefined ? null : <ProblemAlert error={error} />}
     </Modal>

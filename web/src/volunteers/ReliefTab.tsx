@@ -1,5 +1,5 @@
 // 阳光扶贫 at the desk: the pairings of the subtree with their visits and flagged visits, a pairing's visits with
-// their flags, and pairing a member or a unit with a household for the roles that manage volunteering.
+// their flags and photos, and pairing a member or a unit with a household for the roles that manage volunteering.
 import { useEffect, useState } from 'react';
 import {
   App,
@@ -8,6 +8,7 @@ import {
   Empty,
   Flex,
   Form,
+  Image,
   InputNumber,
   List,
   Modal,
@@ -157,6 +158,15 @@ export const VisitList = ({ visits }: { visits: ReliefVisit[] }) => {
                 {`${t('volunteers.relief.position')} · ${v.lng.toFixed(5)}, ${v.lat.toFixed(5)}`}
               </Typography.Text>
             )}
+            {v.hasPhoto ? (
+              <div data-testid="relief-visit-photo">
+                <Image
+                  width={64}
+                  src={`/api/relief/visits/${encodeURIComponent(v.id)}/photo`}
+                  alt={t('volunteers.relief.photo')}
+                />
+              </div>
+            ) : null}
           </Flex>
         </List.Item>
       )}

@@ -188,6 +188,49 @@ export const decideCertificate = (id: string, decision: CertificateDecision, not
 export const fetchEmployerReport = (unitOrgId: string, quarter: string, signal?: AbortSignal) =>
   api.get<EmployerReport>('/api/volunteers/employer-report', { query: { unitOrgId, quarter }, signal });
 
+// Desk: a branch's members not registered with a community, and the quarterly feedback the platform sent
+export type UnregisteredState = 'none' | 'lapsed' | 'pending';
+export type UnregisteredMember = {
+  memberId: string;
+  /** Masked by the server where the caller may not see it whole. */
+  name: string;
+  state: UnregisteredState;
+  communityName: string | null;
+};
+export type UnregisteredList = {
+  branch: { id: string; name: string };
+  employer: { id: string; name: string } | null;
+  members: number;
+  registered: number;
+  items: UnregisteredMember[];
+};
+
+export type FeedbackKind = 'employer' | 'branch';
+export type SentFeedback = {
+  id: string;
+  kind: FeedbackKind;
+  org: { id: string; name: string };
+  /** The quarter, as the server names it: "2026-Q3". */
+  period: string;
+  members: number;
+  unregistered: number;
+  behindBar: number;
+  hours: number;
+  /** The accounts the feedback reached; 0 when nobody could be sent it. */
+  recipients: number;
+  sentAt: number;
+};
+export type SentFeedbackQuery = { orgId?: string; period?: string; kind?: FeedbackKind; limit?: number };
+
+export const fetchUnregistered = (branchOrgId: string, signal?: AbortSignal): Promise<UnregisteredList> =>
+  api.get<UnregisteredList>('/api/volunteers/unregistered', { query: { orgId: branchOrgId }, signal });
+
+export const fetchSentFeedback = (
+  query: SentFeedbackQuery,
+  signal?: AbortSignal,
+): Promise<{ items: SentFeedback[] }> =>
+  api.get<{ items: SentFeedback[] }>('/api/volunteers/feedback', { query, signal });
+
 // Desk and phone: sunshine relief (阳光扶贫)
 export const fetchPairings = (orgId: string | undefined, signal?: AbortSignal) =>
   api.get<ApiAnswer<'/api/relief/pairings'>>('/api/relief/pairings', { query: { orgId }, signal });

@@ -17,7 +17,9 @@ type Group =
   | 'certificateStates'
   | 'evaluations'
   | 'reliefFlags'
-  | 'helperKinds';
+  | 'helperKinds'
+  | 'unregisteredStates'
+  | 'feedbackKinds';
 
 const group =
   (path: Group) =>
@@ -35,6 +37,8 @@ export const certificateStateLabel = group('certificateStates');
 export const evaluationLabel = group('evaluations');
 export const reliefFlagLabel = group('reliefFlags');
 export const helperKindLabel = group('helperKinds');
+export const unregisteredStateLabel = group('unregisteredStates');
+export const feedbackKindLabel = group('feedbackKinds');
 
 const certificateColours: Record<string, string> = {
   notice: 'processing',
@@ -59,6 +63,13 @@ const registrationColours: Record<string, string> = {
   refused: 'error',
   ended: 'default',
 };
+const unregisteredColours: Record<string, string> = {
+  none: 'error',
+  lapsed: 'warning',
+  pending: 'gold',
+};
+export const unregisteredColour = (state: string): string => unregisteredColours[state] ?? 'default';
+
 export const registrationColour = (state: string): string => registrationColours[state] ?? 'default';
 
 /** Hours with one decimal, from the ledger's minutes. */
