@@ -1,10 +1,12 @@
 // Adds a standing member (常设成员) to a council: the convener, party members, resident and unit representatives,
 // deputies (两代表一委员). The caller holds council.write; the council must be in scope.
 import { recordAudit } from '../audit/index.js';
+import { activeAccountInScope } from '../identity/index.js';
 import type { Scope } from '../access/index.js';
 import { maskPhone } from '../members/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { toDbBool } from '../platform/db/database.js';
+import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { councilOrThrow, type ConsultationDeps } from './deps.js';
 import { consultationRepository, type CouncilMemberRow } from './repository.js';
@@ -30,6 +32,17 @@ export async function addCouncilMember(
   return deps.database.db.transaction().execute(async (trx) => {
     const repo = consultationRepository(trx, deps.database.dialect);
     const council = await councilOrThrow(repo, scope, input.councilId);
+    // A member's account (for invitations and notices) must exist and be active; members come from departments and
+    // units too, so it need not hold a role inside the council's own area.
+    if (
+      input.userId !== undefined &&
+      input.userId !== null &&
+      (await activeAccountInScope(trx, input.userId, '/')) === undefined
+    ) {
+      throw new AppError('request.invalid', {
+        errors: [{ field: 'userId', message: 'no active account of that id' }],
+      });
+    }
     const phone = input.phone?.trim() ?? '';
     const row: CouncilMemberRow = {
       id: newId(ctx.now),

@@ -5,7 +5,9 @@ import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { fromDbJson, toDbJson } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { msg } from '../platform/i18n.js';
 import type { ConsultationDeps } from './deps.js';
+import { tellMeeting } from './notices.js';
 import { consultationRepository, type DecisionRow } from './repository.js';
 import { defaultConfig, tallyRuleOf, type DecisionConfig, type DecisionType } from './tally/index.js';
 import { nextTopicState } from './topicStates.js';
@@ -54,6 +56,15 @@ export async function closeVote(
     const result = rule.tally(ballots, options, config);
     const patch = { status: 'closed', closed_at: ctx.now, result: toDbJson(result) };
     await repo.updateDecision(decision.id, patch);
+    await tellMeeting(trx, deps.database.dialect, decision.meeting_id, {
+      event: 'consultation.vote',
+      title: msg(`表决结果已公布：${decision.question}`, `Vote result published: ${decision.question}`),
+      body: msg(`共 ${result.voters} 人参与表决。`, `${result.voters} took part.`),
+      link: `/consultations/meetings/${decision.meeting_id}`,
+      data: { meetingId: decision.meeting_id, decisionId: decision.id },
+      exceptUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      now: ctx.now,
+    });
     if (decision.topic_id !== null) {
       const [topic] = await repo.topicsByIds([decision.topic_id]);
       if (topic !== undefined) {

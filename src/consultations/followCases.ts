@@ -4,7 +4,9 @@
 import type { Scope } from '../access/index.js';
 import { caseStatesByIds } from '../cases/index.js';
 import type { Database } from '../platform/db/database.js';
+import { msg } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
+import { tellOutcome } from './notices.js';
 import { consultationRepository } from './repository.js';
 
 const FINAL = ['closed', 'voided', 'merged'];
@@ -49,6 +51,18 @@ export async function followCases(database: Database, scope: Scope, now: number)
           note: seen.trackingCode,
           evidence: null,
           by_name: null,
+        });
+        await tellOutcome(trx, database.dialect, o, {
+          event: 'consultation.outcome',
+          title: msg(`协商成果已落实：${o.title}`, `A consultation outcome is done: ${o.title}`),
+          body: msg(
+            `关联事件 ${seen.trackingCode} 已办结，欢迎评价。`,
+            `Its case ${seen.trackingCode} is closed; you may rate it.`,
+          ),
+          link: `/consultations/outcomes/${o.id}`,
+          data: { outcomeId: o.id },
+          exceptUserId: null,
+          now,
         });
       } else {
         await tx.updateOutcome(o.id, { case_state: seen.state, updated_at: now });

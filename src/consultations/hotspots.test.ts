@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { hashPassword, seedUser } from '../identity/index.js';
 import { manualClock, type ManualClock } from '../platform/clock.js';
 import { runDueJobs } from '../platform/jobs/jobs.js';
 import { putSetting } from '../platform/settings.js';
@@ -7,6 +8,7 @@ import { DAY_MS, instantOfLocalDate } from '../platform/time.js';
 import { CASE_STAGES, pointInGridOf } from '../testing/caseFixtures.js';
 import {
   call,
+  TEST_PASSWORD,
   loginAs,
   startTestPlatform,
   type Session,
@@ -130,6 +132,72 @@ describe('topics from recurring appeals (诉求热点)', () => {
       .where('topic_id', '=', topics[1]!.id)
       .executeTakeFirstOrThrow();
     assert.deepEqual(second, { category_code: '010102', case_count: 4 });
+  });
+
+  it('tells the invited of the meeting and the vote, and the council and proposer of an outcome done', async () => {
+    const councils = (await cadre.request('GET', '/api/councils')).body.items as Json[];
+    const councilId = councils[0]!.id as string;
+    const memberUserId = await seedUser(p.database.db, {
+      username: 'c_member',
+      displayName: '议事会成员',
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      roles: [{ role: 'partyMember', orgId: councils[0]!.orgId as string }],
+      now: clock.now(),
+    });
+    const refused = await cadre.request('POST', `/api/councils/${councilId}/members`, {
+      name: '查无此人',
+      kind: 'residentRep',
+      userId: 'no-such-account',
+    });
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    const added = await cadre.request('POST', `/api/councils/${councilId}/members`, {
+      name: '议事会成员',
+      kind: 'residentRep',
+      userId: memberUserId,
+    });
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+    const [topic] = await hotspotTopics();
+    const approved = await cadre.request('POST', `/api/topics/${topic!.id}/review`, { action: 'approve' });
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    const scheduled = await cadre.request('POST', `/api/councils/${councilId}/meetings`, {
+      kind: 'council',
+      title: '楼道杂物整治协商会',
+      startsAt: clock.now() + DAY_MS,
+      topicIds: [topic!.id],
+      invitees: [],
+    });
+    assert.equal(scheduled.status, 200, JSON.stringify(scheduled.body));
+    const meetingId = (scheduled.body.item as Json).id as string;
+    const opened = await cadre.request('POST', `/api/meetings/${meetingId}/decisions`, {
+      type: 'consensus',
+      question: '是否开展楼道集中清理',
+      topicId: topic!.id,
+    });
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    const member = await loginAs(p.app, 'c_member');
+    const events = async () =>
+      ((await member.request('GET', '/api/notifications')).body.items as Json[]).map((n) => n.event);
+    assert.deepEqual((await events()).sort(), ['consultation.invited', 'consultation.vote']);
+    const cadreEvents = ((await cadre.request('GET', '/api/notifications')).body.items as Json[]).map(
+      (n) => n.event,
+    );
+    assert.ok(!cadreEvents.includes('consultation.invited'), 'the one who scheduled it is not told');
+
+    // An outcome reported done reaches the council's members; halfway progress tells nobody.
+    const outcome = await cadre.request('POST', `/api/councils/${councilId}/outcomes`, {
+      title: '清理三号楼楼道杂物',
+      ownerUnit: '社区居委会',
+      deadline: '2099-12-31',
+      weight: 1,
+      topicId: topic!.id,
+    });
+    assert.equal(outcome.status, 200, JSON.stringify(outcome.body));
+    const outcomeId = (outcome.body.item as Json).id as string;
+    await cadre.request('POST', `/api/outcomes/${outcomeId}/progress`, { progress: 50 });
+    assert.ok(!(await events()).includes('consultation.outcome'));
+    const done = await cadre.request('POST', `/api/outcomes/${outcomeId}/progress`, { progress: 100 });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.equal((await events()).filter((e) => e === 'consultation.outcome').length, 1);
   });
 
   it('moves a merged village’s council, topics and hotspots to the village it merged into', async () => {

@@ -5,8 +5,10 @@ import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { toDbBool, toDbJson } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
+import { msg } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
 import { meetingOrThrow, type ConsultationDeps } from './deps.js';
+import { tellMeeting } from './notices.js';
 import { consultationRepository, type DecisionRow } from './repository.js';
 import { defaultConfig, tallyRuleOf, type DecisionConfig, type DecisionType } from './tally/index.js';
 
@@ -63,6 +65,18 @@ export async function openVote(
       result: null,
     };
     await repo.insertDecision(row);
+    await tellMeeting(trx, deps.database.dialect, meeting.id, {
+      event: 'consultation.vote',
+      title: msg(`表决已开始：${row.question}`, `A vote is open: ${row.question}`),
+      body: msg(
+        `${meeting.title}：请参会人员表决，结果在表决结束后公布。`,
+        `${meeting.title}: results are shown once the vote closes.`,
+      ),
+      link: `/consultations/meetings/${meeting.id}`,
+      data: { meetingId: meeting.id, decisionId: row.id },
+      exceptUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      now: ctx.now,
+    });
     await recordAudit(trx, ctx, {
       action: 'decision.open',
       entityType: 'consultationDecision',

@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors.js';
 import { msg } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
 import { outcomeOrThrow, type ConsultationDeps } from './deps.js';
+import { tellOutcome } from './notices.js';
 import { isCaseFinal } from './followCases.js';
 import { consultationRepository, type OutcomeRow } from './repository.js';
 
@@ -37,6 +38,20 @@ export async function reportProgress(
       updated_at: ctx.now,
     };
     await repo.updateOutcome(outcome.id, patch);
+    if (isDone) {
+      await tellOutcome(trx, deps.database.dialect, outcome, {
+        event: 'consultation.outcome',
+        title: msg(`协商成果已落实：${outcome.title}`, `A consultation outcome is done: ${outcome.title}`),
+        body: msg(
+          `由${outcome.owner_unit}办结，欢迎评价。`,
+          `Completed by ${outcome.owner_unit}; you may rate it.`,
+        ),
+        link: `/consultations/outcomes/${outcome.id}`,
+        data: { outcomeId: outcome.id },
+        exceptUserId: performer.userId,
+        now: ctx.now,
+      });
+    }
     await repo.insertProgress({
       id: newId(ctx.now),
       outcome_id: outcome.id,

@@ -6,8 +6,11 @@ import { recordAudit } from '../audit/index.js';
 import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
+import { msg } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
+import { localDateTime } from '../platform/time.js';
 import { councilOrThrow, type ConsultationDeps } from './deps.js';
+import { tellMeeting } from './notices.js';
 import { consultationRepository, type MeetingRow, type ParticipantRow } from './repository.js';
 import { nextTopicState } from './topicStates.js';
 
@@ -98,6 +101,18 @@ export async function scheduleMeeting(
       })),
     ];
     await repo.insertParticipants(participants);
+    await tellMeeting(trx, deps.database.dialect, meeting.id, {
+      event: 'consultation.invited',
+      title: msg(`议事会议邀请：${meeting.title}`, `Invitation to a council meeting: ${meeting.title}`),
+      body: msg(
+        `${localDateTime(meeting.starts_at)} 在${meeting.place}召开，议题 ${input.topicIds.length} 项。`,
+        `On ${localDateTime(meeting.starts_at)} at ${meeting.place}; ${input.topicIds.length} topic(s) on the agenda.`,
+      ),
+      link: `/consultations/meetings/${meeting.id}`,
+      data: { meetingId: meeting.id },
+      exceptUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      now: ctx.now,
+    });
     await recordAudit(trx, ctx, {
       action: 'meeting.schedule',
       entityType: 'consultationMeeting',

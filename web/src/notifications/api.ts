@@ -24,6 +24,9 @@ export const notificationEvents = [
   'case.followUp',
   'volunteer.feedback',
   'consultation.hotspot',
+  'consultation.invited',
+  'consultation.vote',
+  'consultation.outcome',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 export type Channel = 'inApp' | 'email';

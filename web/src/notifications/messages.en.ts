@@ -48,6 +48,9 @@ export const notificationsEn: Messages['notifications'] = {
     followUp: 'Resident added information or asked for a call',
     volunteerFeedback: 'Quarterly volunteering feedback',
     consultationHotspot: 'Recurring appeal proposed for consultation',
+    consultationInvited: 'Invited to a council meeting',
+    consultationVote: 'A council vote opened or closed',
+    consultationOutcome: 'A consultation outcome is done',
     webhookTest: 'Test event',
   },
   admin: {

@@ -46,6 +46,9 @@ export const notificationsZh = {
     followUp: '群众补充信息或请求回电',
     volunteerFeedback: '志愿服务季度反馈',
     consultationHotspot: '诉求热点提请协商',
+    consultationInvited: '议事会议邀请',
+    consultationVote: '议事表决开始或结果公布',
+    consultationOutcome: '协商成果已落实',
     webhookTest: '测试事件',
   },
   admin: {
