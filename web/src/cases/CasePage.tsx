@@ -1,5 +1,5 @@
 // One case: summary and clock, reporter (masked, reveal with a reason), photos, map, bundled responsibility,
-// possible duplicates, the timeline of steps, and the actions the server allows the caller.
+// possible duplicates, the timeline of steps, the resident's follow-ups, and the actions the server allows the caller.
 import { useState } from 'react';
 import {
   App,
@@ -33,6 +33,7 @@ import { useIsMobile } from '../common/useMediaQuery';
 import type { RoleKey } from '../api/types';
 import { ProvisionalTag } from '../calendar/CalendarAlerts';
 import { ActionDialog } from './ActionDialog';
+import { CaseFollowups } from './CaseFollowups';
 import {
   fetchCase,
   fetchDepartments,
@@ -428,6 +429,7 @@ const CaseView = ({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
                 }))}
               />
             </Card>
+            <CaseFollowups caseId={c.id} />
           </Flex>
         </Col>
         <Col xs={24} lg={8}>

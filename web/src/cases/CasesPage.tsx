@@ -1,10 +1,10 @@
 // Cases: my queue, the cases I am named on, and all cases in scope with filters, export and bulk dispatch.
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Flex, Form, Modal, Select, Table, Tabs, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAbility } from '../auth/useAuth';
+import { useAbility, useActiveAssignment } from '../auth/useAuth';
 import { formatDateTime } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
@@ -93,6 +93,8 @@ export const CasesPage = () => {
   const canReport = useAbility('case.report');
   const canExport = useAbility('case.export');
   const canCommand = useAbility('case.command');
+  const assignment = useActiveAssignment();
+  const isTownCommand = canCommand && assignment?.orgLevel === 'town';
   const [selected, setSelected] = useState<string[]>([]);
   const catalogue = useLoader((signal) => fetchCatalogue(signal), [i18n.language]);
   const categories = useMemo(() => catalogue.data?.items ?? [], [catalogue.data]);
@@ -173,6 +175,15 @@ export const CasesPage = () => {
                 {isMobile ? null : t('cases.quickReport')}
               </Button>
             </>
+          ) : null}
+          {isTownCommand ? (
+            <Button
+              icon={<SettingOutlined />}
+              onClick={() => void navigate('/cases/town-leaders')}
+              data-testid="case-town-leaders"
+            >
+              {isMobile ? null : t('cases.home.townLeaders')}
+            </Button>
           ) : null}
           {canExport ? (
             <Button icon={<DownloadOutlined />} href={exportUrl(filter)} data-testid="case-export">

@@ -1,6 +1,7 @@
 // Calls of /api/cases, /api/departments and /api/catalogue, with their wire types.
 import { api, ApiError, NetworkError, type Problem } from '../api/client';
 import { currentLocale } from '../i18n';
+import type { ApiAnswer, ApiBody, ItemOf } from '../api/wire';
 
 export type Light = 'green' | 'yellow' | 'red';
 
@@ -293,3 +294,25 @@ export const postIdempotent = async <T>(
 
 export const reportStaffCase = (body: ReportBody, key: string, csrfToken: string) =>
   postIdempotent<StaffReportAnswer>('/api/cases', body, key, csrfToken);
+
+/** The caller's home: the queue (overdue first, then the nearest deadline), the scope's figures, recent ratings. */
+export type CaseHome = ApiAnswer<'/api/cases/home'>;
+
+/** What a resident added to a case after reporting, or a call-back they asked for (phone masked). */
+export type Followup = ItemOf<ApiAnswer<'/api/cases/{id}/followups'>['items']>;
+
+/** A town's leader in charge of each platform, and the town's accounts one may name. */
+export type TownLeaders = ApiAnswer<'/api/cases/town-leaders/{townId}'>;
+
+export type TownLeaderBody = ApiBody<'/api/cases/town-leaders/{townId}', 'put'>;
+
+export const fetchCaseHome = (signal?: AbortSignal) => api.get<CaseHome>('/api/cases/home', { signal });
+
+export const fetchFollowups = (id: string, signal?: AbortSignal) =>
+  api.get<{ items: Followup[] }>(`/api/cases/${enc(id)}/followups`, { signal });
+
+export const fetchTownLeaders = (townId: string, signal?: AbortSignal) =>
+  api.get<TownLeaders>(`/api/cases/town-leaders/${enc(townId)}`, { signal });
+
+export const saveTownLeader = (townId: string, body: TownLeaderBody) =>
+  api.put<TownLeaders>(`/api/cases/town-leaders/${enc(townId)}`, body);

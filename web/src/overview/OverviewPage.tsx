@@ -1,4 +1,4 @@
-// Landing page: the active scope's organisation, its figures and the organisations directly below it.
+// Landing page: my case work, the active scope's organisation, its figures and the organisations below it.
 import { Button, Card, Flex, List, Space, Typography } from 'antd';
 import { ApartmentOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchOrg, fetchOrgChildren, fetchRootOrgs } from '../api/orgs';
 import type { Org, OrgDetail, Page } from '../api/types';
 import { useCursorList } from '../api/useCursorList';
+import { MyWorkCard } from '../cases/MyWorkCard';
 import { useAbility, useActiveAssignment, useMe } from '../auth/useAuth';
 import { roleLabel } from '../common/labels';
 import { OrgLevelTag } from '../common/OrgLevelTag';
@@ -133,6 +134,7 @@ export const OverviewPage = () => {
   const me = useMe();
   const assignment = useActiveAssignment();
   const canReadOrgs = useAbility('org.read');
+  const canReadCases = useAbility('case.read');
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -145,6 +147,7 @@ export const OverviewPage = () => {
           </Typography.Text>
         )}
       </div>
+      {canReadCases ? <MyWorkCard key={assignment?.id ?? 'none'} /> : null}
       {canReadOrgs ? <ScopeCard /> : <Typography.Paragraph>{t('overview.noOrgAccess')}</Typography.Paragraph>}
     </Space>
   );

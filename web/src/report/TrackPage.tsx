@@ -1,4 +1,5 @@
-// Follow a case by its tracking code: state, deadline, light, public replies, photos, and the rating once closed.
+// Follow a case by its tracking code: state, deadline, light, public replies, photos, the resident's follow-ups
+// (more information, a call-back), and the rating once closed.
 import { useState } from 'react';
 import {
   Button,
@@ -30,6 +31,7 @@ import {
   TRACKING_CODE,
   type PublicCase,
 } from './api';
+import { FollowupsCard } from './FollowupsCard';
 import { PublicLayout } from './PublicLayout';
 
 const CodeForm = ({ initial }: { initial?: string }) => {
@@ -200,6 +202,10 @@ const CaseView = ({ code }: { code: string }) => {
           }))}
         />
       </Card>
+      <FollowupsCard
+        code={c.trackingCode}
+        canAdd={c.mergedInto === null && c.state !== 'voided' && c.state !== 'merged' && c.state !== 'draft'}
+      />
       {c.rating !== null ? (
         <Card size="small">
           <Typography.Text data-testid="public-rating">

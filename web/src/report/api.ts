@@ -1,5 +1,6 @@
 // Calls of the public case API: no account, no cookie.
 import { api } from '../api/client';
+import type { ApiAnswer, ApiBody, ItemOf } from '../api/wire';
 import { postIdempotent, type Category, type ReportBody } from '../cases/api';
 
 export type PublicCase = {
@@ -50,3 +51,13 @@ export const ratePublicCase = (code: string, rating: number, comment: string | u
 
 export const publicPhotoUrl = (code: string, photoId: string): string =>
   `/api/public/cases/${enc(code)}/photos/${enc(photoId)}`;
+
+export type PublicFollowup = ItemOf<ApiAnswer<'/api/public/cases/{code}/followups'>['items']>;
+
+export type PublicFollowupBody = ApiBody<'/api/public/cases/{code}/followups'>;
+
+export const fetchPublicFollowups = (code: string, signal?: AbortSignal) =>
+  api.get<{ items: PublicFollowup[] }>(`/api/public/cases/${enc(code)}/followups`, { signal });
+
+export const addPublicFollowup = (code: string, body: PublicFollowupBody) =>
+  api.post<{ items: PublicFollowup[] }>(`/api/public/cases/${enc(code)}/followups`, body);
