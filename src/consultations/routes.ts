@@ -16,6 +16,8 @@ import { closeMeeting, recordMinutes } from './closeMeeting.js';
 import { closeVote } from './closeVote.js';
 import type { ConsultationDeps } from './deps.js';
 import { establishCouncils } from './establishCouncils.js';
+import { updateCouncil } from './updateCouncil.js';
+import { meetingAbilities, outcomeAbilities, topicAbilities } from './abilities.js';
 import { consultationNumbers } from './numbers.js';
 import { openTopic } from './openTopic.js';
 import { openVote } from './openVote.js';
@@ -109,6 +111,30 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
     },
     async (request) => ({
       created: (await establishCouncils(database.db, database.dialect, scope(request), request.now)).length,
+    }),
+  );
+
+  app.patch(
+    '/api/councils/:id',
+    {
+      config: { auth: 'council.write' },
+      schema: {
+        tags: ['consultations'],
+        summary: 'Change a council’s name, room or support rule (topics already collecting keep theirs)',
+        params: IdParams,
+        body: Type.Object({
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          supportThreshold: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          supportDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+        }),
+        response: { 200: Type.Object({ item: CouncilSchema }) },
+      },
+    },
+    async (request) => ({
+      item: presentCouncil(
+        await updateCouncil(deps, contextOf(request), scope(request), request.params.id, request.body),
+      ),
     }),
   );
 
@@ -214,7 +240,10 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
       config: { auth: 'council.read' },
       schema: { tags: ['consultations'], summary: 'A topic with its outcomes', params: IdParams },
     },
-    async (request) => topicView(database, scope(request), request.params.id, request.now),
+    async (request) => {
+      const view = await topicView(database, scope(request), request.params.id, request.now);
+      return { ...view, abilities: topicAbilities(userOf(request), view.item) };
+    },
   );
 
   app.post(
@@ -290,7 +319,11 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
         params: IdParams,
       },
     },
-    async (request) => meetingView(database, scope(request), request.params.id),
+    async (request) => {
+      const view = await meetingView(database, scope(request), request.params.id);
+      const openVotes = view.decisions.filter((d) => d.status === 'open').length;
+      return { ...view, abilities: meetingAbilities(userOf(request), view.item, openVotes) };
+    },
   );
 
   app.post(
@@ -552,7 +585,10 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
       config: { auth: 'council.read' },
       schema: { tags: ['consultations'], summary: 'An outcome with its progress history', params: IdParams },
     },
-    async (request) => outcomeView(database, scope(request), request.params.id, request.now),
+    async (request) => {
+      const view = await outcomeView(database, scope(request), request.params.id, request.now);
+      return { ...view, abilities: outcomeAbilities(userOf(request), view.item) };
+    },
   );
 
   app.post(

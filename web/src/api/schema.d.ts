@@ -2006,7 +2006,11 @@ export interface paths {
                   | 'case.checked'
                   | 'case.task'
                   | 'case.followUp'
-                  | 'volunteer.feedback';
+                  | 'volunteer.feedback'
+                  | 'consultation.hotspot'
+                  | 'consultation.invited'
+                  | 'consultation.vote'
+                  | 'consultation.outcome';
                 /** @enum {string} */
                 channel: 'inApp' | 'email';
                 enabled: boolean;
@@ -2049,7 +2053,11 @@ export interface paths {
                 | 'case.checked'
                 | 'case.task'
                 | 'case.followUp'
-                | 'volunteer.feedback';
+                | 'volunteer.feedback'
+                | 'consultation.hotspot'
+                | 'consultation.invited'
+                | 'consultation.vote'
+                | 'consultation.outcome';
               /** @enum {string} */
               channel: 'inApp' | 'email';
               enabled: boolean;
@@ -2090,7 +2098,11 @@ export interface paths {
                   | 'case.checked'
                   | 'case.task'
                   | 'case.followUp'
-                  | 'volunteer.feedback';
+                  | 'volunteer.feedback'
+                  | 'consultation.hotspot'
+                  | 'consultation.invited'
+                  | 'consultation.vote'
+                  | 'consultation.outcome';
                 /** @enum {string} */
                 channel: 'inApp' | 'email';
                 enabled: boolean;
@@ -2226,6 +2238,10 @@ export interface paths {
               | 'case.task'
               | 'case.followUp'
               | 'volunteer.feedback'
+              | 'consultation.hotspot'
+              | 'consultation.invited'
+              | 'consultation.vote'
+              | 'consultation.outcome'
             )[];
             /** @default true */
             isActive?: boolean;
@@ -2306,6 +2322,10 @@ export interface paths {
               | 'case.task'
               | 'case.followUp'
               | 'volunteer.feedback'
+              | 'consultation.hotspot'
+              | 'consultation.invited'
+              | 'consultation.vote'
+              | 'consultation.outcome'
             )[];
             isActive?: boolean;
           };
@@ -8117,7 +8137,49 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a council’s name, room or support rule (topics already collecting keep theirs) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            place?: string;
+            supportThreshold?: number;
+            supportDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                orgId: string;
+                level: string;
+                name: string;
+                place: string;
+                convenerName: string | null;
+                supportThreshold: number;
+                supportDays: number;
+              };
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/councils/{id}/members': {
