@@ -9,6 +9,7 @@ import type { FieldCipher } from '../platform/crypto.js';
 import { newId } from '../platform/ids.js';
 import { DAY_MS } from '../platform/time.js';
 import { establishCouncils } from './establishCouncils.js';
+import { proposeHotspotTopics } from './hotspots.js';
 import {
   consultationRepository,
   type CouncilMemberRow,
@@ -330,6 +331,10 @@ export async function seedConsultationDemo(
     }
     for (const r of ratingsRows) {
       await repo.insertRating(r);
+    }
+    // A few topics the platform proposed from recurring appeals in the past month, waiting for their branches.
+    if (options.withActivity) {
+      await proposeHotspotTopics(trx, database, now, { rule: { count: 3, days: 30 }, limit: 3 });
     }
   });
 }

@@ -63,10 +63,16 @@ export async function proposeHotspotTopics(
   trx: Kysely<DB>,
   database: Pick<Database, 'dialect'>,
   now: number,
+  /** The demo proposes its few busiest hotspots by a rule of its own; the job uses the district's setting. */
+  options: { rule?: HotspotRule; limit?: number } = {},
 ): Promise<ProposedHotspot[]> {
-  const rule = await hotspotRule(trx);
+  const rule = options.rule ?? (await hotspotRule(trx));
   const from = now - rule.days * DAY_MS;
-  const clusters = await recurringCaseClusters(trx, { from, to: now, minCount: rule.count });
+  const found = await recurringCaseClusters(trx, { from, to: now, minCount: rule.count });
+  const clusters =
+    options.limit === undefined
+      ? found
+      : [...found].sort((a, b) => b.count - a.count).slice(0, options.limit);
   const repo = consultationRepository(trx, database.dialect);
   const proposed: ProposedHotspot[] = [];
   for (const cluster of clusters) {
