@@ -2,64 +2,16 @@
 // self score and submits; the town finds the sheet among its villages, adjusts a line with a reason and completes
 // its review; the village sees the new status and no longer has anything to change.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, screenshotOnFailure, startApp, type App } from './harness.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DESKTOP, e2eSuite, PHONE } from './harness.js';
 
-const UI_TIMEOUT_MS = 30_000;
-const PHONE = { width: 375, height: 800 };
-const DESKTOP = { width: 1366, height: 900 };
 /** The demo community of the village cadre account, left self-assessing by the demo, and a typed-in line of it. */
 const VILLAGE = '东市社区';
 const LINE = 'lead.orgLife';
 
 void describe('five basics, five stars', () => {
-  let app: App | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      app = await startApp();
-      browser = await launchBrowser();
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function newPage(viewport: { width: number; height: number }): Promise<{
-    context: BrowserContext;
-    page: Page;
-  }> {
-    if (!browser) {
-      throw new Error('the browser did not start');
-    }
-    const context = await browser.newContext({ locale: 'zh-CN', viewport });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    return { context, page };
-  }
-
-  /** Run body in a fresh browser context, signed in as user. */
-  async function as<T>(
-    name: string,
-    user: string,
-    viewport: { width: number; height: number },
-    body: (page: Page) => Promise<T>,
-  ): Promise<T> {
-    const { context, page } = await newPage(viewport);
-    try {
-      return await screenshotOnFailure(page, `assessment-${name}`, async () => {
-        await login(page, app!.baseUrl, user);
-        return body(page);
-      });
-    } finally {
-      await context.close();
-    }
-  }
+  const suite = e2eSuite('assessment');
 
   async function expectStatus(page: Page, label: string): Promise<void> {
     await page.getByTestId('sheet-status').filter({ hasText: label }).first().waitFor({ state: 'visible' });
@@ -67,7 +19,7 @@ void describe('five basics, five stars', () => {
 
   /** From the years, open this year's cycle and the village's sheet in it. */
   async function openSheet(page: Page): Promise<void> {
-    await page.goto(`${app!.baseUrl}/assessment`);
+    await page.goto(`${suite.baseUrl()}/assessment`);
     await page.getByTestId('cycle-link').first().click();
     await page.getByRole('searchbox', { name: '按村（社区）名称查找' }).fill(VILLAGE);
     await page.getByTestId('sheet-link').filter({ hasText: VILLAGE }).first().click();
@@ -80,7 +32,7 @@ void describe('five basics, five stars', () => {
   }
 
   void test('self-assess and submit, town review, new status', { timeout: 300_000 }, async () => {
-    await as('village-submit', 'dongshi', PHONE, async (page) => {
+    await suite.as('village-submit', 'dongshi', PHONE, async (page) => {
       await openSheet(page);
       await expectStatus(page, '自评中');
       // A village cadre is offered no review actions.
@@ -100,7 +52,7 @@ void describe('five basics, five stars', () => {
       assert.equal(await page.getByTestId('action-submit').count(), 0);
     });
 
-    await as('town-review', 'jinsha', DESKTOP, async (page) => {
+    await suite.as('town-review', 'jinsha', DESKTOP, async (page) => {
       await openSheet(page);
       await expectStatus(page, '已提交');
       await page.getByTestId(`review-${LINE}`).click();
@@ -116,7 +68,7 @@ void describe('five basics, five stars', () => {
       assert.equal(await page.getByTestId('action-approve').count(), 0);
     });
 
-    await as('village-sees', 'dongshi', PHONE, async (page) => {
+    await suite.as('village-sees', 'dongshi', PHONE, async (page) => {
       await openSheet(page);
       await expectStatus(page, '镇已审核');
       assert.equal(await page.getByTestId(`self-${LINE}`).count(), 0);

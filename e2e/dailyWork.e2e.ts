@@ -2,60 +2,21 @@
 // town command centre finds its queue on its home page, opens the report from there and sees the request (the typed number
 // masked); the home page fits a phone.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, screenshotOnFailure, startApp, type App } from './harness.js';
+import { describe, test } from 'node:test';
+import { DESKTOP, e2eSuite, PHONE } from './harness.js';
 
-const UI_TIMEOUT_MS = 30_000;
-const PHONE = { width: 375, height: 800 };
-const DESKTOP = { width: 1366, height: 900 };
 /** Inside the first grid of 东市社区 (金沙街道), WGS-84. */
 const POINT = { lng: 121.1, lat: 32.093 };
 const TYPED_NUMBER = '13912345678';
 
 void describe('daily work: homes and residents’ follow-ups', () => {
-  let app: App | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      app = await startApp();
-      browser = await launchBrowser();
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function as<T>(
-    name: string,
-    user: string | null,
-    viewport: { width: number; height: number },
-    body: (page: Page) => Promise<T>,
-  ): Promise<T> {
-    const context = await browser!.newContext({ locale: 'zh-CN', viewport });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    try {
-      return await screenshotOnFailure(page, `daily-${name}`, async () => {
-        if (user !== null) {
-          await login(page, app!.baseUrl, user);
-        }
-        return body(page);
-      });
-    } finally {
-      await context.close();
-    }
-  }
+  const suite = e2eSuite('daily');
 
   void test(
     'a resident asks for a call-back; the town opens the report from its home and sees the request masked',
     { timeout: 240_000 },
     async () => {
-      const baseUrl = app!.baseUrl;
+      const baseUrl = suite.baseUrl();
       const reported = await fetch(`${baseUrl}/api/public/cases`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -69,7 +30,7 @@ void describe('daily work: homes and residents’ follow-ups', () => {
       assert.equal(reported.status, 201);
       const code = ((await reported.json()) as { trackingCode: string }).trackingCode;
 
-      await as('resident-followup', null, PHONE, async (page) => {
+      await suite.as('resident-followup', null, PHONE, async (page) => {
         await page.goto(`${baseUrl}/track/${code}`);
         await page.getByTestId('followup-form').waitFor({ state: 'visible' });
         await page.getByTestId('followup-kind-callBack').click();
@@ -83,7 +44,7 @@ void describe('daily work: homes and residents’ follow-ups', () => {
         assert.ok(width <= PHONE.width, `the tracking page fits the phone (${width} px)`);
       });
 
-      await as('town-home', 'jinsha', DESKTOP, async (page) => {
+      await suite.as('town-home', 'jinsha', DESKTOP, async (page) => {
         await page.goto(`${baseUrl}/`);
         await page.getByTestId('my-work').waitFor({ state: 'visible' });
         // The home shows the most pressing of the queue; the whole queue is one click away and holds the report.
@@ -98,7 +59,7 @@ void describe('daily work: homes and residents’ follow-ups', () => {
         assert.ok(!shown.includes(TYPED_NUMBER), 'staff see the number masked too');
       });
 
-      await as('town-home-phone', 'jinsha', PHONE, async (page) => {
+      await suite.as('town-home-phone', 'jinsha', PHONE, async (page) => {
         await page.goto(`${baseUrl}/`);
         await page.getByTestId('home-case-link').first().waitFor({ state: 'visible' });
         const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -241,4 +242,101 @@ export async function screenshotOnFailure<T>(page: Page, name: string, body: () 
     }
     throw error;
   }
+}
+
+export const PHONE = { width: 375, height: 800 };
+export const DESKTOP = { width: 1366, height: 900 };
+/** How long one step in the page may wait (a small machine generating the demo's pages). */
+export const UI_TIMEOUT_MS = 30_000;
+
+export type Viewport = { width: number; height: number };
+
+export type Suite = {
+  /** The running server's address (valid inside tests). */
+  baseUrl(): string;
+  /**
+   * Run body in a fresh browser context — a new person on a new device — signed in as user (null: a resident
+   * without an account), with the phone placed at `place` when given; a failure leaves a screenshot named
+   * `<prefix>-<name>`.
+   */
+  as<T>(
+    name: string,
+    user: string | null,
+    viewport: Viewport,
+    body: (page: Page) => Promise<T>,
+    place?: { lng: number; lat: number },
+  ): Promise<T>;
+  /** A person whose browser context lasts across steps (a session that must outlive one step); close() it. */
+  open(name: string, viewport: Viewport): Promise<Person>;
+};
+
+export type Person = {
+  page: Page;
+  /** Run one step; a failure leaves a screenshot. */
+  step<T>(body: (page: Page) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/**
+ * The server and the browser of one test file: call it inside describe(); it starts both before the file's tests
+ * and stops them after.
+ */
+export function e2eSuite(prefix: string): Suite {
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  before(
+    async () => {
+      app = await startApp();
+      browser = await launchBrowser();
+    },
+    { timeout: 240_000 },
+  );
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const running = () => {
+    if (app === undefined || browser === undefined) {
+      throw new Error('the server or the browser did not start');
+    }
+    return { app, browser };
+  };
+  return {
+    baseUrl: () => running().app.baseUrl,
+    async open(name, viewport) {
+      const context = await running().browser.newContext({ locale: 'zh-CN', viewport });
+      const page = await context.newPage();
+      page.setDefaultTimeout(UI_TIMEOUT_MS);
+      return {
+        page,
+        step: (body) => screenshotOnFailure(page, `${prefix}-${name}`, () => body(page)),
+        close: () => context.close(),
+      };
+    },
+    async as(name, user, viewport, body, place) {
+      const { app: server, browser: chromiumBrowser } = running();
+      const context = await chromiumBrowser.newContext({
+        locale: 'zh-CN',
+        viewport,
+        ...(place === undefined
+          ? {}
+          : {
+              geolocation: { longitude: place.lng, latitude: place.lat, accuracy: 10 },
+              permissions: ['geolocation'],
+            }),
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(UI_TIMEOUT_MS);
+      try {
+        return await screenshotOnFailure(page, `${prefix}-${name}`, async () => {
+          if (user !== null) {
+            await login(page, server.baseUrl, user);
+          }
+          return body(page);
+        });
+      } finally {
+        await context.close();
+      }
+    },
+  };
 }

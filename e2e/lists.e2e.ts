@@ -1,67 +1,19 @@
 // Grid task admission through the UI: a department applies to put a task on grid workers, the district approves it,
 // the town assigns it to the demo grid worker's grid, and the grid worker finds it among his tasks on the phone.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, login, screenshotOnFailure, startApp, type App } from './harness.js';
+import { describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { DESKTOP, e2eSuite, PHONE } from './harness.js';
 
-const UI_TIMEOUT_MS = 30_000;
-const PHONE = { width: 375, height: 800 };
-const DESKTOP = { width: 1366, height: 900 };
 const TASK = { code: 'survey.elevator', title: '老旧小区加装电梯意愿摸排' };
 /** The grid the demo grid worker 'wangge' serves. */
 const GRID = '东市社区第001网格';
 
 void describe('grid task admission', () => {
-  let app: App | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      app = await startApp();
-      browser = await launchBrowser();
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function newPage(viewport: { width: number; height: number }): Promise<{
-    context: BrowserContext;
-    page: Page;
-  }> {
-    if (!browser) {
-      throw new Error('the browser did not start');
-    }
-    const context = await browser.newContext({ locale: 'zh-CN', viewport });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    return { context, page };
-  }
-
-  /** Run body in a fresh browser context (a new person on a new device), signed in as user. */
-  async function as<T>(
-    name: string,
-    user: string,
-    viewport: { width: number; height: number },
-    body: (page: Page) => Promise<T>,
-  ): Promise<T> {
-    const { context, page } = await newPage(viewport);
-    try {
-      return await screenshotOnFailure(page, `lists-${name}`, async () => {
-        await login(page, app!.baseUrl, user);
-        return body(page);
-      });
-    } finally {
-      await context.close();
-    }
-  }
+  const suite = e2eSuite('lists');
 
   async function openAdmission(page: Page): Promise<void> {
-    await page.goto(`${app!.baseUrl}/lists/admission`);
+    await page.goto(`${suite.baseUrl()}/lists/admission`);
     await page.getByTestId('admissions').waitFor({ state: 'visible' });
   }
 
@@ -77,7 +29,7 @@ void describe('grid task admission', () => {
   }
 
   void test('apply, approve, assign to a grid, the grid worker sees it', { timeout: 300_000 }, async () => {
-    await as('department-apply', 'cgj', DESKTOP, async (page) => {
+    await suite.as('department-apply', 'cgj', DESKTOP, async (page) => {
       await openAdmission(page);
       // A department applies; deciding is the district's.
       assert.equal(await page.getByTestId('admission-approve').count(), 0);
@@ -92,7 +44,7 @@ void describe('grid task admission', () => {
       await expectStatus(await taskRow(page), '待审批');
     });
 
-    await as('district-approve', 'qzh', DESKTOP, async (page) => {
+    await suite.as('district-approve', 'qzh', DESKTOP, async (page) => {
       await openAdmission(page);
       const row = await taskRow(page);
       await expectStatus(row, '待审批');
@@ -102,7 +54,7 @@ void describe('grid task admission', () => {
       await expectStatus(await taskRow(page), '已准入');
     });
 
-    await as('town-assign', 'jinsha', DESKTOP, async (page) => {
+    await suite.as('town-assign', 'jinsha', DESKTOP, async (page) => {
       await openAdmission(page);
       const row = await taskRow(page);
       await expectStatus(row, '已准入');
@@ -116,14 +68,14 @@ void describe('grid task admission', () => {
       await page.getByText(`：${TASK.title}`).first().waitFor({ state: 'visible' });
     });
 
-    await as('grid-worker-tasks', 'wangge', PHONE, async (page) => {
+    await suite.as('grid-worker-tasks', 'wangge', PHONE, async (page) => {
       // A grid worker's lists page opens on his own tasks.
-      await page.goto(`${app!.baseUrl}/lists`);
+      await page.goto(`${suite.baseUrl()}/lists`);
       const task = page.getByTestId('my-task').filter({ hasText: TASK.title });
       await task.first().waitFor({ state: 'visible' });
       await task.first().getByText(GRID).waitFor({ state: 'visible' });
       // A grid worker neither applies, decides nor assigns.
-      await page.goto(`${app!.baseUrl}/lists/admission`);
+      await page.goto(`${suite.baseUrl()}/lists/admission`);
       await page.getByTestId('admissions').waitFor({ state: 'visible' });
       assert.equal(await page.getByTestId('apply-open').count(), 0);
       assert.equal(await page.getByTestId('assign-open').count(), 0);

@@ -3,60 +3,23 @@
 // phone (a follow-up question appears after 不满意), the village's answered count rises by one, and the same link
 // then shows that it has been answered.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, screenshotOnFailure, startApp, type App } from './harness.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DESKTOP, e2eSuite } from './harness.js';
 
-const UI_TIMEOUT_MS = 30_000;
 const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 
 /** The current year in the district's time zone, as the demo seeds this year's survey. */
 const districtYear = () =>
   Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
 void describe('resident satisfaction survey', () => {
-  let app: App | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      app = await startApp();
-      browser = await launchBrowser();
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function as<T>(
-    name: string,
-    user: string | null,
-    viewport: { width: number; height: number },
-    body: (page: Page) => Promise<T>,
-  ): Promise<T> {
-    const context = await browser!.newContext({ locale: 'zh-CN', viewport });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    try {
-      return await screenshotOnFailure(page, `surveys-${name}`, async () => {
-        if (user !== null) {
-          await login(page, app!.baseUrl, user);
-        }
-        return body(page);
-      });
-    } finally {
-      await context.close();
-    }
-  }
+  const suite = e2eSuite('surveys');
 
   const title = `${districtYear()}年度人民群众满意度测评`;
 
   async function openThisYear(page: Page) {
-    await page.goto(`${app!.baseUrl}/surveys`);
+    await page.goto(`${suite.baseUrl()}/surveys`);
     await page.getByTestId('surveys-table').getByRole('link', { name: title }).click();
     await page.getByTestId('survey-heading').filter({ hasText: title }).waitFor();
     await page.getByTestId('survey-villages').locator('tbody tr.ant-table-row').first().waitFor();
@@ -72,7 +35,7 @@ void describe('resident satisfaction survey', () => {
   }
 
   void test('the department reads the villages of this year’s survey', { timeout: 180_000 }, async () => {
-    await as('department', 'zzb', DESKTOP, async (page) => {
+    await suite.as('department', 'zzb', DESKTOP, async (page) => {
       await openThisYear(page);
       const rows = page.getByTestId('survey-villages').locator('tbody tr.ant-table-row');
       assert.ok((await rows.count()) > 1, 'the district sees many villages');
@@ -91,7 +54,7 @@ void describe('resident satisfaction survey', () => {
         village,
         link,
         before: answeredBefore,
-      } = await as('interviewer', 'jinsha', DESKTOP, async (page) => {
+      } = await suite.as('interviewer', 'jinsha', DESKTOP, async (page) => {
         await openThisYear(page);
         const row = page.getByTestId('survey-villages').locator('tbody tr.ant-table-row').first();
         const name = (await row.locator('td').nth(1).innerText()).trim();
@@ -106,8 +69,8 @@ void describe('resident satisfaction survey', () => {
         return { village: name, link: href, before: count };
       });
 
-      await as('phone', null, PHONE, async (page) => {
-        await page.goto(`${app!.baseUrl}${link}`);
+      await suite.as('phone', null, PHONE, async (page) => {
+        await page.goto(`${suite.baseUrl()}${link}`);
         await page.getByTestId('survey-title').filter({ hasText: title }).waitFor();
         assert.match(await page.getByTestId('survey-village').innerText(), new RegExp(village));
         const pick = (code: string, label: string) =>
@@ -128,13 +91,13 @@ void describe('resident satisfaction survey', () => {
         await page.getByTestId('survey-thanks').waitFor();
       });
 
-      await as('interviewer-after', 'jinsha', DESKTOP, async (page) => {
+      await suite.as('interviewer-after', 'jinsha', DESKTOP, async (page) => {
         await openThisYear(page);
         assert.equal(await answeredOf(page, village), answeredBefore + 1, 'the village counts the answer');
       });
 
-      await as('phone-again', null, PHONE, async (page) => {
-        await page.goto(`${app!.baseUrl}${link}`);
+      await suite.as('phone-again', null, PHONE, async (page) => {
+        await page.goto(`${suite.baseUrl()}${link}`);
         await page.getByTestId('survey-already').waitFor();
         assert.equal(await page.getByTestId('survey-answer-form').count(), 0, 'no form for an answered link');
       });

@@ -2,40 +2,15 @@
 // signs in with the one-time password and must change it first, works, and once the admin deactivates the account
 // the person's open session ends at once.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, screenshotOnFailure, startApp, type App } from './harness.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DESKTOP, e2eSuite, login } from './harness.js';
 
-const UI_TIMEOUT_MS = 30_000;
-const DESKTOP = { width: 1366, height: 900 };
 const USERNAME = 'e2e.zhang';
 const NEW_PASSWORD = 'Tongzhou-Grid-2027';
 
 void describe('the identity lifecycle in the console', () => {
-  let app: App | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      app = await startApp();
-      browser = await launchBrowser();
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function newPage(name: string) {
-    const context = await browser!.newContext({ locale: 'zh-CN', viewport: DESKTOP });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    const run = <T>(body: (p: Page) => Promise<T>) =>
-      screenshotOnFailure(page, `users-${name}`, () => body(page));
-    return { context, page, run };
-  }
+  const suite = e2eSuite('users');
 
   /** Open a tree picker, unfold the district and choose one of its towns. */
   async function pickTown(page: Page, testId: string, town: string): Promise<void> {
@@ -49,9 +24,9 @@ void describe('the identity lifecycle in the console', () => {
     'create with a role, first sign-in changes the one-time password, deactivation ends the session',
     { timeout: 240_000 },
     async () => {
-      const baseUrl = app!.baseUrl;
-      const admin = await newPage('admin');
-      const oneTime = await admin.run(async (page) => {
+      const baseUrl = suite.baseUrl();
+      const admin = await suite.open('admin', DESKTOP);
+      const oneTime = await admin.step(async (page) => {
         await login(page, baseUrl, 'admin');
         await page.goto(`${baseUrl}/admin/users`);
         await page.getByTestId('user-create').click();
@@ -72,8 +47,8 @@ void describe('the identity lifecycle in the console', () => {
         return password;
       });
 
-      const person = await newPage('person');
-      await person.run(async (page) => {
+      const person = await suite.open('person', DESKTOP);
+      await person.step(async (page) => {
         await login(page, baseUrl, USERNAME, oneTime);
         // Nothing else of the console until the one-time password is changed.
         await page.getByTestId('forced-password-change').waitFor({ state: 'visible' });
@@ -86,13 +61,13 @@ void describe('the identity lifecycle in the console', () => {
         await page.getByTestId('case-link').first().waitFor({ state: 'visible' });
       });
 
-      await admin.run(async (page) => {
+      await admin.step(async (page) => {
         await page.getByTestId('user-deactivate').click();
         await page.locator('.ant-popconfirm .ant-btn-primary').click();
         await page.getByTestId('user-reactivate').waitFor({ state: 'visible' });
       });
 
-      await person.run(async (page) => {
+      await person.step(async (page) => {
         // The open session ended: the next page load goes to the sign-in page, and the password no longer works.
         await page.goto(`${baseUrl}/cases`);
         await page.waitForURL((url) => url.pathname.startsWith('/login'));
@@ -103,8 +78,8 @@ void describe('the identity lifecycle in the console', () => {
         });
         assert.notEqual(res.status, 200, 'a deactivated account cannot sign in');
       });
-      await admin.context.close();
-      await person.context.close();
+      await admin.close();
+      await person.close();
     },
   );
 });

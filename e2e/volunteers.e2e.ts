@@ -3,13 +3,9 @@
 // for an activity running now, the member signs up, signs in and out on site with its code and the phone's
 // position, the cadre confirms the hours, and they appear in the member's ledger and his branch's ranking.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, login, screenshotOnFailure, startApp, type App } from './harness.js';
+import { before, describe, test } from 'node:test';
+import { DEMO_PASSWORD, DESKTOP, e2eSuite, PHONE } from './harness.js';
 
-const UI_TIMEOUT_MS = 30_000;
-const PHONE = { width: 375, height: 800 };
-const DESKTOP = { width: 1366, height: 900 };
 const HOUR = 3_600_000;
 /** The demo member account (registered with 东市社区; his name is read from the platform) and the cadre of 东市社区. */
 const MEMBER = { username: 'zyz', name: '' };
@@ -62,75 +58,22 @@ async function apiCall<T>(baseUrl: string, session: Session, method: string, pat
 }
 
 void describe('volunteering by in-service party members', () => {
-  let app: App | undefined;
-  let browser: Browser | undefined;
+  const suite = e2eSuite('volunteers');
 
-  before(
-    async () => {
-      app = await startApp();
-      browser = await launchBrowser();
-      // The demo picks its member from the generated roll: ask who he is rather than assume a name.
-      const member = await apiLogin(app.baseUrl, MEMBER.username);
-      MEMBER.name = (await apiCall<{ name: string }>(app.baseUrl, member, 'GET', '/api/volunteers/my')).name;
-      assert.ok(MEMBER.name.length > 0, 'the demo member has a name');
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
+  before(async () => {
+    // The demo picks its member from the generated roll: ask who he is rather than assume a name.
+    const member = await apiLogin(suite.baseUrl(), MEMBER.username);
+    MEMBER.name = (
+      await apiCall<{ name: string }>(suite.baseUrl(), member, 'GET', '/api/volunteers/my')
+    ).name;
+    assert.ok(MEMBER.name.length > 0, 'the demo member has a name');
   });
-
-  async function newPage(
-    viewport: { width: number; height: number },
-    place?: { lng: number; lat: number },
-  ): Promise<{
-    context: BrowserContext;
-    page: Page;
-  }> {
-    if (!browser) {
-      throw new Error('the browser did not start');
-    }
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      viewport,
-      ...(place === undefined
-        ? {}
-        : {
-            geolocation: { longitude: place.lng, latitude: place.lat, accuracy: 10 },
-            permissions: ['geolocation'],
-          }),
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    return { context, page };
-  }
-
-  /** Run body in a fresh browser context (a new person on a new device), signed in as user. */
-  async function as<T>(
-    name: string,
-    user: string,
-    viewport: { width: number; height: number },
-    body: (page: Page) => Promise<T>,
-    place?: { lng: number; lat: number },
-  ): Promise<T> {
-    const { context, page } = await newPage(viewport, place);
-    try {
-      return await screenshotOnFailure(page, `volunteers-${name}`, async () => {
-        await login(page, app!.baseUrl, user);
-        return body(page);
-      });
-    } finally {
-      await context.close();
-    }
-  }
 
   void test(
     'the member signs up on his phone; the community sees the sign-up',
     { timeout: 240_000 },
     async () => {
-      const baseUrl = app!.baseUrl;
+      const baseUrl = suite.baseUrl();
       // The community schedules an activity two days ahead (the demo's own upcoming ones may be full).
       const cadre = await apiLogin(baseUrl, CADRE);
       const me = await apiCall<{ assignments: { orgId: string; orgLevel: string }[] }>(
@@ -157,7 +100,7 @@ void describe('volunteering by in-service party members', () => {
         skills: [],
       });
 
-      await as('member-sign-up', MEMBER.username, PHONE, async (page) => {
+      await suite.as('member-sign-up', MEMBER.username, PHONE, async (page) => {
         await page.goto(`${baseUrl}/my/volunteering`);
         await page
           .getByTestId('my-registration-state')
@@ -176,7 +119,7 @@ void describe('volunteering by in-service party members', () => {
         assert.ok(width <= PHONE.width, `the page fits the phone (${width} px)`);
       });
 
-      await as('cadre-sees-sign-up', CADRE, DESKTOP, async (page) => {
+      await suite.as('cadre-sees-sign-up', CADRE, DESKTOP, async (page) => {
         await page.goto(`${baseUrl}/volunteers?tab=activities`);
         await page.getByTestId('activity-link').filter({ hasText: TITLE }).first().click();
         await page.getByTestId('activity-title').filter({ hasText: TITLE }).waitFor({ state: 'visible' });
@@ -192,7 +135,7 @@ void describe('volunteering by in-service party members', () => {
     'the member signs up and checks in on site; the cadre confirms; the hours reach his ledger and ranking',
     { timeout: 300_000 },
     async () => {
-      const baseUrl = app!.baseUrl;
+      const baseUrl = suite.baseUrl();
       const cadre = await apiLogin(baseUrl, CADRE);
       const me = await apiCall<{ assignments: { orgId: string; orgLevel: string }[] }>(
         baseUrl,
@@ -255,7 +198,7 @@ void describe('volunteering by in-service party members', () => {
         );
       const before = (await rankingOf()).items.find((r) => r.memberId === my.memberId)?.minutes ?? 0;
 
-      await as(
+      await suite.as(
         'member-check-in',
         MEMBER.username,
         PHONE,
@@ -288,7 +231,7 @@ void describe('volunteering by in-service party members', () => {
         PLACE,
       );
 
-      await as('cadre-confirms', CADRE, DESKTOP, async (page) => {
+      await suite.as('cadre-confirms', CADRE, DESKTOP, async (page) => {
         await page.goto(`${baseUrl}/volunteers/activities/${activityId}`);
         const row = page.getByTestId('signup-table').locator('tr').filter({ hasText: MEMBER.name });
         await row.waitFor({ state: 'visible' });
@@ -301,7 +244,7 @@ void describe('volunteering by in-service party members', () => {
         await page.getByText('已确认时长').first().waitFor({ state: 'visible' });
       });
 
-      await as('member-ledger', MEMBER.username, PHONE, async (page) => {
+      await suite.as('member-ledger', MEMBER.username, PHONE, async (page) => {
         await page.goto(`${baseUrl}/my/volunteering/ledger`);
         await page
           .getByTestId('ledger-entry')
@@ -315,7 +258,7 @@ void describe('volunteering by in-service party members', () => {
       assert.ok(at >= 0, 'the member is in his branch ranking');
       const after = ranking[at]!.minutes;
       assert.equal(after, before + CONFIRMED_MINUTES, 'the ranking counts the confirmed minutes');
-      await as('branch-ranking', 'admin', DESKTOP, async (page) => {
+      await suite.as('branch-ranking', 'admin', DESKTOP, async (page) => {
         await page.goto(`${baseUrl}/volunteers?tab=numbers&branch=${encodeURIComponent(branchId)}`);
         const table = page.getByTestId('ranking-table');
         await table.locator('tbody tr').first().waitFor({ state: 'visible' });
