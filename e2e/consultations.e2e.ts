@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, DESKTOP, e2eSuite, PHONE } from './harness.js';
+import { apiCall, apiLogin, DESKTOP, e2eSuite, PHONE, type ApiSession } from './harness.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,44 +26,6 @@ const OUTCOME = '更换三号楼楼道声控灯';
 /** 暴露垃圾 (市容环境): the town routes it to its law-enforcement platform, as in e2e/cases.e2e.ts. */
 const CATEGORY = '010101';
 const HANDLED_NOTE = '已更换三号楼全部楼道声控灯';
-
-type Session = { cookie: string; csrfToken: string };
-
-/** Sign in through the API, for the steps the console has no page for. */
-async function apiLogin(baseUrl: string, username: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(response.status, 200, `${username} signs in`);
-  const body = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrfToken: body.csrfToken };
-}
-
-async function apiCall<T>(
-  baseUrl: string,
-  session: Session | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(session === null ? {} : { cookie: session.cookie, 'x-csrf-token': session.csrfToken }),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.equal(response.status, 200, `${method} ${path}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** A local date (YYYY-MM-DD) in the district's time zone. */
 const districtDate = (at: number) =>
@@ -369,7 +331,7 @@ void describe('consultations: propose, support, approve, meet, vote, outcome, ca
       assert.ok(caseFile, 'the town sees the case the outcome opened');
       assert.equal(caseFile.state, 'reported');
       const caseId = encodeURIComponent(caseFile.id);
-      const act = (session: Session, body: Record<string, unknown>) =>
+      const act = (session: ApiSession, body: Record<string, unknown>) =>
         apiCall<{ item: { state: string } }>(baseUrl, session, 'POST', `/api/cases/${caseId}/actions`, body);
       assert.equal((await act(town, { action: 'accept' })).item.state, 'accepted');
       assert.equal((await act(town, { action: 'register' })).item.state, 'registered');

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -339,4 +340,43 @@ export function e2eSuite(prefix: string): Suite {
       }
     },
   };
+}
+
+export type ApiSession = { cookie: string; csrfToken: string };
+
+/** Sign in through the API, for the set-up and the steps the console has no page for. */
+export async function apiLogin(baseUrl: string, username: string): Promise<ApiSession> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  assert.equal(response.status, 200, `${username} signs in`);
+  const body = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, csrfToken: body.csrfToken };
+}
+
+/** Call the API as the session (null: without an account); anything but 200 fails the test with the answer. */
+export async function apiCall<T>(
+  baseUrl: string,
+  session: ApiSession | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(session === null ? {} : { cookie: session.cookie, 'x-csrf-token': session.csrfToken }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.equal(response.status, 200, `${method} ${path}: ${text}`);
+  return JSON.parse(text) as T;
 }

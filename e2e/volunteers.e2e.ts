@@ -4,7 +4,7 @@
 // position, the cadre confirms the hours, and they appear in the member's ledger and his branch's ranking.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { DEMO_PASSWORD, DESKTOP, e2eSuite, PHONE } from './harness.js';
+import { apiCall, apiLogin, DESKTOP, e2eSuite, PHONE } from './harness.js';
 
 const HOUR = 3_600_000;
 /** The demo member account (registered with 东市社区; his name is read from the platform) and the cadre of 东市社区. */
@@ -23,39 +23,6 @@ const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 /** The current year in the district's time zone. */
 const districtYear = () =>
   Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-
-type Session = { cookie: string; csrfToken: string };
-
-/** Sign in through the API, for the set-up a test needs before the pages are driven. */
-async function apiLogin(baseUrl: string, username: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(response.status, 200, `${username} signs in`);
-  const body = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrfToken: body.csrfToken };
-}
-
-async function apiCall<T>(baseUrl: string, session: Session, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.equal(response.status, 200, `${method} ${path}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 void describe('volunteering by in-service party members', () => {
   const suite = e2eSuite('volunteers');

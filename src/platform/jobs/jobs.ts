@@ -17,21 +17,24 @@ export type ScheduleInput = {
   now: number;
 };
 
+/** A new pending job row. */
+const pendingRow = (input: ScheduleInput) => ({
+  id: newId(input.now),
+  kind: input.kind,
+  key: input.key ?? null,
+  due_at: input.dueAt,
+  payload: toDbJson(input.payload ?? null),
+  status: 'pending',
+  attempts: 0,
+  lease_until: null,
+  last_error: null,
+  created_at: input.now,
+  done_at: null,
+});
+
 /** Schedules a job; with a key, replaces the pending job of that key (e.g. a deadline that moved). */
 export async function scheduleJob(db: Kysely<DB>, input: ScheduleInput): Promise<void> {
-  const row = {
-    id: newId(input.now),
-    kind: input.kind,
-    key: input.key ?? null,
-    due_at: input.dueAt,
-    payload: toDbJson(input.payload ?? null),
-    status: 'pending',
-    attempts: 0,
-    lease_until: null,
-    last_error: null,
-    created_at: input.now,
-    done_at: null,
-  };
+  const row = pendingRow(input);
   if (row.key === null) {
     await db.insertInto('job').values(row).execute();
     return;
@@ -61,19 +64,7 @@ export async function scheduleJob(db: Kysely<DB>, input: ScheduleInput): Promise
 export async function ensureJob(db: Kysely<DB>, input: ScheduleInput & { key: string }): Promise<void> {
   await db
     .insertInto('job')
-    .values({
-      id: newId(input.now),
-      kind: input.kind,
-      key: input.key,
-      due_at: input.dueAt,
-      payload: toDbJson(input.payload ?? null),
-      status: 'pending',
-      attempts: 0,
-      lease_until: null,
-      last_error: null,
-      created_at: input.now,
-      done_at: null,
-    })
+    .values(pendingRow(input))
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
 }
