@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 
-/** An active account holding a role inside the scope path, or undefined. */
+/** An active account holding a role inside the scope path (the caller's), or undefined. */
 export type AccountLookup = (
   db: Kysely<DB>,
   userId: string,

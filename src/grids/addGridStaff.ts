@@ -1,4 +1,5 @@
 // Adds a grid leader or grid worker. The caller holds 'grid.write'; scope is checked here. The phone is encrypted.
+import { scopeOf } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { AppError } from '../platform/errors.js';
 import type { RequestContext } from '../platform/context.js';
@@ -48,13 +49,15 @@ export async function addGridStaff(
 ): Promise<GridStaffRow> {
   const grid = await requireGrid(database.db, ctx, input.gridId);
   requireActive(grid);
-  // A linked account must be an active account holding a role at the grid's organisation or below it.
+  // A linked account must be an active account the caller may see: one holding a role inside the caller's scope
+  // (a town may name its own cadres as grid leaders; another town's accounts are not found).
   if (
     input.userId !== null &&
-    (await accountInScope(database.db, input.userId, grid.org_path)) === undefined
+    (ctx.actor.kind !== 'user' ||
+      (await accountInScope(database.db, input.userId, scopeOf(ctx.actor).path)) === undefined)
   ) {
     throw new AppError('request.invalid', {
-      errors: [{ field: 'userId', message: 'no active account of that id holds a role here' }],
+      errors: [{ field: 'userId', message: 'no active account of that id in your scope' }],
     });
   }
   const row = staffRow(cipher, { ...input, orgPath: grid.org_path }, ctx.now);

@@ -271,7 +271,7 @@ describe('grids', () => {
     assert.equal((orgs.body.item as { counts: Record<string, number> }).counts.grid, 3);
   });
 
-  it('links grid staff only to an active account holding a role at the grid’s organisation', async () => {
+  it('links grid staff only to an active account in the caller’s scope', async () => {
     const list = await jinsha.request('GET', `/api/grids?orgId=${dongshiId}`);
     const id = (list.body.items as { id: string }[])[0]!.id;
     const staffCount = async () =>

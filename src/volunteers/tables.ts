@@ -173,6 +173,7 @@ export type ReliefVisitTable = {
   ended_at: number;
   lng: number | null;
   lat: number | null;
+  /** 'stored' when the visit has a photo (in relief_visit_photo), else null. */
   photo: string | null;
   note: string;
   help: string | null;
