@@ -519,7 +519,6 @@ export function consultationRepository(db: Kysely<DB>, dialect: Dialect) {
       return { councils, meetings, topics, outcomes, ratings };
     },
 
-    /** Paths follow an org subtree that moved (the orgs door's repath hook). */
     /**
      * Org merge: the merged organisation's council and all under it go to the target's council (or, where the
      * target has none, the council itself moves to the target), so no topic, meeting or outcome is left behind.
@@ -568,6 +567,7 @@ export function consultationRepository(db: Kysely<DB>, dialect: Dialect) {
       }
     },
 
+    /** Paths follow an org subtree that moved (the orgs door's repath hook). */
     async repath(oldPrefix: string, newPrefix: string) {
       for (const table of [
         'consultation_council',
