@@ -6,6 +6,15 @@ import {
   repathAssessment,
 } from './assessment/index.js';
 import { auditRoutes } from './audit/index.js';
+import {
+  commandJobHandlers,
+  commandRoutes,
+  coreCommandTiles,
+  ensureCommandJobs,
+  reassignCommand,
+  registerCommandTiles,
+  repathCommand,
+} from './command/index.js';
 import { calendarRoutes, onCalendarImported } from './calendar/index.js';
 import {
   caseJobHandlers,
@@ -93,6 +102,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   volunteerServiceRoutes,
   listRoutes,
   surveyRoutes,
+  commandRoutes,
 ];
 
 /** What buildApp composes: every module's routes and identity's authenticator. */
@@ -111,6 +121,7 @@ onOrgRepath('volunteers', repathVolunteers);
 onOrgRepath('assessment', repathAssessment);
 onOrgRepath('lists', repathLists);
 onOrgRepath('surveys', repathSurveys);
+onOrgRepath('command', repathCommand);
 onOrgReparented('members', followGroupMembers);
 // A member's page names the central household they head; households own it and hand the look-up to members.
 provideHeadedHouseholdLookup(householdHeadedBy);
@@ -124,12 +135,18 @@ onOrgsMerged('linkage', reassignLinkage);
 onOrgsMerged('lists', reassignLists);
 onOrgsMerged('volunteers', reassignVolunteers);
 onOrgsMerged('consultations', reassignConsultations);
+onOrgsMerged('command', reassignCommand);
 
 // Computed items of the assessment: each module's sources, bound through the assessment's registry (it imports none
 // of them). The platform's own sources read cases, consultations, linkage and the org tree through their doors.
 registerAssessmentSources('assessment', coreAssessmentSources);
 registerAssessmentSources('volunteers', volunteerAssessmentSources);
 registerAssessmentSources('surveys', surveyAssessmentSources);
+
+// The command view's tiles: each module contributes its own through the command view's registry; the view knows none.
+// The case, consultation and linkage tiles ship with the command view (reading those doors), like the assessment's
+// core sources; volunteers and the assessment offer theirs.
+registerCommandTiles('command', coreCommandTiles);
 
 // The published lists take part in case work through the cases module's hooks: the negative list and grid task
 // admission guard every action, and a catalogue or routing change is a new version of the list it shows in.
@@ -148,6 +165,7 @@ export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
     ...surveyJobHandlers(),
     ...volunteerJobHandlers(deps.database),
     ...consultationJobHandlers(deps.database),
+    ...commandJobHandlers(deps.database, deps.logger),
   };
 }
 
@@ -155,4 +173,5 @@ export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
 export async function ensureStandingJobs(database: Database, now: number): Promise<void> {
   await ensureVolunteerJobs(database.db, now);
   await ensureConsultationJobs(database.db, now);
+  await ensureCommandJobs(database.db, now);
 }

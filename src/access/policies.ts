@@ -62,6 +62,8 @@ export const actions = [
   'survey.read',
   'survey.manage',
   'survey.interview',
+  'command.read',
+  'command.warn',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -104,6 +106,8 @@ const grants: Record<Role, readonly Action[]> = {
     'assessment.approve',
     'survey.read',
     'survey.manage',
+    'command.read',
+    'command.warn',
   ],
   // A town's own administrator: the users and role assignments of the town's subtree (scope applied by identity).
   townAdmin: ['org.read', 'member.read', 'grid.read', 'admin.users'],
@@ -123,6 +127,7 @@ const grants: Record<Role, readonly Action[]> = {
     'survey.read',
     'survey.manage',
     'survey.interview',
+    'command.read',
   ],
   districtCommand: [
     ...READ_ORG,
@@ -140,6 +145,8 @@ const grants: Record<Role, readonly Action[]> = {
     'admission.assign',
     'assessment.read',
     'survey.read',
+    'command.read',
+    'command.warn',
   ],
   townCommand: [
     ...READ_ORG,
@@ -164,6 +171,8 @@ const grants: Record<Role, readonly Action[]> = {
     'survey.read',
     'survey.manage',
     'survey.interview',
+    'command.read',
+    'command.warn',
   ],
   departmentHandler: [
     'org.read',
@@ -192,6 +201,7 @@ const grants: Record<Role, readonly Action[]> = {
     'assessment.read',
     'assessment.self',
     'survey.read',
+    'command.read',
   ],
   gridWorker: [
     'linkage.serve',

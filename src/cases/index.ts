@@ -202,3 +202,19 @@ export async function currentCatalogueVersion(db: Kysely<DB>): Promise<number> {
 export async function findCategory(db: Kysely<DB>, code: string): Promise<Category | undefined> {
   return catalogueRepository(db).find(code);
 }
+
+// The command view's reads and its answer to an early warning (see commandReads.ts).
+export {
+  caseIndicatorsByUnit,
+  groupRecentReports,
+  mostOverdueCases,
+  openCaseFigures,
+  redCardsSince,
+  reportsByCategory,
+  workingStates,
+  type CaseBrief,
+  type OpenFigures,
+  type OpenUnitColumn,
+  type ReportGroup,
+} from './commandReads.js';
+export { superviseCases } from './superviseCases.js';

@@ -73,77 +73,120 @@ export async function proposeHotspotTopics(
     options.limit === undefined
       ? found
       : [...found].sort((a, b) => b.count - a.count).slice(0, options.limit);
-  const repo = consultationRepository(trx, database.dialect);
   const proposed: ProposedHotspot[] = [];
   for (const cluster of clusters) {
-    const council = await repo.councilOfOrg(cluster.villageId);
-    if (council === undefined) {
-      continue;
-    }
-    if (await repo.hasHotspotSince(council.id, cluster.categoryCode, from)) {
-      continue;
-    }
-    const category = await findCategory(trx, cluster.categoryCode);
-    const name = category?.name.zh ?? cluster.categoryCode;
-    const row: TopicRow = {
-      id: newId(now),
-      council_id: council.id,
-      org_path: council.org_path,
-      title: `“${name}”类诉求反复出现，提请协商`,
-      body:
-        `近 ${rule.days} 天本辖区共收到 ${cluster.count} 件“${name}”类群众诉求，` +
-        '平台按诉求热点规则自动提请议事会研究，关联诉求见下。',
-      source: 'hotspot',
-      proposer_user_id: null,
-      proposer_name_enc: null,
-      proposer_public: '诉求热点',
-      is_anonymous: toDbBool(false),
-      case_id: null,
-      status: 'submitted',
-      support_count: 0,
-      support_threshold: council.support_threshold,
-      support_until: null,
-      reason: null,
-      merged_into_id: null,
-      reviewed_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertTopic(row);
-    await repo.insertHotspot(
-      {
-        topic_id: row.id,
-        council_id: council.id,
-        category_code: cluster.categoryCode,
-        case_count: cluster.count,
-        window_from: from,
-        window_to: now,
-        created_at: now,
-      },
-      cluster.caseIds,
-    );
-    const cadres = await userIdsWithRole(trx, [council.org_id], ['villageCadre']);
-    if (cadres.length > 0) {
-      await notify(trx, {
-        event: 'consultation.hotspot',
-        userIds: cadres,
-        title: msg(`诉求热点提请协商：${name}`, `A recurring appeal proposed for consultation: ${name}`),
-        body: msg(
-          `近 ${rule.days} 天收到 ${cluster.count} 件同类诉求，已作为议题提交党组织审核。`,
-          `${cluster.count} appeals of this kind in ${rule.days} days; proposed as a topic for the branch to review.`,
-        ),
-        data: { topicId: row.id, councilId: council.id, link: `/consultations/topics/${row.id}` },
-        now,
-      });
-    }
-    proposed.push({
-      topicId: row.id,
-      councilId: council.id,
+    const topic = await proposeCaseTopic(trx, database, now, {
+      villageId: cluster.villageId,
       categoryCode: cluster.categoryCode,
+      caseIds: cluster.caseIds,
       caseCount: cluster.count,
+      window: { from, to: now, days: rule.days },
     });
+    if (topic !== null && topic.isNew) {
+      const { isNew: _isNew, ...made } = topic;
+      proposed.push(made);
+    }
   }
   return proposed;
+}
+
+export type CaseTopicInput = {
+  /** The village (or town) whose council takes the topic. */
+  villageId: string;
+  categoryCode: string;
+  caseIds: readonly string[];
+  caseCount: number;
+  window: { from: number; to: number; days: number };
+};
+
+/**
+ * Proposes a topic from a cluster of cases to the council of the village (a recurring-appeal hotspot, or an early
+ * warning the command view turns into a topic), with the cases linked, and tells the village's cadres. When the
+ * council already has a hotspot topic on the category inside the window, that one is answered (isNew false) and
+ * nothing is written; without a council, null. Runs in the caller's transaction.
+ */
+export async function proposeCaseTopic(
+  trx: Kysely<DB>,
+  database: Pick<Database, 'dialect'>,
+  now: number,
+  input: CaseTopicInput,
+): Promise<(ProposedHotspot & { isNew: boolean }) | null> {
+  const repo = consultationRepository(trx, database.dialect);
+  const council = await repo.councilOfOrg(input.villageId);
+  if (council === undefined) {
+    return null;
+  }
+  const existing = await repo.hotspotSince(council.id, input.categoryCode, input.window.from);
+  if (existing !== undefined) {
+    return {
+      topicId: existing.topic_id,
+      councilId: council.id,
+      categoryCode: input.categoryCode,
+      caseCount: existing.case_count,
+      isNew: false,
+    };
+  }
+  const category = await findCategory(trx, input.categoryCode);
+  const name = category?.name.zh ?? input.categoryCode;
+  const days = input.window.days;
+  const row: TopicRow = {
+    id: newId(now),
+    council_id: council.id,
+    org_path: council.org_path,
+    title: `“${name}”类诉求反复出现，提请协商`,
+    body:
+      `近 ${days} 天本辖区共收到 ${input.caseCount} 件“${name}”类群众诉求，` +
+      '平台按诉求热点规则自动提请议事会研究，关联诉求见下。',
+    source: 'hotspot',
+    proposer_user_id: null,
+    proposer_name_enc: null,
+    proposer_public: '诉求热点',
+    is_anonymous: toDbBool(false),
+    case_id: null,
+    status: 'submitted',
+    support_count: 0,
+    support_threshold: council.support_threshold,
+    support_until: null,
+    reason: null,
+    merged_into_id: null,
+    reviewed_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertTopic(row);
+  await repo.insertHotspot(
+    {
+      topic_id: row.id,
+      council_id: council.id,
+      category_code: input.categoryCode,
+      case_count: input.caseCount,
+      window_from: input.window.from,
+      window_to: input.window.to,
+      created_at: now,
+    },
+    input.caseIds,
+  );
+  const cadres = await userIdsWithRole(trx, [council.org_id], ['villageCadre']);
+  if (cadres.length > 0) {
+    await notify(trx, {
+      event: 'consultation.hotspot',
+      userIds: cadres,
+      title: msg(`诉求热点提请协商：${name}`, `A recurring appeal proposed for consultation: ${name}`),
+      body: msg(
+        `近 ${days} 天收到 ${input.caseCount} 件同类诉求，已作为议题提交党组织审核。`,
+        `${input.caseCount} appeals of this kind in ${days} days; proposed as a topic for the branch to review.`,
+      ),
+      data: { topicId: row.id, councilId: council.id, link: `/consultations/topics/${row.id}` },
+      now,
+    });
+  }
+  return {
+    topicId: row.id,
+    councilId: council.id,
+    categoryCode: input.categoryCode,
+    caseCount: input.caseCount,
+    isNew: true,
+  };
 }
 
 export function consultationJobHandlers(database: Database): Record<string, JobHandler> {

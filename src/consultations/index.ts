@@ -12,7 +12,13 @@ export { consultationNumbers, type ConsultationCounts, type CouncilNumbers } fro
 export { weightedProgress } from './progress.js';
 export { decisionTypes, type DecisionType } from './tally/index.js';
 export { seedConsultationDemo } from './demo.js';
-export { consultationJobHandlers, HOTSPOT_JOB, HOTSPOT_SETTING } from './hotspots.js';
+export {
+  consultationJobHandlers,
+  HOTSPOT_JOB,
+  HOTSPOT_SETTING,
+  proposeCaseTopic,
+  type CaseTopicInput,
+} from './hotspots.js';
 
 /** Org hook: councils and everything under them follow a moved subtree. */
 export const repathConsultations: OrgHook<OrgRepath> = (db, dialect, e) =>

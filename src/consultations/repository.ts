@@ -113,15 +113,16 @@ export function consultationRepository(db: Kysely<DB>, dialect: Dialect) {
     async insertTopic(row: TopicRow) {
       await db.insertInto('consultation_topic').values(row).execute();
     },
-    async hasHotspotSince(councilId: string, categoryCode: string, since: number) {
-      const row = await db
+    /** The council's latest hotspot topic on a category proposed at or after `since`. */
+    async hotspotSince(councilId: string, categoryCode: string, since: number) {
+      return db
         .selectFrom('consultation_hotspot')
-        .select('topic_id')
+        .select(['topic_id', 'case_count'])
         .where('council_id', '=', councilId)
         .where('category_code', '=', categoryCode)
         .where('created_at', '>=', since)
+        .orderBy('created_at', 'desc')
         .executeTakeFirst();
-      return row !== undefined;
     },
     async insertHotspot(row: DB['consultation_hotspot'], caseIds: readonly string[]) {
       await db.insertInto('consultation_hotspot').values(row).execute();

@@ -1,4 +1,5 @@
 // Builds the demo district on first start, stage by stage; each finished stage is remembered, so a restart skips it.
+import { seedCommandDemo } from '../command/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { getSetting, putSetting } from '../platform/settings.js';
@@ -178,6 +179,15 @@ const stages: DemoStage[] = [
     name: 'assessment',
     async run(database, options, now) {
       await seedAssessmentDemo(database, { seed: options.seed, now });
+    },
+  },
+  {
+    // Last, after every stage whose records it reads: the district's and 金沙街道's early-warning rules, one run of
+    // them at the present with an alert turned into a topic and one supervised and finished, the busiest screens'
+    // stored tiles counted.
+    name: 'command',
+    async run(database, _options, now) {
+      await seedCommandDemo(database, { now });
     },
   },
 ];

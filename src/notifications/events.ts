@@ -24,6 +24,8 @@ export const notificationEvents = [
   'consultation.invited',
   'consultation.vote',
   'consultation.outcome',
+  'command.alert',
+  'command.patrolFocus',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
@@ -42,6 +44,7 @@ const EMAIL_BY_DEFAULT: ReadonlySet<NotificationEvent> = new Set([
   'case.toVerify',
   'case.toCheck',
   'volunteer.feedback',
+  'command.alert',
 ]);
 
 export function isEnabledByDefault(event: NotificationEvent, channel: UserChannel): boolean {

@@ -444,6 +444,25 @@ export const errorCatalog = {
   },
   'service.unavailable': { status: 503, title: msg('服务暂不可用', 'Service unavailable') },
   internal: { status: 500, title: msg('服务器内部错误', 'Internal server error') },
+  'command.alert_closed': {
+    status: 409,
+    title: msg('该预警已处置或已撤销', 'The alert has already been acted on or dismissed'),
+  },
+  'command.no_council': {
+    status: 422,
+    title: msg(
+      '该预警所在村（社区）没有议事会，或预警不针对某一类诉求，不能转为协商议题',
+      'The alert is not about one category in a village with a council, so it cannot become a topic',
+    ),
+  },
+  'command.invalid_rule': {
+    status: 422,
+    title: msg('预警规则的取值不合理', 'The warning rule has values that do not fit together'),
+  },
+  'command.level_unsupported': {
+    status: 422,
+    title: msg('驾驶舱只按区、镇（街道）、村（社区）和网格展示', 'The command view shows districts, towns, villages and grids'),
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -3,6 +3,7 @@ import type { AssessmentTables } from '../../assessment/tables.js';
 import type { AuditTables } from '../../audit/tables.js';
 import type { CalendarTables } from '../../calendar/tables.js';
 import type { CaseTables } from '../../cases/tables.js';
+import type { CommandTables } from '../../command/tables.js';
 import type { ConsultationTables } from '../../consultations/tables.js';
 import type { GridTables } from '../../grids/tables.js';
 import type { HouseholdTables } from '../../households/tables.js';
@@ -35,4 +36,5 @@ export type DB = PlatformTables &
   AssessmentTables &
   ListTables &
   VolunteerTables &
-  SurveyTables;
+  SurveyTables &
+  CommandTables;

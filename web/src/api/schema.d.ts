@@ -2010,7 +2010,9 @@ export interface paths {
                   | 'consultation.hotspot'
                   | 'consultation.invited'
                   | 'consultation.vote'
-                  | 'consultation.outcome';
+                  | 'consultation.outcome'
+                  | 'command.alert'
+                  | 'command.patrolFocus';
                 /** @enum {string} */
                 channel: 'inApp' | 'email';
                 enabled: boolean;
@@ -2057,7 +2059,9 @@ export interface paths {
                 | 'consultation.hotspot'
                 | 'consultation.invited'
                 | 'consultation.vote'
-                | 'consultation.outcome';
+                | 'consultation.outcome'
+                | 'command.alert'
+                | 'command.patrolFocus';
               /** @enum {string} */
               channel: 'inApp' | 'email';
               enabled: boolean;
@@ -2102,7 +2106,9 @@ export interface paths {
                   | 'consultation.hotspot'
                   | 'consultation.invited'
                   | 'consultation.vote'
-                  | 'consultation.outcome';
+                  | 'consultation.outcome'
+                  | 'command.alert'
+                  | 'command.patrolFocus';
                 /** @enum {string} */
                 channel: 'inApp' | 'email';
                 enabled: boolean;
@@ -2242,6 +2248,8 @@ export interface paths {
               | 'consultation.invited'
               | 'consultation.vote'
               | 'consultation.outcome'
+              | 'command.alert'
+              | 'command.patrolFocus'
             )[];
             /** @default true */
             isActive?: boolean;
@@ -2326,6 +2334,8 @@ export interface paths {
               | 'consultation.invited'
               | 'consultation.vote'
               | 'consultation.outcome'
+              | 'command.alert'
+              | 'command.patrolFocus'
             )[];
             isActive?: boolean;
           };
@@ -14964,6 +14974,768 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/screen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The command screen of a district, town, village or grid in scope: trail, children and tiles */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              org: {
+                id: string;
+                name: string;
+                level: 'district' | 'town' | 'village' | 'grid';
+              };
+              trail: {
+                id: string;
+                name: string;
+                level: 'district' | 'town' | 'village' | 'grid';
+              }[];
+              children: {
+                id: string;
+                name: string;
+                level: 'district' | 'town' | 'village' | 'grid';
+              }[];
+              generatedAt: number;
+              tiles: {
+                code: string;
+                module: string;
+                title: string;
+                owner: string;
+                asOf: number;
+                live: boolean;
+                failed: boolean;
+                figures: {
+                  key: string;
+                  label: string;
+                  value: number | null;
+                  format: 'count' | 'percent' | 'hours' | 'score' | 'stars';
+                  tone: 'normal' | 'good' | 'warning' | 'danger';
+                  link: string | null;
+                }[];
+                byChild: {
+                  label: string;
+                  format: 'count' | 'percent' | 'hours' | 'score' | 'stars';
+                  items: {
+                    id: string;
+                    value: number | null;
+                    link: string | null;
+                  }[];
+                } | null;
+                items: {
+                  label: string;
+                  detail: string | null;
+                  tone: 'normal' | 'good' | 'warning' | 'danger';
+                  link: string | null;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open cases and lights per grid under a unit in scope, for the map */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: number;
+              items: {
+                gridId: string;
+                open: number;
+                yellow: number;
+                red: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What happened under a unit since an instant (at most a day back): new red cards and alerts */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          since?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              now: number;
+              redCards: {
+                caseId: string;
+                trackingCode: string;
+                categoryCode: string;
+                at: number;
+              }[];
+              alerts: {
+                id: string;
+                ruleId: string;
+                ruleName: string;
+                kind: string;
+                severity: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                categoryCode: string | null;
+                count: number;
+                baseline: number | null;
+                windowFrom: number;
+                windowTo: number;
+                caseIds: string[];
+                status: string;
+                action: {
+                  kind: string;
+                  ref: string | null;
+                  note: string;
+                  at: number;
+                  by: string | null;
+                } | null;
+                outcome: {
+                  note: string;
+                  at: number;
+                } | null;
+                raisedAt: number;
+                abilities: {
+                  act: boolean;
+                  finish: boolean;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Early-warning alerts under a unit in scope, newest first */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          status?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                ruleId: string;
+                ruleName: string;
+                kind: string;
+                severity: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                categoryCode: string | null;
+                count: number;
+                baseline: number | null;
+                windowFrom: number;
+                windowTo: number;
+                caseIds: string[];
+                status: string;
+                action: {
+                  kind: string;
+                  ref: string | null;
+                  note: string;
+                  at: number;
+                  by: string | null;
+                } | null;
+                outcome: {
+                  note: string;
+                  at: number;
+                } | null;
+                raisedAt: number;
+                abilities: {
+                  act: boolean;
+                  finish: boolean;
+                };
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/alerts/{id}/act': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Act on an open alert: a consultation topic, supervision of its cases, a patrol focus, or dismissal */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            kind: 'topic' | 'supervise' | 'patrol' | 'dismiss';
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                ruleId: string;
+                ruleName: string;
+                kind: string;
+                severity: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                categoryCode: string | null;
+                count: number;
+                baseline: number | null;
+                windowFrom: number;
+                windowTo: number;
+                caseIds: string[];
+                status: string;
+                action: {
+                  kind: string;
+                  ref: string | null;
+                  note: string;
+                  at: number;
+                  by: string | null;
+                } | null;
+                outcome: {
+                  note: string;
+                  at: number;
+                } | null;
+                raisedAt: number;
+                abilities: {
+                  act: boolean;
+                  finish: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/alerts/{id}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record what came of an alert that was acted on */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                ruleId: string;
+                ruleName: string;
+                kind: string;
+                severity: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                categoryCode: string | null;
+                count: number;
+                baseline: number | null;
+                windowFrom: number;
+                windowTo: number;
+                caseIds: string[];
+                status: string;
+                action: {
+                  kind: string;
+                  ref: string | null;
+                  note: string;
+                  at: number;
+                  by: string | null;
+                } | null;
+                outcome: {
+                  note: string;
+                  at: number;
+                } | null;
+                raisedAt: number;
+                abilities: {
+                  act: boolean;
+                  finish: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Early-warning rules kept in scope and those watching it from above */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                kind: string;
+                categoryCode: string | null;
+                area: string;
+                windowHours: number;
+                threshold: number;
+                ratio: number | null;
+                severity: string;
+                isActive: boolean;
+                orgId: string;
+                orgName: string;
+                updatedAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A new early-warning rule for the caller’s organisation and its subtree */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            kind: 'cluster' | 'trend' | 'repeat' | 'surge';
+            categoryCode: string | null;
+            area: 'grid' | 'village';
+            windowHours: number;
+            threshold: number;
+            ratio: number | null;
+            severity: 'normal' | 'high';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                name: string;
+                kind: string;
+                categoryCode: string | null;
+                area: string;
+                windowHours: number;
+                threshold: number;
+                ratio: number | null;
+                severity: string;
+                isActive: boolean;
+                orgId: string;
+                orgName: string;
+                updatedAt: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change, turn on or turn off a rule kept in scope */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            isActive?: boolean;
+            windowHours?: number;
+            threshold?: number;
+            ratio?: number | null;
+            severity?: 'normal' | 'high';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                name: string;
+                kind: string;
+                categoryCode: string | null;
+                area: string;
+                windowHours: number;
+                threshold: number;
+                ratio: number | null;
+                severity: string;
+                isActive: boolean;
+                orgId: string;
+                orgName: string;
+                updatedAt: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/command/briefing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The weekly or monthly briefing of a unit in scope */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          period?: 'week' | 'month';
+          at?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              org: {
+                id: string;
+                name: string;
+                level: 'district' | 'town' | 'village' | 'grid';
+              };
+              period: {
+                kind: string;
+                from: number;
+                to: number;
+                label: string;
+              };
+              generatedAt: number;
+              figures: ({
+                key: string;
+                label: string;
+                value: number | null;
+                format: 'count' | 'percent' | 'hours' | 'score' | 'stars';
+                tone: 'normal' | 'good' | 'warning' | 'danger';
+                link: string | null;
+              } & {
+                previous: number | null;
+              })[];
+              ranking: {
+                label: string;
+                items: {
+                  rank: number;
+                  id: string;
+                  name: string;
+                  value: number | null;
+                  grade: string | null;
+                  link: string | null;
+                }[];
+              };
+              topCategories: {
+                categoryCode: string;
+                name: string;
+                count: number;
+              }[];
+              alerts: {
+                id: string;
+                ruleId: string;
+                ruleName: string;
+                kind: string;
+                severity: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                categoryCode: string | null;
+                count: number;
+                baseline: number | null;
+                windowFrom: number;
+                windowTo: number;
+                caseIds: string[];
+                status: string;
+                action: {
+                  kind: string;
+                  ref: string | null;
+                  note: string;
+                  at: number;
+                  by: string | null;
+                } | null;
+                outcome: {
+                  note: string;
+                  at: number;
+                } | null;
+                raisedAt: number;
+                abilities: {
+                  act: boolean;
+                  finish: boolean;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/command/briefing.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The briefing as a spreadsheet (figures, ranking, top categories, alerts) */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          period?: 'week' | 'month';
+          at?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

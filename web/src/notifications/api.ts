@@ -27,6 +27,8 @@ export const notificationEvents = [
   'consultation.invited',
   'consultation.vote',
   'consultation.outcome',
+  'command.alert',
+  'command.patrolFocus',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 export type Channel = 'inApp' | 'email';

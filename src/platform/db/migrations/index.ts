@@ -20,6 +20,7 @@ import { migration as m0017 } from './0017_surveys.js';
 import { migration as m0018 } from './0018_case_followups.js';
 import { migration as m0019 } from './0019_volunteer_feedback.js';
 import { migration as m0020 } from './0020_consultation_hotspots.js';
+import { migration as m0021 } from './0021_command.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
+  m0021,
 ];
