@@ -205,7 +205,7 @@ export async function groupRecentReports(
       'reported_at',
     ])
     .where('reported_at', '>=', q.from)
-    .where('reported_at', '<', q.to)
+    .where('reported_at', '<=', q.to)
     .where('org_path', '>=', q.path)
     .where('org_path', '<', subtreeUpper(q.path))
     .where('merged_into_id', 'is', null)

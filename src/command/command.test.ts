@@ -18,7 +18,7 @@ const START = instantOfLocalDate('2026-05-12') + 10 * 3_600_000;
 const HOUR = 3_600_000;
 const YEAR = 364 * DAY_MS;
 const OPEN_STATES = ['reported', 'verifying', 'accepted', 'registered', 'dispatched', 'handling', 'pendingApproval',
-  'onHold', 'handled', 'checking', 'checked'];
+  'onHold', 'handled', 'checking', 'checked'] as const;
 
 describe('the command view (驾驶舱)', () => {
   let p: TestPlatform;
@@ -128,7 +128,7 @@ describe('the command view (驾驶舱)', () => {
       .execute();
     const now = clock.now();
     const dayStart = startOfLocalDay(now);
-    const open = rows.filter((c) => OPEN_STATES.includes(c.state));
+    const open = rows.filter((c) => (OPEN_STATES as readonly string[]).includes(c.state));
     const today = tile(r.body, 'cases.today');
     assert.equal(figure(today, 'reported').value, rows.filter((c) => c.reported_at >= dayStart).length);
     assert.equal(figure(today, 'reported').value, 4);
