@@ -1,5 +1,6 @@
 // The domain modules: their routes, in registration order, and the job handlers they contribute.
 import {
+  assessmentCommandTiles,
   assessmentRoutes,
   coreAssessmentSources,
   registerAssessmentSources,
@@ -68,6 +69,7 @@ import {
   reassignVolunteers,
   repathVolunteers,
   volunteerAssessmentSources,
+  volunteerCommandTiles,
   volunteerRoutes,
   volunteerJobHandlers,
   volunteerServiceRoutes,
@@ -147,6 +149,8 @@ registerAssessmentSources('surveys', surveyAssessmentSources);
 // The case, consultation and linkage tiles ship with the command view (reading those doors), like the assessment's
 // core sources; volunteers and the assessment offer theirs.
 registerCommandTiles('command', coreCommandTiles);
+registerCommandTiles('volunteers', volunteerCommandTiles);
+registerCommandTiles('assessment', assessmentCommandTiles);
 
 // The published lists take part in case work through the cases module's hooks: the negative list and grid task
 // admission guard every action, and a catalogue or routing change is a new version of the list it shows in.

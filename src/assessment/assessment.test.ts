@@ -329,4 +329,30 @@ describe('assessment: the cycle through the API, with scope, refusals and an obj
       'assessment.reason_required',
     );
   });
+  it('puts the decided stars on the command view, for the district and per town', async () => {
+    const district = await zzb.request('GET', '/api/command/screen');
+    assert.equal(district.status, 200, JSON.stringify(district.body));
+    type Tile = {
+      code: string;
+      figures: { key: string; value: number | null }[];
+      byChild: { items: { id: string; value: number | null }[] };
+    };
+    const stars = (district.body.tiles as Tile[]).find((t) => t.code === 'assessment.stars');
+    assert.ok(stars, 'the stars tile is on the district screen');
+    const awards = await p.database.db.selectFrom('assessment_award').select(['level', 'org_path']).execute();
+    assert.equal(awards.length, 1);
+    const value = (key: string) => stars.figures.find((f) => f.key === key)!.value;
+    assert.equal(value('assessed'), 1);
+    assert.equal(value('fiveStars'), awards.filter((a) => a.level === 5).length);
+    assert.equal(value('averageLevel'), awards[0]!.level);
+    // The town the village belongs to carries its level; the other towns have none assessed.
+    const towns = stars.byChild.items.filter((i) => i.value !== null);
+    assert.equal(towns.length, 1);
+    assert.ok(awards[0]!.org_path.includes(`/${towns[0]!.id}/`));
+    assert.equal(towns[0]!.value, awards[0]!.level);
+    // A village's screen does not carry the tile (the stars are the town's and district's business).
+    const own = await village.request('GET', '/api/command/screen');
+    assert.equal(own.status, 200, JSON.stringify(own.body));
+    assert.ok(!(own.body.tiles as Tile[]).some((t) => t.code === 'assessment.stars'));
+  });
 });

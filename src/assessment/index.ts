@@ -4,6 +4,7 @@
 import type { OrgHook, OrgRepath } from '../orgs/index.js';
 import { assessmentRepository } from './repository.js';
 
+export { assessmentCommandTiles } from './commandTiles.js';
 export { assessmentRoutes } from './routes.js';
 export {
   registerAssessmentSources,

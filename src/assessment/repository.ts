@@ -279,6 +279,25 @@ export function assessmentRepository(db: Kysely<DB>) {
         .orderBy('org_path')
         .execute();
     },
+    /** The awards of the latest year with awards under a path (the command view's stars), or none. */
+    async latestAwardsUnder(path: string) {
+      const latest = await db
+        .selectFrom('assessment_award')
+        .select((eb) => eb.fn.max<number | null>('year').as('year'))
+        .where(pathIn(path))
+        .executeTakeFirst();
+      const year = latest?.year ?? null;
+      if (year === null) {
+        return { year: null, awards: [] };
+      }
+      const awards = await db
+        .selectFrom('assessment_award')
+        .select(['org_id', 'org_path', 'level', 'movement'])
+        .where('year', '=', year)
+        .where(pathIn(path))
+        .execute();
+      return { year, awards };
+    },
     async awardsOfSheets(sheetIds: string[]) {
       if (sheetIds.length === 0) {
         return [];

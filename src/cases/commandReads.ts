@@ -150,7 +150,7 @@ export async function redCardsSince(
     trackingCode: r.tracking_code,
     categoryCode: r.category_code,
     deadlineAt: r.deadline_at,
-    at: Number(r.at),
+    at: r.at,
   }));
 }
 
@@ -196,14 +196,7 @@ export async function groupRecentReports(
 ): Promise<ReportGroup[]> {
   const rows = await db
     .selectFrom('case_file')
-    .select([
-      'id',
-      'village_id',
-      'grid_id',
-      'category_code',
-      'reporter_key',
-      'reported_at',
-    ])
+    .select(['id', 'village_id', 'grid_id', 'category_code', 'reporter_key', 'reported_at'])
     .where('reported_at', '>=', q.from)
     .where('reported_at', '<=', q.to)
     .where('org_path', '>=', q.path)

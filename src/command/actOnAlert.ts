@@ -74,14 +74,20 @@ export async function actOnAlert(
       const gridIds =
         alert.grid_id !== null
           ? [alert.grid_id]
-          : (await gridDirectory(trx).list(scope, { underPath: alert.org_path, status: 'active' }, 1000, null)).map(
-              (g) => g.id,
-            );
+          : (
+              await gridDirectory(trx).list(
+                scope,
+                { underPath: alert.org_path, status: 'active' },
+                1000,
+                null,
+              )
+            ).map((g) => g.id);
       const staff = await gridStaffLinks(trx).staffOf(gridIds);
       const workers = [
         ...new Set(staff.filter((s) => s.role === 'worker' && s.user_id !== null).map((s) => s.user_id!)),
       ];
-      const category = alert.category_code === null ? undefined : await findCategory(trx, alert.category_code);
+      const category =
+        alert.category_code === null ? undefined : await findCategory(trx, alert.category_code);
       if (workers.length > 0) {
         await notify(trx, {
           event: 'command.patrolFocus',
@@ -90,7 +96,10 @@ export async function actOnAlert(
             `巡查重点：${category?.name.zh ?? '近期集中反映的问题'}`,
             `Patrol focus: ${category?.name.en ?? 'what residents have reported lately'}`,
           ),
-          body: msg(note === '' ? '请在巡查中重点查看并及时上报。' : note, note === '' ? 'Please look at it on patrol and report.' : note),
+          body: msg(
+            note === '' ? '请在巡查中重点查看并及时上报。' : note,
+            note === '' ? 'Please look at it on patrol and report.' : note,
+          ),
           data: { alertId: alert.id, link: '/patrol' },
           now: ctx.now,
         });

@@ -48,7 +48,17 @@ export type Briefing = {
   unit: ScreenUnit;
   period: Period;
   figures: BriefingFigure[];
-  ranking: { label: Message; items: { rank: number; id: string; name: string; value: number | null; grade: string | null; link: string | null }[] };
+  ranking: {
+    label: Message;
+    items: {
+      rank: number;
+      id: string;
+      name: string;
+      value: number | null;
+      grade: string | null;
+      link: string | null;
+    }[];
+  };
   topCategories: { categoryCode: string; name: Message; count: number }[];
   alerts: AlertRow[];
 };
@@ -134,15 +144,24 @@ export async function loadBriefing(
       grade: x.ind?.grade ?? null,
       link: consolePath('/command/briefing', { orgId: x.child.id, period: q.kind, at: q.at }),
     }));
-  const categories = await reportsByCategory(database.db, { path: unit.path, gridId: unit.gridId }, period, 10);
+  const categories = await reportsByCategory(
+    database.db,
+    { path: unit.path, gridId: unit.gridId },
+    period,
+    10,
+  );
   const topCategories = [];
   for (const c of categories) {
     const cat = await findCategory(database.db, c.categoryCode);
-    topCategories.push({ categoryCode: c.categoryCode, name: cat?.name ?? msg(c.categoryCode, c.categoryCode), count: c.count });
+    topCategories.push({
+      categoryCode: c.categoryCode,
+      name: cat?.name ?? msg(c.categoryCode, c.categoryCode),
+      count: c.count,
+    });
   }
-  const alerts = (await commandRepository(database.db).alertsRaised(unit.path, period.from, period.to, 100)).filter(
-    (a) => unit.gridId === null || a.grid_id === unit.gridId,
-  );
+  const alerts = (
+    await commandRepository(database.db).alertsRaised(unit.path, period.from, period.to, 100)
+  ).filter((a) => unit.gridId === null || a.grid_id === unit.gridId);
   return {
     unit,
     period,

@@ -11,14 +11,33 @@ import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../
 import { commandJobHandlers, ensureCommandJobs, registerCommandTiles } from './index.js';
 
 type Json = Record<string, unknown>;
-type Tile = { code: string; module: string; asOf: number; failed: boolean; figures: Json[]; byChild: { items: Json[] } | null; items: Json[] };
+type Tile = {
+  code: string;
+  module: string;
+  asOf: number;
+  failed: boolean;
+  figures: Json[];
+  byChild: { items: Json[] } | null;
+  items: Json[];
+};
 
 // Tuesday 12 May 2026, 10:00 in the district; a fixed clock, so windows and days are the same every run.
 const START = instantOfLocalDate('2026-05-12') + 10 * 3_600_000;
 const HOUR = 3_600_000;
 const YEAR = 364 * DAY_MS;
-const OPEN_STATES = ['reported', 'verifying', 'accepted', 'registered', 'dispatched', 'handling', 'pendingApproval',
-  'onHold', 'handled', 'checking', 'checked'] as const;
+const OPEN_STATES = [
+  'reported',
+  'verifying',
+  'accepted',
+  'registered',
+  'dispatched',
+  'handling',
+  'pendingApproval',
+  'onHold',
+  'handled',
+  'checking',
+  'checked',
+] as const;
 
 describe('the command view (驾驶舱)', () => {
   let p: TestPlatform;
@@ -29,7 +48,14 @@ describe('the command view (驾驶舱)', () => {
   let dongshi: Session;
   let wangge: Session;
   let point: { lng: number; lat: number; gridId: string };
-  let ids: { district: string; town: string; village: string; otherTown: string; districtPath: string; villagePath: string };
+  let ids: {
+    district: string;
+    town: string;
+    village: string;
+    otherTown: string;
+    districtPath: string;
+    villagePath: string;
+  };
 
   const report = async (categoryCode: string, text: string, phone?: string) => {
     const made = await qzh.request('POST', '/api/cases', {
@@ -41,7 +67,7 @@ describe('the command view (驾驶舱)', () => {
       ...(phone === undefined ? {} : { reporterPhone: phone }),
     });
     assert.equal(made.status, 201, JSON.stringify(made.body));
-    return (made.body.item as Json | undefined)?.id as string | undefined ?? (made.body.id as string);
+    return ((made.body.item as Json | undefined)?.id as string | undefined) ?? (made.body.id as string);
   };
   const screen = async (s: Session, orgId?: string) => {
     const r = await s.request('GET', `/api/command/screen${orgId === undefined ? '' : `?orgId=${orgId}`}`);
@@ -57,7 +83,11 @@ describe('the command view (驾驶舱)', () => {
     assert.ok(f, `figure ${key} of ${t.code}`);
     return f as { value: number | null; link: string | null };
   };
-  const runJobs = () => runDueJobs(p.database, commandJobHandlers(p.database, pino({ level: 'silent' })), { now: () => clock.now(), log: pino({ level: 'warn' }) });
+  const runJobs = () =>
+    runDueJobs(p.database, commandJobHandlers(p.database, pino({ level: 'silent' })), {
+      now: () => clock.now(),
+      log: pino({ level: 'warn' }),
+    });
   const alerts = async (s: Session, query = '') =>
     ((await s.request('GET', `/api/command/alerts${query}`)).body.items as Json[]) ?? [];
   /** The case list behind a figure's console link, through the case API as the same person. */
@@ -79,8 +109,16 @@ describe('the command view (驾驶舱)', () => {
     qzh = await loginAs(p.app, 'qzh');
     point = await pointInGridOf(p, 'wangge');
     const org = (code: string) =>
-      p.database.db.selectFrom('org').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
-    const district = await p.database.db.selectFrom('org').select(['id', 'path']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+      p.database.db
+        .selectFrom('org')
+        .select(['id', 'path'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+    const district = await p.database.db
+      .selectFrom('org')
+      .select(['id', 'path'])
+      .where('parent_id', 'is', null)
+      .executeTakeFirstOrThrow();
     const town = await org('320612001');
     const village = await org('320612001001');
     const otherTown = await p.database.db
@@ -141,7 +179,8 @@ describe('the command view (驾驶舱)', () => {
     assert.equal(
       figure(openTile, 'yellow').value,
       open.filter(
-        (c) => c.paused_at === null && c.yellow_at !== null && c.yellow_at <= now && (c.deadline_at ?? 0) >= now,
+        (c) =>
+          c.paused_at === null && c.yellow_at !== null && c.yellow_at <= now && (c.deadline_at ?? 0) >= now,
       ).length,
     );
     // Per town: the children's open counts add up to the district's, and 金沙街道's equals its own recount.
@@ -150,7 +189,10 @@ describe('the command view (驾驶舱)', () => {
       byTown.reduce((n, x) => n + (x.value as number), 0),
       open.length,
     );
-    assert.equal(byTown.find((x) => x.id === ids.town)?.value, open.filter((c) => c.town_id === ids.town).length);
+    assert.equal(
+      byTown.find((x) => x.id === ids.town)?.value,
+      open.filter((c) => c.town_id === ids.town).length,
+    );
     // Every number opens its records: the open figure's link lists exactly those cases for the same person.
     const behindOpen = await listBehind(qzh, figure(openTile, 'open').link!);
     assert.equal(behindOpen.length, open.length);
@@ -209,7 +251,7 @@ describe('the command view (驾驶舱)', () => {
       .where('grid_id', '=', point.gridId)
       .where('state', 'in', OPEN_STATES)
       .executeTakeFirstOrThrow();
-    assert.equal(cell?.open, Number(openInGrid.n));
+    assert.equal(cell?.open, openInGrid.n);
     assert.equal(cell?.open, 5, 'four today and last year’s still open');
   });
 
@@ -276,7 +318,11 @@ describe('the command view (驾驶舱)', () => {
     assert.equal(byRule(clusterRule).length, 1);
     assert.equal(byRule(clusterRule)[0]!.count, 3);
     assert.equal(byRule(clusterRule)[0]!.orgId, ids.village);
-    assert.equal(byRule(clusterRule)[0]!.caseIds instanceof Array && (byRule(clusterRule)[0]!.caseIds as string[]).length, 3);
+    assert.equal(
+      byRule(clusterRule)[0]!.caseIds instanceof Array &&
+        (byRule(clusterRule)[0]!.caseIds as string[]).length,
+      3,
+    );
     assert.equal(byRule(trendRule).length, 1, 'two this fortnight against one last year');
     assert.equal(byRule(trendRule)[0]!.baseline, 1);
     assert.equal(byRule(repeatRule).length, 1);
@@ -330,13 +376,29 @@ describe('the command view (驾驶舱)', () => {
     assert.ok(cluster);
     assert.deepEqual(cluster.abilities, { act: true, finish: false });
     // Another town cannot touch it; a village cadre may read but not act.
-    assert.equal((await shigang.request('POST', `/api/command/alerts/${cluster.id}/act`, { kind: 'dismiss', note: '无关' })).status, 404);
-    assert.equal((await dongshi.request('POST', `/api/command/alerts/${cluster.id}/act`, { kind: 'dismiss', note: '无关' })).status, 403);
+    assert.equal(
+      (
+        await shigang.request('POST', `/api/command/alerts/${String(cluster.id)}/act`, {
+          kind: 'dismiss',
+          note: '无关',
+        })
+      ).status,
+      404,
+    );
+    assert.equal(
+      (
+        await dongshi.request('POST', `/api/command/alerts/${String(cluster.id)}/act`, {
+          kind: 'dismiss',
+          note: '无关',
+        })
+      ).status,
+      403,
+    );
 
     // Councils exist once established; the topic goes to 东市社区's council with the alert's cases linked.
     const admin = await loginAs(p.app, 'admin');
     assert.equal((await admin.request('POST', '/api/councils/establish')).status, 200);
-    const topic = await jinsha.request('POST', `/api/command/alerts/${cluster.id}/act`, {
+    const topic = await jinsha.request('POST', `/api/command/alerts/${String(cluster.id)}/act`, {
       kind: 'topic',
       note: '提请议事会协商，联系人 13800138000',
     });
@@ -351,22 +413,27 @@ describe('the command view (驾驶舱)', () => {
       .select('case_id')
       .where('topic_id', '=', action.ref as string)
       .execute();
-    assert.deepEqual(
-      linked.map((l) => l.case_id).sort(),
-      [...(cluster.caseIds as string[])].sort(),
-    );
+    assert.deepEqual(linked.map((l) => l.case_id).sort(), [...(cluster.caseIds as string[])].sort());
     // Acting twice is refused; finishing records the outcome.
-    const again = await jinsha.request('POST', `/api/command/alerts/${cluster.id}/act`, { kind: 'patrol', note: '' });
+    const again = await jinsha.request('POST', `/api/command/alerts/${String(cluster.id)}/act`, {
+      kind: 'patrol',
+      note: '',
+    });
     assert.equal(again.status, 409);
     assert.equal(again.body.code, 'command.alert_closed');
-    const done = await jinsha.request('POST', `/api/command/alerts/${cluster.id}/finish`, { note: '议事会已议定清理方案' });
+    const done = await jinsha.request('POST', `/api/command/alerts/${String(cluster.id)}/finish`, {
+      note: '议事会已议定清理方案',
+    });
     assert.equal(done.status, 200);
     assert.equal((done.body.item as Json).status, 'done');
 
     // Supervision puts the alert's open cases under a yellow card, as the caller.
     const second = (await alerts(jinsha, '?status=open')).find((a) => a.ruleName === '同类三天三次');
     assert.ok(second);
-    const sup = await jinsha.request('POST', `/api/command/alerts/${second.id}/act`, { kind: 'supervise', note: '限期处置' });
+    const sup = await jinsha.request('POST', `/api/command/alerts/${String(second.id)}/act`, {
+      kind: 'supervise',
+      note: '限期处置',
+    });
     assert.equal(sup.status, 200, JSON.stringify(sup.body));
     const cards = await p.database.db
       .selectFrom('case_file')
@@ -378,7 +445,10 @@ describe('the command view (驾驶舱)', () => {
     // A patrol focus reaches the grid's workers.
     const third = (await alerts(qzh, '?status=open')).find((a) => a.kind === 'repeat');
     assert.ok(third);
-    const patrol = await qzh.request('POST', `/api/command/alerts/${third.id}/act`, { kind: 'patrol', note: '' });
+    const patrol = await qzh.request('POST', `/api/command/alerts/${String(third.id)}/act`, {
+      kind: 'patrol',
+      note: '',
+    });
     assert.equal(patrol.status, 200, JSON.stringify(patrol.body));
     const workerInbox = (await wangge.request('GET', '/api/notifications')).body.items as Json[];
     assert.ok(workerInbox.some((n) => n.event === 'command.patrolFocus'));
@@ -386,10 +456,24 @@ describe('the command view (驾驶舱)', () => {
     // A dismissal needs a reason.
     const fourth = (await alerts(qzh, '?status=open')).find((a) => a.kind === 'trend');
     assert.ok(fourth);
-    assert.equal((await qzh.request('POST', `/api/command/alerts/${fourth.id}/act`, { kind: 'dismiss', note: ' ' })).status, 400);
-    const dismissed = await qzh.request('POST', `/api/command/alerts/${fourth.id}/act`, { kind: 'dismiss', note: '季节性，已知' });
+    assert.equal(
+      (
+        await qzh.request('POST', `/api/command/alerts/${String(fourth.id)}/act`, {
+          kind: 'dismiss',
+          note: ' ',
+        })
+      ).status,
+      400,
+    );
+    const dismissed = await qzh.request('POST', `/api/command/alerts/${String(fourth.id)}/act`, {
+      kind: 'dismiss',
+      note: '季节性，已知',
+    });
     assert.equal((dismissed.body.item as Json).status, 'dismissed');
-    assert.equal((await qzh.request('POST', `/api/command/alerts/${fourth.id}/finish`, { note: 'x' })).status, 409);
+    assert.equal(
+      (await qzh.request('POST', `/api/command/alerts/${String(fourth.id)}/finish`, { note: 'x' })).status,
+      409,
+    );
   });
 
   it('keeps rules to their owners: a town edits its own, sees the district’s, and cannot touch them or another town’s', async () => {
@@ -397,16 +481,30 @@ describe('the command view (驾驶舱)', () => {
     const own = mine.find((r) => r.orgId === ids.town);
     const fromAbove = mine.find((r) => r.orgId === ids.district);
     assert.ok(own && fromAbove);
-    const off = await jinsha.request('PATCH', `/api/command/rules/${own.id}`, { isActive: false });
+    const off = await jinsha.request('PATCH', `/api/command/rules/${String(own.id)}`, { isActive: false });
     assert.equal(off.status, 200);
     assert.equal((off.body.item as Json).isActive, false);
-    assert.equal((await jinsha.request('PATCH', `/api/command/rules/${fromAbove.id}`, { isActive: false })).status, 404);
-    assert.equal((await shigang.request('PATCH', `/api/command/rules/${own.id}`, { threshold: 9 })).status, 404);
-    assert.ok(!((await shigang.request('GET', '/api/command/rules')).body.items as Json[]).some((r) => r.id === own.id));
+    assert.equal(
+      (await jinsha.request('PATCH', `/api/command/rules/${String(fromAbove.id)}`, { isActive: false }))
+        .status,
+      404,
+    );
+    assert.equal(
+      (await shigang.request('PATCH', `/api/command/rules/${String(own.id)}`, { threshold: 9 })).status,
+      404,
+    );
+    assert.ok(
+      !((await shigang.request('GET', '/api/command/rules')).body.items as Json[]).some(
+        (r) => r.id === own.id,
+      ),
+    );
   });
 
   it('writes the weekly briefing with figures equal to a recount, the children ranked, and the same as .xlsx', async () => {
-    const r = await qzh.request('GET', `/api/command/briefing?orgId=${ids.town}&period=week&at=${clock.now()}`);
+    const r = await qzh.request(
+      'GET',
+      `/api/command/briefing?orgId=${ids.town}&period=week&at=${clock.now()}`,
+    );
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const period = r.body.period as { from: number; to: number };
     assert.equal(period.to - period.from, 7 * DAY_MS);
@@ -418,8 +516,8 @@ describe('the command view (驾驶舱)', () => {
       .where('reported_at', '<', period.to)
       .executeTakeFirstOrThrow();
     const figures = r.body.figures as Json[];
-    assert.equal(figures.find((f) => f.key === 'reported')?.value, Number(reported.n));
-    assert.ok(Number(reported.n) > 10);
+    assert.equal(figures.find((f) => f.key === 'reported')?.value, reported.n);
+    assert.ok(reported.n > 10);
     const ranking = (r.body.ranking as Json).items as Json[];
     assert.ok(ranking.length > 0 && ranking[0]!.rank === 1);
     assert.ok(((r.body.topCategories as Json[])[0]!.count as number) >= 4);
@@ -447,7 +545,14 @@ describe('the command view (驾驶舱)', () => {
         async compute(ctx) {
           return {
             figures: [
-              { key: 'children', label: msg('下级', 'Children'), value: ctx.children.length, format: 'count', tone: 'normal', link: null },
+              {
+                key: 'children',
+                label: msg('下级', 'Children'),
+                value: ctx.children.length,
+                format: 'count',
+                tone: 'normal',
+                link: null,
+              },
             ],
             byChild: null,
             items: [],
@@ -483,7 +588,10 @@ describe('the command view (驾驶舱)', () => {
       assert.equal(figure(added, 'children').value, (first.body.children as Json[]).length);
       assert.equal(tile(first.body, 'testing.fails').failed, true);
       assert.ok((first.body.tiles as Tile[]).some((t) => t.code === 'cases.open' && !t.failed));
-      assert.ok(!(first.body.tiles as Tile[]).some((t) => t.code === 'testing.hidden'), 'qzh has no audit.read');
+      assert.ok(
+        !(first.body.tiles as Tile[]).some((t) => t.code === 'testing.hidden'),
+        'qzh has no audit.read',
+      );
       // A stored tile keeps its answer while fresh, and is counted again once older than its freshness.
       clock.advance(10 * 60_000);
       const second = await screen(qzh);
@@ -497,4 +605,3 @@ describe('the command view (驾驶舱)', () => {
     assert.ok(!((await screen(qzh)).body.tiles as Tile[]).some((t) => t.module === 'testing'));
   });
 });
-

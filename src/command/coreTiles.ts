@@ -12,7 +12,7 @@ import {
 import { consultationNumbers } from '../consultations/index.js';
 import { linkageIndicatorsOf } from '../linkage/index.js';
 import { msg } from '../platform/i18n.js';
-import { DAY_MS, localFields, startOfLocalDay } from '../platform/time.js';
+import { DAY_MS, startOfLocalDay } from '../platform/time.js';
 import {
   caseListOf,
   consolePath,
@@ -21,6 +21,7 @@ import {
   type ScreenUnit,
   type TileContext,
   type Tone,
+  yearToDate,
 } from './tiles.js';
 
 const CASE_OWNER = msg('区社会治理现代化指挥中心', 'District social governance command centre');
@@ -34,16 +35,15 @@ export function screenPeriods(now: number) {
   };
 }
 
-/** The local year up to now. */
-export function yearToDate(now: number) {
-  const f = localFields(now);
-  const from = Date.UTC(f.getUTCFullYear(), 0, 1) - 8 * 3_600_000;
-  return { from, to: startOfLocalDay(now) + DAY_MS };
-}
-
 /** The column of case_file that names a unit's children: towns of a district, villages of a town, grids of a village. */
 const childColumn = (unit: ScreenUnit): OpenUnitColumn | null =>
-  unit.level === 'district' ? 'town_id' : unit.level === 'town' ? 'village_id' : unit.level === 'village' ? 'grid_id' : null;
+  unit.level === 'district'
+    ? 'town_id'
+    : unit.level === 'town'
+      ? 'village_id'
+      : unit.level === 'village'
+        ? 'grid_id'
+        : null;
 
 const casesOf = (unit: { id: string; level: ScreenUnit['level'] }, query: Record<string, string | number>) =>
   consolePath('/cases', { tab: 'all', ...caseListOf(unit), ...query });
@@ -359,8 +359,22 @@ const linkageTile: CommandTile = {
     const link = consolePath('/linkage', { orgId: ctx.unit.id });
     return {
       figures: [
-        { key: 'received', label: msg('收集诉求', 'Appeals received'), value: n.received, format: 'count', tone: 'normal', link },
-        { key: 'pending', label: msg('待办结', 'Pending'), value: n.pending, format: 'count', tone: 'normal', link },
+        {
+          key: 'received',
+          label: msg('收集诉求', 'Appeals received'),
+          value: n.received,
+          format: 'count',
+          tone: 'normal',
+          link,
+        },
+        {
+          key: 'pending',
+          label: msg('待办结', 'Pending'),
+          value: n.pending,
+          format: 'count',
+          tone: 'normal',
+          link,
+        },
         {
           key: 'shareWithinVillage',
           label: msg('小事不出村', 'Settled within the village'),
@@ -377,7 +391,14 @@ const linkageTile: CommandTile = {
           tone: toneOfRate(n.coverage, 0.9, 0.6),
           link,
         },
-        { key: 'overdue', label: msg('超时诉求', 'Overdue appeals'), value: n.overdue, format: 'count', tone: n.overdue > 0 ? 'danger' : 'normal', link },
+        {
+          key: 'overdue',
+          label: msg('超时诉求', 'Overdue appeals'),
+          value: n.overdue,
+          format: 'count',
+          tone: n.overdue > 0 ? 'danger' : 'normal',
+          link,
+        },
       ],
       byChild: null,
       items: [],
@@ -385,4 +406,10 @@ const linkageTile: CommandTile = {
   },
 };
 
-export const coreCommandTiles: readonly CommandTile[] = [todayTile, openTile, ratesTile, consultationTile, linkageTile];
+export const coreCommandTiles: readonly CommandTile[] = [
+  todayTile,
+  openTile,
+  ratesTile,
+  consultationTile,
+  linkageTile,
+];

@@ -68,10 +68,7 @@ const TOWN_RULES: RuleInput[] = [
   },
 ];
 
-export async function seedCommandDemo(
-  database: Database,
-  options: { now: number },
-): Promise<void> {
+export async function seedCommandDemo(database: Database, options: { now: number }): Promise<void> {
   const { db, dialect } = database;
   const orgs = orgDirectory(db, dialect);
   const root = await orgs.findRoot();
@@ -105,7 +102,9 @@ export async function seedCommandDemo(
     }
     const raised = await runWarnings(trx, dialect, now);
     // One village alert turned into a topic for its council, one supervised and finished; the rest stay open.
-    const topicable = raised.find((a) => a.category_code !== null && a.grid_id === null && a.subject.includes('|'));
+    const topicable = raised.find(
+      (a) => a.category_code !== null && a.grid_id === null && a.subject.includes('|'),
+    );
     if (topicable !== undefined) {
       await actOnAlert(trx, dialect, ctx(district, now), district, topicable.id, {
         kind: 'topic',

@@ -25,6 +25,7 @@ export {
   type TileFigure,
   type TileItem,
   type Tone,
+  yearToDate,
 } from './tiles.js';
 export { seedCommandDemo } from './demo.js';
 
@@ -39,4 +40,5 @@ export const repathCommand: OrgHook<OrgRepath> = (db, _dialect, e) =>
   commandRepository(db).repath(e.oldPrefix, e.newPrefix);
 
 /** Org hook: a merged org's rules and alerts go to the org it merged into. */
-export const reassignCommand: OrgHook<OrgMerge> = (db, _dialect, e) => commandRepository(db).reassign(e.from, e.to);
+export const reassignCommand: OrgHook<OrgMerge> = (db, _dialect, e) =>
+  commandRepository(db).reassign(e.from, e.to);

@@ -6,6 +6,7 @@ import { pick, type Locale, type Message } from '../platform/i18n.js';
 import type { AlertRow, RuleRow } from './repository.js';
 import type { TileResult } from './screen.js';
 import type { TileAnswer } from './tiles.js';
+import type { AlertActionKind, AlertStatus, RuleArea, RuleKind, Severity } from './warnings.js';
 
 const text = (m: Message | null, locale: Locale) => (m === null ? null : pick(m, locale));
 
@@ -15,7 +16,11 @@ export function presentAnswer(answer: TileAnswer, locale: Locale) {
     byChild:
       answer.byChild === null
         ? null
-        : { label: pick(answer.byChild.label, locale), format: answer.byChild.format, items: answer.byChild.items },
+        : {
+            label: pick(answer.byChild.label, locale),
+            format: answer.byChild.format,
+            items: answer.byChild.items,
+          },
     items: answer.items.map((i) => ({ ...i, label: pick(i.label, locale), detail: text(i.detail, locale) })),
   };
 }
@@ -37,13 +42,13 @@ export function presentRule(r: RuleRow, orgName: string) {
   return {
     id: r.id,
     name: r.name,
-    kind: r.kind,
+    kind: r.kind as RuleKind,
     categoryCode: r.category_code,
-    area: r.area,
+    area: r.area as RuleArea,
     windowHours: r.window_hours,
     threshold: r.threshold,
     ratio: r.ratio,
-    severity: r.severity,
+    severity: r.severity as Severity,
     isActive: fromDbBool(r.is_active),
     orgId: r.org_id,
     orgName,
@@ -61,8 +66,8 @@ export function presentAlert(
     id: a.id,
     ruleId: a.rule_id,
     ruleName: names.rule,
-    kind: names.kind,
-    severity: a.severity,
+    kind: names.kind as RuleKind,
+    severity: a.severity as Severity,
     orgId: a.org_id,
     orgName: names.org,
     gridId: a.grid_id,
@@ -72,12 +77,12 @@ export function presentAlert(
     windowFrom: a.window_from,
     windowTo: a.window_to,
     caseIds: fromDbJson<string[]>(a.case_ids) ?? [],
-    status: a.status,
+    status: a.status as AlertStatus,
     action:
       a.action_kind === null
         ? null
         : {
-            kind: a.action_kind,
+            kind: a.action_kind as AlertActionKind,
             ref: a.action_ref,
             note: a.action_note ?? '',
             at: a.acted_at ?? a.raised_at,

@@ -18,7 +18,7 @@ export type AlertFilter = {
 };
 
 export function commandRepository(db: Kysely<DB>) {
-  const inScope = <T extends 'warning_rule' | 'warning_alert'>(table: T, scope: Scope) =>
+  const inScope = (table: 'warning_rule' | 'warning_alert', scope: Scope) =>
     db
       .selectFrom(table as 'warning_rule')
       .where('org_path', '>=', scope.path)
@@ -38,7 +38,9 @@ export function commandRepository(db: Kysely<DB>) {
       await db
         .insertInto('command_tile_figure')
         .values({ tile_code: tileCode, org_id: orgId, answer, counted_at: countedAt })
-        .onConflict((oc) => oc.columns(['tile_code', 'org_id']).doUpdateSet({ answer, counted_at: countedAt }))
+        .onConflict((oc) =>
+          oc.columns(['tile_code', 'org_id']).doUpdateSet({ answer, counted_at: countedAt }),
+        )
         .execute();
     },
 
@@ -60,7 +62,12 @@ export function commandRepository(db: Kysely<DB>) {
     },
 
     async activeRules(): Promise<RuleRow[]> {
-      return db.selectFrom('warning_rule').selectAll().where('is_active', '=', 1).orderBy('created_at').execute();
+      return db
+        .selectFrom('warning_rule')
+        .selectAll()
+        .where('is_active', '=', 1)
+        .orderBy('created_at')
+        .execute();
     },
 
     async findRule(scope: Scope, id: string): Promise<RuleRow | undefined> {
@@ -76,7 +83,9 @@ export function commandRepository(db: Kysely<DB>) {
     },
 
     async rulesByIds(ids: readonly string[]): Promise<RuleRow[]> {
-      return ids.length === 0 ? [] : db.selectFrom('warning_rule').selectAll().where('id', 'in', ids).execute();
+      return ids.length === 0
+        ? []
+        : db.selectFrom('warning_rule').selectAll().where('id', 'in', ids).execute();
     },
 
     /** The latest alert of a rule on a subject whose window ends after `since` (it has already fired for that window). */
@@ -96,10 +105,9 @@ export function commandRepository(db: Kysely<DB>) {
     },
 
     async findAlert(scope: Scope, id: string): Promise<AlertRow | undefined> {
-      return inScope('warning_alert', scope)
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst() as Promise<AlertRow | undefined>;
+      return inScope('warning_alert', scope).selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+        AlertRow | undefined
+      >;
     },
 
     async updateAlert(id: string, patch: Partial<AlertRow>) {
@@ -122,7 +130,10 @@ export function commandRepository(db: Kysely<DB>) {
       if (f.after !== undefined) {
         const a = f.after;
         q = q.where((eb) =>
-          eb.or([eb('raised_at', '<', a.raisedAt), eb.and([eb('raised_at', '=', a.raisedAt), eb('id', '<', a.id)])]),
+          eb.or([
+            eb('raised_at', '<', a.raisedAt),
+            eb.and([eb('raised_at', '=', a.raisedAt), eb('id', '<', a.id)]),
+          ]),
         );
       }
       return q.orderBy('raised_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
@@ -151,7 +162,11 @@ export function commandRepository(db: Kysely<DB>) {
     /** Org hook: a merged org's rules and alerts go to the org it merged into; its stored tile answers are dropped. */
     async reassign(from: { id: string; path: string }, to: { id: string; path: string }) {
       for (const table of ['warning_rule', 'warning_alert'] as const) {
-        await db.updateTable(table).set({ org_id: to.id, org_path: to.path }).where('org_id', '=', from.id).execute();
+        await db
+          .updateTable(table)
+          .set({ org_id: to.id, org_path: to.path })
+          .where('org_id', '=', from.id)
+          .execute();
       }
       await db.deleteFrom('command_tile_figure').where('org_id', 'in', [from.id, to.id]).execute();
     },

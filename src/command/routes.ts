@@ -21,7 +21,12 @@ import { loadScreen, resolveScreenUnit } from './screen.js';
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const IdParams = Type.Object({ id: Id });
 const OrgQuery = Type.Object({ orgId: Type.Optional(Id) });
-const Level = Type.Union([Type.Literal('district'), Type.Literal('town'), Type.Literal('village'), Type.Literal('grid')]);
+const Level = Type.Union([
+  Type.Literal('district'),
+  Type.Literal('town'),
+  Type.Literal('village'),
+  Type.Literal('grid'),
+]);
 const Format = Type.Union([
   Type.Literal('count'),
   Type.Literal('percent'),
@@ -29,7 +34,12 @@ const Format = Type.Union([
   Type.Literal('score'),
   Type.Literal('stars'),
 ]);
-const Tone = Type.Union([Type.Literal('normal'), Type.Literal('good'), Type.Literal('warning'), Type.Literal('danger')]);
+const Tone = Type.Union([
+  Type.Literal('normal'),
+  Type.Literal('good'),
+  Type.Literal('warning'),
+  Type.Literal('danger'),
+]);
 const RuleKind = Type.Union([
   Type.Literal('cluster'),
   Type.Literal('trend'),
@@ -43,6 +53,12 @@ const AlertAction = Type.Union([
   Type.Literal('supervise'),
   Type.Literal('patrol'),
   Type.Literal('dismiss'),
+]);
+const AlertStatus = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('acting'),
+  Type.Literal('done'),
+  Type.Literal('dismissed'),
 ]);
 const Period = Type.Union([Type.Literal('week'), Type.Literal('month')]);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -75,15 +91,20 @@ const TileSchema = Type.Object({
     }),
   ),
   items: Type.Array(
-    Type.Object({ label: Type.String(), detail: Nullable(Type.String()), tone: Tone, link: Nullable(Type.String()) }),
+    Type.Object({
+      label: Type.String(),
+      detail: Nullable(Type.String()),
+      tone: Tone,
+      link: Nullable(Type.String()),
+    }),
   ),
 });
 const AlertSchema = Type.Object({
   id: Type.String(),
   ruleId: Type.String(),
   ruleName: Type.String(),
-  kind: Type.String(),
-  severity: Type.String(),
+  kind: RuleKind,
+  severity: Severity,
   orgId: Type.String(),
   orgName: Type.String(),
   gridId: Nullable(Type.String()),
@@ -93,10 +114,10 @@ const AlertSchema = Type.Object({
   windowFrom: Type.Integer(),
   windowTo: Type.Integer(),
   caseIds: Type.Array(Type.String()),
-  status: Type.String(),
+  status: AlertStatus,
   action: Nullable(
     Type.Object({
-      kind: Type.String(),
+      kind: AlertAction,
       ref: Nullable(Type.String()),
       note: Type.String(),
       at: Type.Integer(),
@@ -110,13 +131,13 @@ const AlertSchema = Type.Object({
 const RuleSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  kind: Type.String(),
+  kind: RuleKind,
   categoryCode: Nullable(Type.String()),
-  area: Type.String(),
+  area: RuleArea,
   windowHours: Type.Integer(),
   threshold: Type.Integer(),
   ratio: Nullable(Type.Number()),
-  severity: Type.String(),
+  severity: Severity,
   isActive: Type.Boolean(),
   orgId: Type.String(),
   orgName: Type.String(),
@@ -143,7 +164,6 @@ const RulePatchBody = Type.Partial(
   }),
   { minProperties: 1 },
 );
-const NoteBody = Type.Object({ note: Type.String({ maxLength: 500 }) });
 const BriefingQuery = Type.Object({
   orgId: Type.Optional(Id),
   period: Type.Optional(Period),
@@ -160,9 +180,14 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
   /** Alerts as the caller sees them, with their rules' and organisations' names. */
   const alertsView = async (request: FastifyRequest, rows: AlertRow[]) => {
     const actor = userOf(request);
-    const rules = new Map((await repo.rulesByIds([...new Set(rows.map((r) => r.rule_id))])).map((r) => [r.id, r]));
+    const rules = new Map(
+      (await repo.rulesByIds([...new Set(rows.map((r) => r.rule_id))])).map((r) => [r.id, r]),
+    );
     const orgs = new Map(
-      (await orgDirectory(db, dialect).byIds([...new Set(rows.map((r) => r.org_id))])).map((o) => [o.id, o.name]),
+      (await orgDirectory(db, dialect).byIds([...new Set(rows.map((r) => r.org_id))])).map((o) => [
+        o.id,
+        o.name,
+      ]),
     );
     return rows.map((a) => {
       const rule = rules.get(a.rule_id);
@@ -180,7 +205,8 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
       config: { auth: 'command.read' },
       schema: {
         tags: ['command'],
-        summary: 'The command screen of a district, town, village or grid in scope: trail, children and tiles',
+        summary:
+          'The command screen of a district, town, village or grid in scope: trail, children and tiles',
         querystring: OrgQuery,
         response: {
           200: Type.Object({
@@ -218,7 +244,12 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
           200: Type.Object({
             asOf: Type.Integer(),
             items: Type.Array(
-              Type.Object({ gridId: Type.String(), open: Type.Integer(), yellow: Type.Integer(), red: Type.Integer() }),
+              Type.Object({
+                gridId: Type.String(),
+                open: Type.Integer(),
+                yellow: Type.Integer(),
+                red: Type.Integer(),
+              }),
             ),
           }),
         },
@@ -226,10 +257,20 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
     },
     async (request) => {
       const { unit } = await resolveScreenUnit(database, userOf(request), request.query.orgId);
-      const figures = await openCaseFigures(db, { path: unit.path, gridId: unit.gridId }, 'grid_id', request.now);
+      const figures = await openCaseFigures(
+        db,
+        { path: unit.path, gridId: unit.gridId },
+        'grid_id',
+        request.now,
+      );
       return {
         asOf: request.now,
-        items: [...figures.byUnit].map(([gridId, f]) => ({ gridId, open: f.open, yellow: f.yellow, red: f.red })),
+        items: [...figures.byUnit].map(([gridId, f]) => ({
+          gridId,
+          open: f.open,
+          yellow: f.yellow,
+          red: f.red,
+        })),
       };
     },
   );
@@ -241,7 +282,10 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
       schema: {
         tags: ['command'],
         summary: 'What happened under a unit since an instant (at most a day back): new red cards and alerts',
-        querystring: Type.Object({ orgId: Type.Optional(Id), since: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        querystring: Type.Object({
+          orgId: Type.Optional(Id),
+          since: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
         response: {
           200: Type.Object({
             now: Type.Integer(),
@@ -268,7 +312,12 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
       ]);
       return {
         now: request.now,
-        redCards: cards.map((c) => ({ caseId: c.id, trackingCode: c.trackingCode, categoryCode: c.categoryCode, at: c.at })),
+        redCards: cards.map((c) => ({
+          caseId: c.id,
+          trackingCode: c.trackingCode,
+          categoryCode: c.categoryCode,
+          at: c.at,
+        })),
         alerts: await alertsView(request, alerts),
       };
     },
@@ -328,7 +377,8 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
       config: { auth: 'command.warn' },
       schema: {
         tags: ['command'],
-        summary: 'Act on an open alert: a consultation topic, supervision of its cases, a patrol focus, or dismissal',
+        summary:
+          'Act on an open alert: a consultation topic, supervision of its cases, a patrol focus, or dismissal',
         params: IdParams,
         body: Type.Object({ kind: AlertAction, note: Type.String({ maxLength: 500 }) }),
         response: { 200: Type.Object({ item: AlertSchema }) },
@@ -337,11 +387,15 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
     async (request) => {
       const actor = userOf(request);
       if (request.body.kind === 'dismiss' && request.body.note.trim() === '') {
-        throw new AppError('request.invalid', { errors: [{ field: 'note', message: 'a dismissal needs a reason' }] });
+        throw new AppError('request.invalid', {
+          errors: [{ field: 'note', message: 'a dismissal needs a reason' }],
+        });
       }
       const row = await db
         .transaction()
-        .execute((trx) => actOnAlert(trx, dialect, contextOf(request), actor, request.params.id, request.body));
+        .execute((trx) =>
+          actOnAlert(trx, dialect, contextOf(request), actor, request.params.id, request.body),
+        );
       return { item: (await alertsView(request, [row]))[0]! };
     },
   );
@@ -361,14 +415,19 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
     async (request) => {
       const row = await db
         .transaction()
-        .execute((trx) => finishAlert(trx, contextOf(request), userOf(request), request.params.id, request.body));
+        .execute((trx) =>
+          finishAlert(trx, contextOf(request), userOf(request), request.params.id, request.body),
+        );
       return { item: (await alertsView(request, [row]))[0]! };
     },
   );
 
   const rulesView = async (rows: Awaited<ReturnType<typeof repo.rulesFor>>) => {
     const names = new Map(
-      (await orgDirectory(db, dialect).byIds([...new Set(rows.map((r) => r.org_id))])).map((o) => [o.id, o.name]),
+      (await orgDirectory(db, dialect).byIds([...new Set(rows.map((r) => r.org_id))])).map((o) => [
+        o.id,
+        o.name,
+      ]),
     );
     return rows.map((r) => presentRule(r, names.get(r.org_id) ?? ''));
   };
@@ -420,13 +479,22 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
     async (request) => {
       const row = await db
         .transaction()
-        .execute((trx) => updateRule(trx, contextOf(request), userOf(request), request.params.id, request.body));
+        .execute((trx) =>
+          updateRule(trx, contextOf(request), userOf(request), request.params.id, request.body),
+        );
       return { item: (await rulesView([row]))[0]! };
     },
   );
 
-  const briefingOf = (request: FastifyRequest, q: { orgId?: string; period?: 'week' | 'month'; at?: number }) =>
-    loadBriefing(database, userOf(request), { orgId: q.orgId, kind: q.period ?? 'week', at: q.at ?? request.now });
+  const briefingOf = (
+    request: FastifyRequest,
+    q: { orgId?: string; period?: 'week' | 'month'; at?: number },
+  ) =>
+    loadBriefing(database, userOf(request), {
+      orgId: q.orgId,
+      kind: q.period ?? 'week',
+      at: q.at ?? request.now,
+    });
 
   app.get(
     '/api/command/briefing',
@@ -446,7 +514,9 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
               label: Type.String(),
             }),
             generatedAt: Type.Integer(),
-            figures: Type.Array(Type.Intersect([FigureSchema, Type.Object({ previous: Nullable(Type.Number()) })])),
+            figures: Type.Array(
+              Type.Intersect([FigureSchema, Type.Object({ previous: Nullable(Type.Number()) })]),
+            ),
             ranking: Type.Object({
               label: Type.String(),
               items: Type.Array(
@@ -473,7 +543,12 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
       const b = await briefingOf(request, request.query);
       return {
         org: { id: b.unit.id, name: b.unit.name, level: b.unit.level },
-        period: { kind: b.period.kind, from: b.period.from, to: b.period.to, label: pick(b.period.label, locale) },
+        period: {
+          kind: b.period.kind,
+          from: b.period.from,
+          to: b.period.to,
+          label: pick(b.period.label, locale),
+        },
         generatedAt: request.now,
         figures: b.figures.map((f) => ({ ...f, label: pick(f.label, locale) })),
         ranking: { label: pick(b.ranking.label, locale), items: b.ranking.items },
@@ -503,10 +578,20 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
         yield [b.unit.name, pick(b.period.label, locale), null, null];
         yield [zh ? '指标' : 'Figure', zh ? '本期' : 'This period', zh ? '上期' : 'Previous', null];
         for (const f of b.figures) {
-          yield [pick(f.label, locale) + (f.format === 'percent' ? ' (%)' : ''), fmt(f.value, f.format), fmt(f.previous, f.format), null];
+          yield [
+            pick(f.label, locale) + (f.format === 'percent' ? ' (%)' : ''),
+            fmt(f.value, f.format),
+            fmt(f.previous, f.format),
+            null,
+          ];
         }
         yield [null, null, null, null];
-        yield [pick(b.ranking.label, locale), zh ? '单位' : 'Unit', zh ? '综合得分' : 'Score', zh ? '等次' : 'Grade'];
+        yield [
+          pick(b.ranking.label, locale),
+          zh ? '单位' : 'Unit',
+          zh ? '综合得分' : 'Score',
+          zh ? '等次' : 'Grade',
+        ];
         for (const r of b.ranking.items) {
           yield [r.rank, r.name, r.value, r.grade];
         }
@@ -516,7 +601,12 @@ export const commandRoutes: ModuleRoutes = async (base, { deps }) => {
           yield [pick(c.name, locale), c.count, null, null];
         }
         yield [null, null, null, null];
-        yield [zh ? '预警' : 'Alerts', zh ? '件（人）数' : 'Count', zh ? '状态' : 'Status', zh ? '处置' : 'Action'];
+        yield [
+          zh ? '预警' : 'Alerts',
+          zh ? '件（人）数' : 'Count',
+          zh ? '状态' : 'Status',
+          zh ? '处置' : 'Action',
+        ];
         for (const a of await alertsView(request, b.alerts)) {
           yield [`${a.ruleName} ${a.orgName}`, a.count, a.status, a.action?.note ?? null];
         }

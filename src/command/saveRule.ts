@@ -24,7 +24,9 @@ export type RuleInput = {
   severity: Severity;
 };
 
-export type RulePatch = Partial<Pick<RuleInput, 'name' | 'windowHours' | 'threshold' | 'ratio' | 'severity'>> & {
+export type RulePatch = Partial<
+  Pick<RuleInput, 'name' | 'windowHours' | 'threshold' | 'ratio' | 'severity'>
+> & {
   isActive?: boolean;
 };
 
@@ -40,7 +42,11 @@ function checkRule(r: Pick<RuleRow, 'kind' | 'window_hours' | 'threshold' | 'rat
     throw invalid('ratio', '只有同比上升规则使用倍数', 'Only a trend rule takes a ratio');
   }
   if (r.kind === 'surge' && r.window_hours > 72) {
-    throw invalid('windowHours', '突发聚集规则的时间窗不超过 72 小时', 'A surge rule watches at most 72 hours');
+    throw invalid(
+      'windowHours',
+      '突发聚集规则的时间窗不超过 72 小时',
+      'A surge rule watches at most 72 hours',
+    );
   }
   if (r.kind === 'trend' && r.window_hours < 24 * 7) {
     throw invalid('windowHours', '同比上升规则的时间窗至少 7 天', 'A trend rule watches at least 7 days');
@@ -79,7 +85,12 @@ export async function createRule(
     entityType: 'warningRule',
     entityId: row.id,
     orgPath: row.org_path,
-    detail: { kind: row.kind, categoryCode: row.category_code, windowHours: row.window_hours, threshold: row.threshold },
+    detail: {
+      kind: row.kind,
+      categoryCode: row.category_code,
+      windowHours: row.window_hours,
+      threshold: row.threshold,
+    },
   });
   return row;
 }

@@ -21,7 +21,8 @@ import {
 } from './tiles.js';
 
 const SCREEN_LEVELS: readonly ScreenLevel[] = ['district', 'town', 'village'];
-const isScreenLevel = (level: string): level is ScreenLevel => (SCREEN_LEVELS as readonly string[]).includes(level);
+const isScreenLevel = (level: string): level is ScreenLevel =>
+  (SCREEN_LEVELS as readonly string[]).includes(level);
 
 export type TileResult = { tile: CommandTile; answer: TileAnswer; asOf: number; failed: boolean };
 
@@ -49,7 +50,10 @@ export async function resolveScreenUnit(
     if (isScreenLevel(org.level)) {
       return { unit: { id: org.id, name: org.name, level: org.level, path: org.path, gridId: null }, org };
     }
-    const ids = org.path.split('/').filter((s) => s !== '').reverse();
+    const ids = org.path
+      .split('/')
+      .filter((s) => s !== '')
+      .reverse();
     const ancestors = await orgs.byIds(ids);
     for (const a of ids.map((x) => ancestors.find((o) => o.id === x))) {
       if (a !== undefined && isScreenLevel(a.level) && a.path.startsWith(scope.path)) {
@@ -63,7 +67,13 @@ export async function resolveScreenUnit(
     throw notFound();
   }
   return {
-    unit: { id: grid.id, name: `${grid.name}（${grid.code}）`, level: 'grid', path: grid.org_path, gridId: grid.id },
+    unit: {
+      id: grid.id,
+      name: `${grid.name}（${grid.code}）`,
+      level: 'grid',
+      path: grid.org_path,
+      gridId: grid.id,
+    },
     org: null,
   };
 }
@@ -115,7 +125,11 @@ export async function answerOf(
   const key = ctx.unit.id;
   if (tile.freshness !== 'live') {
     const stored = await repo.storedAnswer(tile.code, key);
-    if (stored !== undefined && stored.counted_at > ctx.now - tile.freshness * 60_000 && stored.counted_at <= ctx.now) {
+    if (
+      stored !== undefined &&
+      stored.counted_at > ctx.now - tile.freshness * 60_000 &&
+      stored.counted_at <= ctx.now
+    ) {
       const answer = fromDbJson<TileAnswer>(stored.answer);
       if (answer !== null) {
         return { tile, answer, asOf: stored.counted_at, failed: false };
@@ -136,7 +150,9 @@ export async function answerOf(
       answer: {
         figures: [],
         byChild: null,
-        items: [{ label: msg('暂时无法统计', 'Not available just now'), detail: null, tone: 'danger', link: null }],
+        items: [
+          { label: msg('暂时无法统计', 'Not available just now'), detail: null, tone: 'danger', link: null },
+        ],
       },
       asOf: ctx.now,
       failed: true,
@@ -177,8 +193,16 @@ export async function warmStoredTiles(
   let counted = 0;
   const all: Scope = { path: '/' };
   for (const unit of units) {
-    const ctx: TileContext = { db: database.db, database, unit, children: await childrenOf(database, all, unit), now };
-    for (const tile of registeredTiles().filter((t) => t.freshness !== 'live' && t.levels.includes(unit.level))) {
+    const ctx: TileContext = {
+      db: database.db,
+      database,
+      unit,
+      children: await childrenOf(database, all, unit),
+      now,
+    };
+    for (const tile of registeredTiles().filter(
+      (t) => t.freshness !== 'live' && t.levels.includes(unit.level),
+    )) {
       const answer = await tile.compute(ctx).catch((err: unknown) => {
         log.error({ err, tile: tile.code, unit: unit.id }, 'command tile failed');
         return null;

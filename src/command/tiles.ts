@@ -6,6 +6,7 @@ import type { Action } from '../access/index.js';
 import type { Database } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Message } from '../platform/i18n.js';
+import { DAY_MS, localFields, startOfLocalDay } from '../platform/time.js';
 
 export type ScreenLevel = 'district' | 'town' | 'village' | 'grid';
 
@@ -75,7 +76,9 @@ const registry = new Map<string, { module: string; tiles: readonly CommandTile[]
 
 /** Registers a module's tiles (src/modules.ts, once per module; a second registration replaces the first). */
 export function registerCommandTiles(module: string, tiles: readonly CommandTile[]): void {
-  const codes = new Set([...registry.entries()].filter(([m]) => m !== module).flatMap(([, r]) => r.tiles.map((t) => t.code)));
+  const codes = new Set(
+    [...registry.entries()].filter(([m]) => m !== module).flatMap(([, r]) => r.tiles.map((t) => t.code)),
+  );
   for (const tile of tiles) {
     if (codes.has(tile.code)) {
       throw new Error(`command tile ${tile.code} is registered twice`);
@@ -102,4 +105,11 @@ export function consolePath(path: string, query: Record<string, string | number 
 /** The case-list filter of a unit: a grid by its id, an organisation by its subtree. */
 export function caseListOf(unit: { id: string; level: ScreenLevel }): Record<string, string> {
   return unit.level === 'grid' ? { gridId: unit.id } : { orgId: unit.id };
+}
+
+/** The local year up to now (a tile's 本年). */
+export function yearToDate(now: number) {
+  const f = localFields(now);
+  const from = Date.UTC(f.getUTCFullYear(), 0, 1) - 8 * 3_600_000;
+  return { from, to: startOfLocalDay(now) + DAY_MS };
 }

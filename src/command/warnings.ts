@@ -20,9 +20,8 @@ import { sha256 } from '../platform/hash.js';
 import { msg } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
 import { ensureJob, type JobHandler } from '../platform/jobs/jobs.js';
-import { DAY_MS, startOfLocalDay, localDateTime } from '../platform/time.js';
+import { DAY_MS, localDateTime } from '../platform/time.js';
 import { commandRepository, type AlertRow, type RuleRow } from './repository.js';
-import { screenPeriods } from './coreTiles.js';
 import { warmStoredTiles } from './screen.js';
 
 export const WARNING_JOB = 'command.warnings';
@@ -34,6 +33,10 @@ export const ruleAreas = ['grid', 'village'] as const;
 export type RuleArea = (typeof ruleAreas)[number];
 export const severities = ['normal', 'high'] as const;
 export type Severity = (typeof severities)[number];
+export const alertStatuses = ['open', 'acting', 'done', 'dismissed'] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+export const alertActions = ['topic', 'supervise', 'patrol', 'dismiss'] as const;
+export type AlertActionKind = (typeof alertActions)[number];
 
 const YEAR_MS = 364 * DAY_MS; // 52 weeks: the same weekdays last year
 
@@ -59,14 +62,29 @@ export async function findByRule(db: Kysely<DB>, rule: RuleRow, now: number): Pr
   });
   switch (kind) {
     case 'cluster':
-      return groups.map((g) => ({ subject: `${g.key}|${g.categoryCode ?? ''}`, group: g, count: g.count, baseline: null }));
+      return groups.map((g) => ({
+        subject: `${g.key}|${g.categoryCode ?? ''}`,
+        group: g,
+        count: g.count,
+        baseline: null,
+      }));
     case 'repeat':
       // The reporter's key is a keyed hash already; the alert keeps a hash of it, so it cannot be looked up again.
-      return groups.map((g) => ({ subject: `reporter:${sha256(g.key).slice(0, 24)}`, group: g, count: g.count, baseline: null }));
+      return groups.map((g) => ({
+        subject: `reporter:${sha256(g.key).slice(0, 24)}`,
+        group: g,
+        count: g.count,
+        baseline: null,
+      }));
     case 'surge':
       return groups
         .filter((g) => g.reporters >= rule.threshold)
-        .map((g) => ({ subject: `${g.key}|${g.categoryCode ?? ''}`, group: g, count: g.reporters, baseline: null }));
+        .map((g) => ({
+          subject: `${g.key}|${g.categoryCode ?? ''}`,
+          group: g,
+          count: g.reporters,
+          baseline: null,
+        }));
     case 'trend': {
       const last = await groupRecentReports(db, {
         path: rule.org_path,
@@ -102,7 +120,9 @@ export async function runWarnings(trx: Kysely<DB>, dialect: Dialect, now: number
     if (found.length === 0) {
       continue;
     }
-    const villageIds = [...new Set(found.map((f) => f.group.villageId).filter((v): v is string => v !== null))];
+    const villageIds = [
+      ...new Set(found.map((f) => f.group.villageId).filter((v): v is string => v !== null)),
+    ];
     const villages = new Map((await orgs.byIds(villageIds)).map((o) => [o.id, o]));
     for (const f of found) {
       if ((await repo.latestAlert(rule.id, f.subject, now - windowMs)) !== undefined) {
@@ -144,14 +164,17 @@ export async function runWarnings(trx: Kysely<DB>, dialect: Dialect, now: number
 async function tellAlert(trx: Kysely<DB>, alert: AlertRow, rule: RuleRow, path: string): Promise<void> {
   const ids = path.split('/').filter((s) => s !== '');
   // The town is the second id of a path (/district/town/…); the district the first.
-  const orgIds = [ids[1], alert.severity === 'high' ? ids[0] : undefined].filter((x): x is string => x !== undefined);
+  const orgIds = [ids[1], alert.severity === 'high' ? ids[0] : undefined].filter(
+    (x): x is string => x !== undefined,
+  );
   const users = await userIdsWithRole(trx, orgIds, ['townCommand', 'districtCommand']);
   if (users.length === 0) {
     return;
   }
   const category = alert.category_code === null ? null : await findCategory(trx, alert.category_code);
   const what = category === null || category === undefined ? rule.name : `${rule.name}：${category.name.zh}`;
-  const whatEn = category === null || category === undefined ? rule.name : `${rule.name}: ${category.name.en}`;
+  const whatEn =
+    category === null || category === undefined ? rule.name : `${rule.name}: ${category.name.en}`;
   await notify(trx, {
     event: 'command.alert',
     userIds: users,

@@ -83,8 +83,12 @@ export async function proposeHotspotTopics(
       window: { from, to: now, days: rule.days },
     });
     if (topic !== null && topic.isNew) {
-      const { isNew: _isNew, ...made } = topic;
-      proposed.push(made);
+      proposed.push({
+        topicId: topic.topicId,
+        councilId: topic.councilId,
+        categoryCode: topic.categoryCode,
+        caseCount: topic.caseCount,
+      });
     }
   }
   return proposed;

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { yearToDate } from '../command/index.js';
 import { orgDirectory } from '../orgs/index.js';
+import { manualClock } from '../platform/clock.js';
+import { instantOfLocalDate } from '../platform/time.js';
 import { loginAs, startTestPlatform, type TestPlatform } from '../testing/testPlatform.js';
+
+const SEPTEMBER = instantOfLocalDate('2026-09-15') + 10 * 3_600_000;
 
 type Json = Record<string, unknown>;
 
@@ -11,7 +16,12 @@ describe('volunteers demo stage', () => {
   before(async () => {
     p = await startTestPlatform(
       {},
-      { stages: ['spine', 'catalogue', 'users', 'orgs', 'volunteers'], orgScale: 0.05 },
+      // A fixed clock in mid-September: the demo's year of service lies in this year, whatever the date of the run.
+      {
+        stages: ['spine', 'catalogue', 'users', 'orgs', 'volunteers'],
+        orgScale: 0.05,
+        clock: manualClock(SEPTEMBER),
+      },
     );
   });
   after(async () => {
@@ -27,6 +37,40 @@ describe('volunteers demo stage', () => {
     assert.ok((total.hours as number) > 0 && (total.activitiesHeld as number) > 0, JSON.stringify(total));
     assert.ok((total.membersRegistered as number) > 0 && (total.posts as number) > 0, JSON.stringify(total));
     assert.ok((total.registrationCoverage as number) <= 1);
+    // The command view's volunteers tile shows this year's hours: equal to a recount of the ledger, per village too.
+    const screen = await admin.request('GET', `/api/command/screen?orgId=${town.id}`);
+    assert.equal(screen.status, 200, JSON.stringify(screen.body));
+    type Tile = {
+      code: string;
+      figures: { key: string; value: number | null }[];
+      byChild: { items: { id: string; value: number | null }[] };
+    };
+    const service = (screen.body.tiles as Tile[]).find((t) => t.code === 'volunteers.service');
+    assert.ok(service, 'the volunteers tile is on the town screen');
+    const year = yearToDate(p.clock.now());
+    const hoursUnder = async (column: 'community_path' | 'branch_path', path: string, either: boolean) => {
+      const r = await p.database.db
+        .selectFrom('points_entry')
+        .select((eb) => eb.fn.sum<number | string>('amount').as('m'))
+        .where('kind', '=', 'hours')
+        .where('occurred_at', '>=', year.from)
+        .where('occurred_at', '<', year.to)
+        .where((eb) =>
+          either
+            ? eb.or([eb('community_path', 'like', `${path}%`), eb('branch_path', 'like', `${path}%`)])
+            : eb(column, 'like', `${path}%`),
+        )
+        .executeTakeFirst();
+      return Math.round(Number(r?.m ?? 0) / 6) / 10;
+    };
+    assert.equal(
+      service.figures.find((f) => f.key === 'hours')!.value,
+      await hoursUnder('branch_path', town.path, true),
+    );
+    const busiest = [...service.byChild.items].sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0]!;
+    assert.ok((busiest.value ?? 0) > 0, 'a village of the town has hours this year');
+    const villagePath = (await orgDirectory(p.database.db, p.database.dialect).byIds([busiest.id]))[0]!.path;
+    assert.equal(busiest.value, await hoursUnder('community_path', villagePath, false));
     // The caps' guard agrees with the entries it guards.
     const drift = await sql<{ n: number | string }>`
       select count(*) as n from points_tally t

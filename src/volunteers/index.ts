@@ -13,6 +13,7 @@ import type { DB } from '../platform/db/schema.js';
 import { ensureFeedbackJob, quarterOf } from './feedback.js';
 import { volunteerRepository } from './repository.js';
 
+export { volunteerCommandTiles } from './commandTiles.js';
 export { volunteerRoutes } from './routes.js';
 export { volunteerServiceRoutes } from './serviceRoutes.js';
 export { volunteerNumbers, type VolunteerNumbers, type VolunteerTotals } from './numbers.js';

@@ -22,6 +22,7 @@ import {
   SmileOutlined,
   TrophyOutlined,
   FormOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
@@ -45,6 +46,7 @@ import { ListsModule } from './lists/ListsModule';
 import { VolunteersModule } from './volunteers/VolunteersModule';
 import { MyVolunteeringModule } from './volunteers/MyVolunteeringModule';
 import { SurveysModule } from './surveys/SurveysModule';
+import { CommandModule } from './command/CommandModule';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -70,6 +72,15 @@ export const modules: ModuleEntry[] = [
     labelKey: 'overview',
     ability: null,
     element: <OverviewPage />,
+  },
+  {
+    key: 'command',
+    path: '/command',
+    routes: ['/command', '/command/:page'],
+    icon: <FundProjectionScreenOutlined />,
+    labelKey: 'dashboard',
+    ability: 'command.read',
+    element: <CommandModule />,
   },
   {
     key: 'orgs',

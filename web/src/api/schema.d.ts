@@ -15151,8 +15151,8 @@ export interface paths {
                 id: string;
                 ruleId: string;
                 ruleName: string;
-                kind: string;
-                severity: string;
+                kind: 'cluster' | 'trend' | 'repeat' | 'surge';
+                severity: 'normal' | 'high';
                 orgId: string;
                 orgName: string;
                 gridId: string | null;
@@ -15162,9 +15162,9 @@ export interface paths {
                 windowFrom: number;
                 windowTo: number;
                 caseIds: string[];
-                status: string;
+                status: 'open' | 'acting' | 'done' | 'dismissed';
                 action: {
-                  kind: string;
+                  kind: 'topic' | 'supervise' | 'patrol' | 'dismiss';
                   ref: string | null;
                   note: string;
                   at: number;
@@ -15226,8 +15226,8 @@ export interface paths {
                 id: string;
                 ruleId: string;
                 ruleName: string;
-                kind: string;
-                severity: string;
+                kind: 'cluster' | 'trend' | 'repeat' | 'surge';
+                severity: 'normal' | 'high';
                 orgId: string;
                 orgName: string;
                 gridId: string | null;
@@ -15237,9 +15237,9 @@ export interface paths {
                 windowFrom: number;
                 windowTo: number;
                 caseIds: string[];
-                status: string;
+                status: 'open' | 'acting' | 'done' | 'dismissed';
                 action: {
-                  kind: string;
+                  kind: 'topic' | 'supervise' | 'patrol' | 'dismiss';
                   ref: string | null;
                   note: string;
                   at: number;
@@ -15308,8 +15308,8 @@ export interface paths {
                 id: string;
                 ruleId: string;
                 ruleName: string;
-                kind: string;
-                severity: string;
+                kind: 'cluster' | 'trend' | 'repeat' | 'surge';
+                severity: 'normal' | 'high';
                 orgId: string;
                 orgName: string;
                 gridId: string | null;
@@ -15319,9 +15319,9 @@ export interface paths {
                 windowFrom: number;
                 windowTo: number;
                 caseIds: string[];
-                status: string;
+                status: 'open' | 'acting' | 'done' | 'dismissed';
                 action: {
-                  kind: string;
+                  kind: 'topic' | 'supervise' | 'patrol' | 'dismiss';
                   ref: string | null;
                   note: string;
                   at: number;
@@ -15386,8 +15386,8 @@ export interface paths {
                 id: string;
                 ruleId: string;
                 ruleName: string;
-                kind: string;
-                severity: string;
+                kind: 'cluster' | 'trend' | 'repeat' | 'surge';
+                severity: 'normal' | 'high';
                 orgId: string;
                 orgName: string;
                 gridId: string | null;
@@ -15397,9 +15397,9 @@ export interface paths {
                 windowFrom: number;
                 windowTo: number;
                 caseIds: string[];
-                status: string;
+                status: 'open' | 'acting' | 'done' | 'dismissed';
                 action: {
-                  kind: string;
+                  kind: 'topic' | 'supervise' | 'patrol' | 'dismiss';
                   ref: string | null;
                   note: string;
                   at: number;
@@ -15453,13 +15453,13 @@ export interface paths {
               items: {
                 id: string;
                 name: string;
-                kind: string;
+                kind: 'cluster' | 'trend' | 'repeat' | 'surge';
                 categoryCode: string | null;
-                area: string;
+                area: 'grid' | 'village';
                 windowHours: number;
                 threshold: number;
                 ratio: number | null;
-                severity: string;
+                severity: 'normal' | 'high';
                 isActive: boolean;
                 orgId: string;
                 orgName: string;
@@ -15504,13 +15504,13 @@ export interface paths {
               item: {
                 id: string;
                 name: string;
-                kind: string;
+                kind: 'cluster' | 'trend' | 'repeat' | 'surge';
                 categoryCode: string | null;
-                area: string;
+                area: 'grid' | 'village';
                 windowHours: number;
                 threshold: number;
                 ratio: number | null;
-                severity: string;
+                severity: 'normal' | 'high';
                 isActive: boolean;
                 orgId: string;
                 orgName: string;
@@ -15573,13 +15573,13 @@ export interface paths {
               item: {
                 id: string;
                 name: string;
-                kind: string;
+                kind: 'cluster' | 'trend' | 'repeat' | 'surge';
                 categoryCode: string | null;
-                area: string;
+                area: 'grid' | 'village';
                 windowHours: number;
                 threshold: number;
                 ratio: number | null;
-                severity: string;
+                severity: 'normal' | 'high';
                 isActive: boolean;
                 orgId: string;
                 orgName: string;
@@ -15662,8 +15662,8 @@ export interface paths {
                 id: string;
                 ruleId: string;
                 ruleName: string;
-                kind: string;
-                severity: string;
+                kind: 'cluster' | 'trend' | 'repeat' | 'surge';
+                severity: 'normal' | 'high';
                 orgId: string;
                 orgName: string;
                 gridId: string | null;
@@ -15673,9 +15673,9 @@ export interface paths {
                 windowFrom: number;
                 windowTo: number;
                 caseIds: string[];
-                status: string;
+                status: 'open' | 'acting' | 'done' | 'dismissed';
                 action: {
-                  kind: string;
+                  kind: 'topic' | 'supervise' | 'patrol' | 'dismiss';
                   ref: string | null;
                   note: string;
                   at: number;

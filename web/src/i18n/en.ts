@@ -13,6 +13,7 @@ import { assessmentEn } from '../assessment/messages.en';
 import { listsEn } from '../lists/messages.en';
 import { volunteersEn } from '../volunteers/messages.en';
 import { surveysEn } from '../surveys/messages.en';
+import { commandEn } from '../command/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -217,6 +218,7 @@ export const en: Messages = {
   lists: listsEn,
   volunteers: volunteersEn,
   surveys: surveysEn,
+  command: commandEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

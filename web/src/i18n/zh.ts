@@ -13,6 +13,7 @@ import { assessmentZh } from '../assessment/messages.zh';
 import { listsZh } from '../lists/messages.zh';
 import { volunteersZh } from '../volunteers/messages.zh';
 import { surveysZh } from '../surveys/messages.zh';
+import { commandZh } from '../command/messages.zh';
 
 export const zh = {
   app: {
@@ -216,6 +217,7 @@ export const zh = {
   lists: listsZh,
   volunteers: volunteersZh,
   surveys: surveysZh,
+  command: commandZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',
