@@ -46,7 +46,9 @@ export const ruleKindLabel = (t: TFunction, kind: string) =>
 
 /** What an alert counted: reports, or (a surge) the different people reporting. */
 export const alertCountText = (t: TFunction, a: Alert): string =>
-  a.kind === 'surge' ? t('command.alerts.people', { count: a.count }) : t('command.alerts.cases', { count: a.count });
+  a.kind === 'surge'
+    ? t('command.alerts.people', { count: a.count })
+    : t('command.alerts.cases', { count: a.count });
 
 /** The case list behind an alert: its place, its category, its window. */
 const casesLink = (a: Alert): string | null => {
@@ -264,7 +266,13 @@ export const AlertsPanel = ({ orgId, refreshKey, categories, onChanged }: Props)
       ) : (
         <Flex vertical gap={8}>
           {list.items.map((a) => (
-            <AlertRow key={a.id} alert={a} categories={categories} onAct={setActing} onFinish={setFinishing} />
+            <AlertRow
+              key={a.id}
+              alert={a}
+              categories={categories}
+              onAct={setActing}
+              onFinish={setFinishing}
+            />
           ))}
           {list.hasMore ? (
             <Button size="small" onClick={list.loadMore} loading={list.isLoadingMore}>

@@ -44,7 +44,15 @@ const usePrintable = () => {
   }, []);
 };
 
-const Section = ({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) => (
+const Section = ({
+  title,
+  children,
+  testId,
+}: {
+  title: string;
+  children: React.ReactNode;
+  testId: string;
+}) => (
   <section data-testid={testId} style={{ marginTop: 20 }}>
     <Typography.Title level={5} style={{ marginBottom: 8 }}>
       {title}
@@ -214,7 +222,9 @@ export const BriefingPage = () => {
         />
         {isLatest ? <Tag color="processing">{t('command.briefing.ongoing')}</Tag> : null}
       </Flex>
-      {briefing.error === undefined ? null : <ProblemAlert error={briefing.error} onRetry={briefing.reload} />}
+      {briefing.error === undefined ? null : (
+        <ProblemAlert error={briefing.error} onRetry={briefing.reload} />
+      )}
       {data === undefined ? null : (
         <>
           <Section title={t('command.briefing.figures')} testId="briefing-figures-section">
@@ -245,7 +255,11 @@ export const BriefingPage = () => {
                     title: t('command.briefing.grade'),
                     width: 90,
                     render: (_, r) =>
-                      r.grade === null ? t('common.none') : <Tag color={GRADE_COLOURS[r.grade]}>{r.grade}</Tag>,
+                      r.grade === null ? (
+                        t('common.none')
+                      ) : (
+                        <Tag color={GRADE_COLOURS[r.grade]}>{r.grade}</Tag>
+                      ),
                   },
                 ]}
               />
@@ -283,7 +297,12 @@ export const BriefingPage = () => {
               dataSource={data.alerts}
               locale={{ emptyText: t('command.briefing.noAlerts') }}
               columns={[
-                { key: 'raisedAt', title: t('command.briefing.raisedAt'), width: 150, render: (_, a) => when(a.raisedAt) },
+                {
+                  key: 'raisedAt',
+                  title: t('command.briefing.raisedAt'),
+                  width: 150,
+                  render: (_, a) => when(a.raisedAt),
+                },
                 {
                   key: 'rule',
                   title: t('command.briefing.alert'),
@@ -303,7 +322,11 @@ export const BriefingPage = () => {
                 },
                 { key: 'org', title: t('command.briefing.unit'), render: (_, a) => a.orgName },
                 { key: 'count', title: t('command.briefing.count'), render: (_, a) => alertCountText(t, a) },
-                { key: 'status', title: t('command.briefing.status'), render: (_, a) => statusLabel(t, a.status) },
+                {
+                  key: 'status',
+                  title: t('command.briefing.status'),
+                  render: (_, a) => statusLabel(t, a.status),
+                },
                 {
                   key: 'action',
                   title: t('command.briefing.done'),

@@ -158,7 +158,9 @@ const RuleDialog = ({
         <Form.Item
           name="name"
           label={t('command.rules.name')}
-          rules={[{ required: true, min: 2, max: 60, whitespace: true, message: t('command.rules.nameRequired') }]}
+          rules={[
+            { required: true, min: 2, max: 60, whitespace: true, message: t('command.rules.nameRequired') },
+          ]}
         >
           <Input maxLength={60} data-testid="rule-name" />
         </Form.Item>
@@ -196,7 +198,13 @@ const RuleDialog = ({
             name="windowHours"
             label={t('command.rules.window')}
             rules={[{ required: true }]}
-            extra={kind === 'surge' ? t('command.rules.surgeWindow') : kind === 'trend' ? t('command.rules.trendWindow') : undefined}
+            extra={
+              kind === 'surge'
+                ? t('command.rules.surgeWindow')
+                : kind === 'trend'
+                  ? t('command.rules.trendWindow')
+                  : undefined
+            }
             style={{ flex: 1, minWidth: 160 }}
           >
             <InputNumber
@@ -214,7 +222,13 @@ const RuleDialog = ({
             rules={[{ required: true }]}
             style={{ flex: 1, minWidth: 160 }}
           >
-            <InputNumber min={2} max={1000} precision={0} style={{ width: '100%' }} data-testid="rule-threshold" />
+            <InputNumber
+              min={2}
+              max={1000}
+              precision={0}
+              style={{ width: '100%' }}
+              data-testid="rule-threshold"
+            />
           </Form.Item>
           {kind === 'trend' ? (
             <Form.Item
@@ -329,7 +343,9 @@ export const RulesPage = () => {
             title: t('command.rules.category'),
             width: 160,
             render: (_, r) =>
-              r.categoryCode === null ? t('command.rules.anyCategory') : (names.get(r.categoryCode) ?? r.categoryCode),
+              r.categoryCode === null
+                ? t('command.rules.anyCategory')
+                : (names.get(r.categoryCode) ?? r.categoryCode),
           },
           {
             key: 'area',

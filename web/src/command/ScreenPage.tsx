@@ -2,7 +2,21 @@
 // the modules contribute, the grid map, the live ticker and the alerts. Desk mode sits in the console; big-screen
 // mode (?mode=screen) covers the window with a dark 1920×1080 stage for the command hall.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { App, Breadcrumb, Button, Card, Col, ConfigProvider, Flex, Row, Segmented, Spin, Tag, Typography, theme } from 'antd';
+import {
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  ConfigProvider,
+  Flex,
+  Row,
+  Segmented,
+  Spin,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
 import {
   DesktopOutlined,
   ExpandOutlined,
@@ -103,8 +117,7 @@ const Clock = () => {
 const Stage = ({ children }: { children: ReactNode }) => {
   const [scale, setScale] = useState(1);
   useEffect(() => {
-    const fit = () =>
-      setScale(Math.min(window.innerWidth / STAGE.width, window.innerHeight / STAGE.height));
+    const fit = () => setScale(Math.min(window.innerWidth / STAGE.width, window.innerHeight / STAGE.height));
     fit();
     window.addEventListener('resize', fit);
     return () => window.removeEventListener('resize', fit);
@@ -130,7 +143,9 @@ const Stage = ({ children }: { children: ReactNode }) => {
 /** The big screen's centre bottom: one tile's per-child comparison at a time, turning to the next by itself. */
 const ChildComparison = ({ screen }: { screen: Screen }) => {
   const { t } = useTranslation();
-  const tiles = screen.tiles.filter((x): x is Tile & { byChild: NonNullable<Tile['byChild']> } => x.byChild !== null);
+  const tiles = screen.tiles.filter(
+    (x): x is Tile & { byChild: NonNullable<Tile['byChild']> } => x.byChild !== null,
+  );
   const [code, setCode] = useState<string | undefined>(undefined);
   const [isPaused, setIsPaused] = useState(false);
   const current = tiles.find((x) => x.code === code) ?? tiles[0];
@@ -173,7 +188,13 @@ const ChildComparison = ({ screen }: { screen: Screen }) => {
         />
       </Flex>
       <div className="tx-cmd-comparison-body">
-        <ChildBars tile={current} byChild={current.byChild} units={screen.children} isBigScreen limit={null} />
+        <ChildBars
+          tile={current}
+          byChild={current.byChild}
+          units={screen.children}
+          isBigScreen
+          limit={null}
+        />
       </div>
     </section>
   );
@@ -264,7 +285,12 @@ const DeskScreen = ({
           <Children units={screen.children} isBigScreen={false} />
         </Flex>
       </Card>
-      <LiveTicker events={live.events} lastPolledAt={live.lastPolledAt} categories={categories} isBigScreen={false} />
+      <LiveTicker
+        events={live.events}
+        lastPolledAt={live.lastPolledAt}
+        categories={categories}
+        isBigScreen={false}
+      />
       <Row gutter={[16, 16]}>
         {screen.tiles.map((tile) => (
           <Col key={tile.code} xs={24} md={12} xxl={8}>
@@ -357,7 +383,12 @@ const BigScreen = ({
               <Clock />
             </Flex>
           </header>
-          <LiveTicker events={live.events} lastPolledAt={live.lastPolledAt} categories={categories} isBigScreen />
+          <LiveTicker
+            events={live.events}
+            lastPolledAt={live.lastPolledAt}
+            categories={categories}
+            isBigScreen
+          />
           <div className="tx-cmd-body">
             <div className="tx-cmd-column">{left.map(tile)}</div>
             <div className="tx-cmd-column tx-cmd-centre">
@@ -434,7 +465,8 @@ export const ScreenPage = () => {
           case 'alert':
             (e.alert.severity === 'high' ? notification.error : notification.warning)({
               key: e.id,
-              title: e.alert.severity === 'high' ? t('command.live.newUrgentAlert') : t('command.live.newAlert'),
+              title:
+                e.alert.severity === 'high' ? t('command.live.newUrgentAlert') : t('command.live.newAlert'),
               description: t('command.live.alertText', {
                 org: e.alert.orgName,
                 rule: e.alert.ruleName,

@@ -145,7 +145,12 @@ export const ChildBars = ({
         );
       })}
       {limit !== null && rows.length > limit ? (
-        <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setIsExpanded((x) => !x)}>
+        <Button
+          type="link"
+          size="small"
+          style={{ paddingInline: 0 }}
+          onClick={() => setIsExpanded((x) => !x)}
+        >
           {isExpanded ? t('command.tile.showLess') : t('command.tile.showAll', { count: rows.length })}
         </Button>
       ) : null}
@@ -177,7 +182,13 @@ type Props = {
   showsChildren: boolean;
 };
 
-export const TileBody = ({ tile, units, palette, isBigScreen, showsChildren }: Omit<Props, 'generatedAt'>) => (
+export const TileBody = ({
+  tile,
+  units,
+  palette,
+  isBigScreen,
+  showsChildren,
+}: Omit<Props, 'generatedAt'>) => (
   <Flex vertical gap={12}>
     {tile.figures.length === 0 ? null : (
       <div className="tx-cmd-figures">
@@ -187,13 +198,7 @@ export const TileBody = ({ tile, units, palette, isBigScreen, showsChildren }: O
       </div>
     )}
     {showsChildren && tile.byChild !== null ? (
-      <ChildBars
-        tile={tile}
-        byChild={tile.byChild}
-        units={units}
-        isBigScreen={isBigScreen}
-        limit={5}
-      />
+      <ChildBars tile={tile} byChild={tile.byChild} units={units} isBigScreen={isBigScreen} limit={5} />
     ) : null}
     {tile.items.length === 0 ? null : <Items items={tile.items} palette={palette} />}
   </Flex>

@@ -38,8 +38,18 @@ export type BriefingQuery = ApiQuery<'/api/command/briefing'>;
 export type BriefingKind = NonNullable<BriefingQuery['period']>;
 export type BriefingFigure = ItemOf<Briefing['figures']>;
 
-export const alertStatuses = ['open', 'acting', 'done', 'dismissed'] as const satisfies readonly AlertStatus[];
-export const alertActions = ['topic', 'supervise', 'patrol', 'dismiss'] as const satisfies readonly AlertAction[];
+export const alertStatuses = [
+  'open',
+  'acting',
+  'done',
+  'dismissed',
+] as const satisfies readonly AlertStatus[];
+export const alertActions = [
+  'topic',
+  'supervise',
+  'patrol',
+  'dismiss',
+] as const satisfies readonly AlertAction[];
 export const ruleKinds = ['cluster', 'trend', 'repeat', 'surge'] as const satisfies readonly RuleKind[];
 export const ruleAreas = ['grid', 'village'] as const satisfies readonly RuleArea[];
 export const severities = ['normal', 'high'] as const satisfies readonly Severity[];
@@ -70,7 +80,8 @@ export const actOnAlert = (id: string, body: ApiBody<'/api/command/alerts/{id}/a
 export const finishAlert = (id: string, note: string) =>
   api.post<{ item: Alert }>(`/api/command/alerts/${enc(id)}/finish`, { note });
 
-export const fetchRules = (signal?: AbortSignal) => api.get<{ items: Rule[] }>('/api/command/rules', { signal });
+export const fetchRules = (signal?: AbortSignal) =>
+  api.get<{ items: Rule[] }>('/api/command/rules', { signal });
 
 export const createRule = (body: RuleBody) => api.post<{ item: Rule }>('/api/command/rules', body);
 

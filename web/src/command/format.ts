@@ -22,14 +22,20 @@ export const formatFigure = (
         value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value),
       });
     case 'score':
-      return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+      return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        value,
+      );
     case 'stars':
       return t('command.units.stars', { value: new Intl.NumberFormat(locale).format(value) });
   }
 };
 
 /** The change from the previous period, in the figure's own unit (points for a rate); null when either is unknown. */
-export const changeOf = (value: number | null, previous: number | null, format: FigureFormat): number | null => {
+export const changeOf = (
+  value: number | null,
+  previous: number | null,
+  format: FigureFormat,
+): number | null => {
   if (value === null || previous === null) {
     return null;
   }
@@ -37,7 +43,12 @@ export const changeOf = (value: number | null, previous: number | null, format: 
   return format === 'percent' ? diff * 100 : diff;
 };
 
-export const formatChange = (t: TFunction, diff: number | null, format: FigureFormat, locale: string): string => {
+export const formatChange = (
+  t: TFunction,
+  diff: number | null,
+  format: FigureFormat,
+  locale: string,
+): string => {
   if (diff === null) {
     return t('common.none');
   }

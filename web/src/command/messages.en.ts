@@ -76,7 +76,7 @@ export const commandEn: Messages['command'] = {
     actionHints: {
       topic: "Propose a topic to the village's council, with the cases linked to it",
       supervise: 'Put the open cases behind the alert under yellow-card supervision',
-      patrol: "Tell the grid workers of the place to look at it on patrol",
+      patrol: 'Tell the grid workers of the place to look at it on patrol',
       dismiss: 'Nothing needs doing; give the reason',
     },
     cases: '{{count}} case(s)',
@@ -116,7 +116,12 @@ export const commandEn: Messages['command'] = {
     name: 'Name',
     nameRequired: 'Give a name of 2 to 60 characters',
     kind: 'Kind',
-    kinds: { cluster: 'Cluster', trend: 'Rising trend', repeat: 'Repeated petitions', surge: 'Mass-incident sign' },
+    kinds: {
+      cluster: 'Cluster',
+      trend: 'Rising trend',
+      repeat: 'Repeated petitions',
+      surge: 'Mass-incident sign',
+    },
     kindHints: {
       cluster: 'The same category in one grid or village reaching the threshold within the window',
       trend:

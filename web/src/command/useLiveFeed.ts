@@ -14,11 +14,24 @@ export type LiveEvent =
 export type LiveFeed = { events: LiveEvent[]; lastPolledAt: number | null; error: unknown };
 
 const eventsOf = (cards: readonly RedCard[], alerts: readonly Alert[]): LiveEvent[] => [
-  ...cards.map((card): LiveEvent => ({ kind: 'redCard', id: `card:${card.caseId}:${card.at}`, at: card.at, card })),
-  ...alerts.map((alert): LiveEvent => ({ kind: 'alert', id: `alert:${alert.id}`, at: alert.raisedAt, alert })),
+  ...cards.map((card): LiveEvent => ({
+    kind: 'redCard',
+    id: `card:${card.caseId}:${card.at}`,
+    at: card.at,
+    card,
+  })),
+  ...alerts.map((alert): LiveEvent => ({
+    kind: 'alert',
+    id: `alert:${alert.id}`,
+    at: alert.raisedAt,
+    alert,
+  })),
 ];
 
-export const useLiveFeed = (orgId: string | undefined, onArrival: (events: LiveEvent[]) => void): LiveFeed => {
+export const useLiveFeed = (
+  orgId: string | undefined,
+  onArrival: (events: LiveEvent[]) => void,
+): LiveFeed => {
   const [feed, setFeed] = useState<LiveFeed>({ events: [], lastPolledAt: null, error: undefined });
   const onArrivalRef = useRef(onArrival);
   onArrivalRef.current = onArrival;
