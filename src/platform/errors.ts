@@ -461,7 +461,10 @@ export const errorCatalog = {
   },
   'command.level_unsupported': {
     status: 422,
-    title: msg('驾驶舱只按区、镇（街道）、村（社区）和网格展示', 'The command view shows districts, towns, villages and grids'),
+    title: msg(
+      '驾驶舱只按区、镇（街道）、村（社区）和网格展示',
+      'The command view shows districts, towns, villages and grids',
+    ),
   },
 } as const satisfies Record<string, ErrorSpec>;
 
