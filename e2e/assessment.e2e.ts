@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DESKTOP, e2eSuite, PHONE } from './harness.js';
+import { apiCall, apiLogin, DESKTOP, e2eSuite, PHONE } from './harness.js';
 
 /** The demo community of the village cadre account, left self-assessing by the demo, and a typed-in line of it. */
 const VILLAGE = '东市社区';
@@ -73,6 +73,26 @@ void describe('five basics, five stars', () => {
       await expectStatus(page, '镇已审核');
       assert.equal(await page.getByTestId(`self-${LINE}`).count(), 0);
       await page.getByText('主题党日记录缺少两次').first().waitFor({ state: 'visible' });
+    });
+  });
+
+  void test('the command view’s link opens the year’s sheets narrowed to the town', async () => {
+    const session = await apiLogin(suite.baseUrl(), 'jinsha');
+    const me = await apiCall<{ assignments: { orgId: string; orgName: string; orgLevel: string }[] }>(
+      suite.baseUrl(),
+      session,
+      'GET',
+      '/api/auth/me',
+    );
+    const town = me.assignments.find((a) => a.orgLevel === 'town');
+    assert.ok(town, 'the town account is assigned to its town');
+    await suite.as('town-link', 'jinsha', DESKTOP, async (page) => {
+      const year = new Date().getFullYear();
+      await page.goto(`${suite.baseUrl()}/assessment?orgId=${encodeURIComponent(town.orgId)}&year=${year}`);
+      await page.getByTestId('filter-town').filter({ hasText: town.orgName }).waitFor({ state: 'visible' });
+      await page.getByTestId('sheet-link').filter({ hasText: VILLAGE }).first().waitFor({ state: 'visible' });
+      assert.equal(new URL(page.url()).pathname, `/assessment/cycles/${year}`);
+      assert.equal(new URL(page.url()).searchParams.get('orgId'), town.orgId);
     });
   });
 });

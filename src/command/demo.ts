@@ -1,11 +1,17 @@
-// The command view's demo: the district's standing early-warning rules and 金沙街道's own, one run of them at the
-// demo's present so the screen has alerts, one alert turned into a consultation topic and one put under supervision
-// and finished, and the busiest screens' stored tiles counted once.
+// The command view's demo: the district's standing early-warning rules and 金沙街道's own, a few days of reports in
+// three 金沙街道 communities that such rules exist to catch (street vending piling up in one community, many
+// households of one estate calling about their property company within hours, one resident calling again and
+// again), one run of the rules at the demo's present so the screen has alerts, one alert turned into a
+// consultation topic and one put under supervision and finished, and the busiest screens' stored tiles counted once.
+import type { Kysely } from 'kysely';
 import pino from 'pino';
+import { reportCase } from '../cases/index.js';
 import { seedingActorAt } from '../identity/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { RequestContext } from '../platform/context.js';
-import type { Database } from '../platform/db/database.js';
+import type { Database, Dialect } from '../platform/db/database.js';
+import type { DB } from '../platform/db/schema.js';
+import type { FieldCipher } from '../platform/crypto.js';
 import { actOnAlert, finishAlert } from './actOnAlert.js';
 import { createRule, type RuleInput } from './saveRule.js';
 import { runWarnings, warmBusiestScreens } from './warnings.js';
@@ -68,7 +74,110 @@ const TOWN_RULES: RuleInput[] = [
   },
 ];
 
-export async function seedCommandDemo(database: Database, options: { now: number }): Promise<void> {
+const HOUR_MS = 3_600_000;
+
+type Sign = {
+  village: string;
+  categoryCode: string;
+  /** Hours before the present of each report. */
+  hoursAgo: number[];
+  descriptions: string[];
+  /** One caller for every report (a repeated petition), or a different household each time. */
+  isOneCaller: boolean;
+};
+
+const SIGNS: Sign[] = [
+  {
+    village: '320612001001', // 东市社区
+    categoryCode: '070102', // 占道经营
+    hoursAgo: [118, 93, 70, 45, 22, 4],
+    descriptions: [
+      '菜场东门早市流动摊贩占用人行道，行人只能走机动车道',
+      '东市街口又有三轮车摆摊卖水果，堵住了小区出入口',
+      '傍晚烧烤摊占道经营，油烟大，桌椅摆到路中间',
+      '早上六点起流动摊贩沿街叫卖，占道严重',
+      '菜场门口摊点越摆越多，消防通道被堵',
+      '今天上午又有人在小区门口摆摊，劝说无效',
+    ],
+    isOneCaller: false,
+  },
+  {
+    village: '320612001002', // 南山社区
+    categoryCode: '030105', // 物业纠纷
+    hoursAgo: [5.5, 4.8, 4.1, 3.6, 2.9, 2.2, 1.4, 0.6],
+    descriptions: [
+      '南山花园物业公司突然通知下月起物业费上涨一倍，业主不同意',
+      '物业费涨价没有开业主大会，很多业主准备集体去物业讨说法',
+      '南山花园业主群里在约明天去物业办公室，担心发生冲突',
+      '物业公司说不交新标准的物业费就停止服务，电梯已经没人管了',
+      '小区物业涨价问题，几十户业主很气愤，希望社区出面',
+      '物业把小区门禁卡停了，要求先交涨价后的物业费',
+      '业主和物业人员在门岗发生争执，情绪比较激动',
+      '物业涨价纠纷越闹越大，请尽快协调，避免群体上访',
+    ],
+    isOneCaller: false,
+  },
+  {
+    village: '320612001003', // 新村社区
+    categoryCode: '030101', // 邻里纠纷
+    hoursAgo: [520, 300, 150, 30],
+    descriptions: [
+      '楼上住户长期在楼道堆放杂物，多次沟通无果',
+      '反映过的楼道堆物问题还没有解决，邻居态度很差',
+      '楼上又把杂物堆到我家门口，社区调解后没有改变',
+      '第四次反映楼道堆物和邻里矛盾，希望街道来人处理',
+    ],
+    isOneCaller: true,
+  },
+];
+
+/** Eleven digits that look like a mobile number: a fixed prefix and a running tail. */
+const demoPhone = (n: number) => `1390513${String(4000 + n).padStart(4, '0')}`;
+
+/** The reports behind the demo's alerts, filed as the hotline took them (phones sealed and blind-indexed). */
+async function plantSigns(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  cipher: FieldCipher,
+  now: number,
+  orgIdOf: (code: string) => Promise<string | null>,
+): Promise<void> {
+  let caller = 0;
+  for (const sign of SIGNS) {
+    const orgId = await orgIdOf(sign.village);
+    if (orgId === null) {
+      continue;
+    }
+    const repeatPhone = demoPhone(caller++);
+    for (const [i, hours] of sign.hoursAgo.entries()) {
+      await reportCase(
+        trx,
+        { dialect, cipher, locate: () => null },
+        {
+          actor: { kind: 'anonymous' },
+          ip: '127.0.0.1',
+          requestId: 'demo-command',
+          locale: 'zh-CN',
+          log: silentLog,
+          now: Math.round(now - hours * HOUR_MS),
+        },
+        null,
+        {
+          categoryCode: sign.categoryCode,
+          description: sign.descriptions[i % sign.descriptions.length]!,
+          orgId,
+          source: 'hotline',
+          reporterPhone: sign.isOneCaller ? repeatPhone : demoPhone(caller++),
+        },
+      );
+    }
+  }
+}
+
+export async function seedCommandDemo(
+  database: Database,
+  options: { now: number; cipher: FieldCipher },
+): Promise<void> {
   const { db, dialect } = database;
   const orgs = orgDirectory(db, dialect);
   const root = await orgs.findRoot();
@@ -90,6 +199,13 @@ export async function seedCommandDemo(database: Database, options: { now: number
   });
   const now = options.now;
   await db.transaction().execute(async (trx) => {
+    await plantSigns(
+      trx,
+      dialect,
+      options.cipher,
+      now,
+      async (code) => (await orgDirectory(trx, dialect).findByCode(code))?.id ?? null,
+    );
     for (const rule of DISTRICT_RULES) {
       await createRule(trx, ctx(district, now), district, rule);
     }

@@ -182,12 +182,15 @@ const stages: DemoStage[] = [
     },
   },
   {
-    // Last, after every stage whose records it reads: the district's and 金沙街道's early-warning rules, one run of
-    // them at the present with an alert turned into a topic and one supervised and finished, the busiest screens'
+    // Last, after every stage whose records it reads: the district's and 金沙街道's early-warning rules, a few days
+    // of hotline reports in three 金沙街道 communities for them to catch, one run of them at the present with an alert turned into a topic and one supervised and finished, the busiest screens'
     // stored tiles counted.
     name: 'command',
-    async run(database, _options, now) {
-      await seedCommandDemo(database, { now });
+    async run(database, options, now) {
+      if (options.cipher === undefined) {
+        throw new Error('demo stage "command" needs the field cipher');
+      }
+      await seedCommandDemo(database, { now, cipher: options.cipher });
     },
   },
 ];

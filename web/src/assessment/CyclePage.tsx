@@ -30,7 +30,16 @@ export const CyclePage = ({ year }: { year: number }) => {
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'sheets' ? {} : { tab: key }, { replace: true })}
+        onChange={(key) => {
+          // The unit the sheets are narrowed to (?orgId=) stays when the tab changes.
+          const next = new URLSearchParams(params);
+          if (key === 'sheets') {
+            next.delete('tab');
+          } else {
+            next.set('tab', key);
+          }
+          setParams(next, { replace: true });
+        }}
         destroyOnHidden
         items={[
           { key: 'sheets', label: t('assessment.cycle.tabSheets'), children: <SheetsTab year={year} /> },

@@ -2,7 +2,7 @@
 // opens the current year.
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -16,6 +16,9 @@ export const CyclesPage = () => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
+  // A unit a link names (?orgId=, with no year closed yet) goes along to the year's sheets.
+  const [params] = useSearchParams();
+  const orgId = params.get('orgId') ?? undefined;
   const canApprove = useAbility('assessment.approve');
   const { data, error, isLoading, reload } = useLoader((signal) => fetchCycles(signal), []);
   const [actionError, setActionError] = useState<unknown>(undefined);
@@ -75,7 +78,7 @@ export const CyclesPage = () => {
               key={c.year}
               size="small"
               title={
-                <Link to={assessmentPaths.cycle(c.year)} data-testid="cycle-link">
+                <Link to={assessmentPaths.cycle(c.year, undefined, orgId)} data-testid="cycle-link">
                   {t('assessment.cycle.title', { year: c.year })}
                 </Link>
               }
@@ -93,7 +96,9 @@ export const CyclesPage = () => {
                   </Link>
                 ))}
                 <Space size="middle" wrap>
-                  <Link to={assessmentPaths.cycle(c.year)}>{t('assessment.cycles.sheets')}</Link>
+                  <Link to={assessmentPaths.cycle(c.year, undefined, orgId)}>
+                    {t('assessment.cycles.sheets')}
+                  </Link>
                   <Link to={assessmentPaths.tree(c.year)}>{t('assessment.cycles.viewTree')}</Link>
                 </Space>
               </Flex>
@@ -116,7 +121,7 @@ export const CyclesPage = () => {
                 dataIndex: 'year',
                 width: 90,
                 render: (year: number) => (
-                  <Link to={assessmentPaths.cycle(year)} data-testid="cycle-link">
+                  <Link to={assessmentPaths.cycle(year, undefined, orgId)} data-testid="cycle-link">
                     {year}
                   </Link>
                 ),
@@ -166,7 +171,9 @@ export const CyclesPage = () => {
                 width: 170,
                 render: (_: unknown, c) => (
                   <Space size="small" wrap>
-                    <Link to={assessmentPaths.cycle(c.year)}>{t('assessment.cycles.sheets')}</Link>
+                    <Link to={assessmentPaths.cycle(c.year, undefined, orgId)}>
+                      {t('assessment.cycles.sheets')}
+                    </Link>
                     <Link to={assessmentPaths.tree(c.year)}>{t('assessment.cycles.viewTree')}</Link>
                   </Space>
                 ),

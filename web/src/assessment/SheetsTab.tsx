@@ -1,12 +1,22 @@
-// A year's sheets in scope, ranked by total: filter by town and status, find by name; each star's score beside.
-import { useMemo, useState } from 'react';
+// A year's sheets in scope, ranked by total: filter by town and status, find by name; each star's score beside. The
+// unit in the address (?orgId=) sets the filters: a town its town, a village its town and its name; picking a town
+// writes it back.
+import { useEffect, useMemo, useState } from 'react';
 import { Flex, Input, Select, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { fetchOrg } from '../api/orgs';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { useIsMobile } from '../common/useMediaQuery';
-import { assessmentPaths, fetchSheets, sheetStatuses, type SheetRow, type SheetStatus } from './api';
+import {
+  assessmentPaths,
+  fetchSheets,
+  fetchTowns,
+  sheetStatuses,
+  type SheetRow,
+  type SheetStatus,
+} from './api';
 import { msg, sheetStatusLabel, starMarks } from './labels';
 import { StatusCounts, StatusTag } from './StatusCounts';
 
@@ -14,22 +24,73 @@ export const SheetsTab = ({ year }: { year: number }) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [status, setStatus] = useState<SheetStatus | undefined>(undefined);
-  const [town, setTown] = useState<string | undefined>(undefined);
+  const [params, setParams] = useSearchParams();
+  const orgId = params.get('orgId') ?? undefined;
+  /** A town picked that has no id to put in the address (not among the scope's towns). */
+  const [pickedTown, setPickedTown] = useState<string | undefined>(undefined);
   const [text, setText] = useState('');
   const { data, error, isLoading, reload } = useLoader(
     (signal) => fetchSheets(year, status, signal),
     [year, status],
   );
+  const unit = useLoader(
+    (signal) => (orgId === undefined ? Promise.resolve(undefined) : fetchOrg(orgId, signal)),
+    [orgId],
+  );
+  const scopeTowns = useLoader((signal) => fetchTowns(signal), []);
+  // The unit of the address now (not one an earlier address named while the next one loads or fails).
+  const linked = unit.data?.item.id === orgId ? unit.data?.item : undefined;
+  const linkedTown =
+    linked === undefined
+      ? undefined
+      : linked.level === 'town'
+        ? linked
+        : linked.level === 'village'
+          ? linked.ancestors.find((a) => a.level === 'town')
+          : undefined;
+  const town = orgId === undefined ? pickedTown : linkedTown?.name;
+  // A village's link finds it by name.
+  useEffect(() => {
+    if (linked?.level === 'village') {
+      setText(linked.name);
+    }
+  }, [linked]);
+  const setOrgId = (id: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (id === undefined) {
+      next.delete('orgId');
+    } else {
+      next.set('orgId', id);
+    }
+    setParams(next, { replace: true });
+  };
+  const pickTown = (name: string | undefined) => {
+    const id =
+      name === undefined
+        ? undefined
+        : [...(scopeTowns.data ?? []), ...(linkedTown === undefined ? [] : [linkedTown])].find(
+            (o) => o.name === name,
+          )?.id;
+    setPickedTown(id === undefined ? name : undefined);
+    if (linked?.level === 'village') {
+      setText('');
+    }
+    setOrgId(id);
+  };
   const towns = useMemo(
     () => [...new Set((data?.items ?? []).map((s) => s.townName))].sort((a, b) => a.localeCompare(b, 'zh')),
     [data],
   );
   const rows = useMemo(() => {
     const q = text.trim();
+    // A unit not (yet) found narrows to nothing rather than showing the whole scope as if it were the unit's.
+    if (orgId !== undefined && linked === undefined) {
+      return [];
+    }
     return (data?.items ?? []).filter(
       (s) => (town === undefined || s.townName === town) && (q === '' || s.orgName.includes(q)),
     );
-  }, [data, town, text]);
+  }, [data, town, text, orgId, linked]);
   const stars = data?.stars ?? [];
   return (
     <Flex vertical gap={12}>
@@ -40,7 +101,7 @@ export const SheetsTab = ({ year }: { year: number }) => {
           placeholder={t('assessment.cycle.allTowns')}
           aria-label={t('assessment.cycle.town')}
           value={town}
-          onChange={setTown}
+          onChange={pickTown}
           options={towns.map((name) => ({ value: name, label: name }))}
           style={{ width: isMobile ? '100%' : 200 }}
           data-testid="filter-town"
@@ -59,7 +120,14 @@ export const SheetsTab = ({ year }: { year: number }) => {
           allowClear
           placeholder={t('assessment.cycle.search')}
           aria-label={t('assessment.cycle.search')}
-          onChange={(e) => setText(e.target.value)}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            // Once the village's name is edited, the address names only its town.
+            if (linked?.level === 'village') {
+              setOrgId(linkedTown?.id);
+            }
+          }}
           style={{ width: isMobile ? '100%' : 240 }}
         />
         <Typography.Text type="secondary">
@@ -67,10 +135,11 @@ export const SheetsTab = ({ year }: { year: number }) => {
         </Typography.Text>
       </Flex>
       {error === undefined ? null : <ProblemAlert error={error} onRetry={reload} />}
+      {unit.error === undefined ? null : <ProblemAlert error={unit.error} onRetry={unit.reload} />}
       <Table<SheetRow>
         rowKey="id"
         size="middle"
-        loading={isLoading}
+        loading={isLoading || (orgId !== undefined && unit.isLoading)}
         dataSource={rows}
         pagination={{ pageSize: 20, showSizeChanger: false, size: isMobile ? 'small' : undefined }}
         scroll={{ x: 'max-content' }}

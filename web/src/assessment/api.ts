@@ -1,5 +1,7 @@
 // Calls of /api/assessment: the years' trees, cycles and sheets, the sheet workflow, notices, objections and awards.
 import { api } from '../api/client';
+import { fetchOrgChildren, fetchRootOrgs } from '../api/orgs';
+import type { Org } from '../api/types';
 import type { ApiAnswer, ApiBody, ApiQuery } from '../api/wire';
 
 const enc = encodeURIComponent;
@@ -238,6 +240,17 @@ export const openCycle = (year: number) =>
 export const fetchSheets = (year: number, status: SheetStatus | undefined, signal?: AbortSignal) =>
   api.get<SheetsView>(`/api/assessment/cycles/${year}/sheets`, { query: { status }, signal });
 
+/** The towns of the caller's scope: the roots that are towns and the towns under the roots that are districts. */
+export const fetchTowns = async (signal?: AbortSignal): Promise<Org[]> => {
+  const { items: roots } = await fetchRootOrgs(signal);
+  const under = await Promise.all(
+    roots
+      .filter((o) => o.level === 'district')
+      .map(async (d) => (await fetchOrgChildren(d.id, { limit: 500 }, signal)).items),
+  );
+  return [...roots, ...under.flat()].filter((o) => o.level === 'town');
+};
+
 export const fetchAwards = (year: number, signal?: AbortSignal) =>
   api.get<{ items: Award[] }>(`/api/assessment/cycles/${year}/awards`, { signal });
 
@@ -293,8 +306,18 @@ export const answerObjection = (id: string, body: AnswerBody) =>
 // Where the pages live
 export const assessmentPaths = {
   cycles: '/assessment',
-  cycle: (year: number, tab?: string) =>
-    `/assessment/cycles/${year}${tab === undefined ? '' : `?tab=${tab}`}`,
+  /** A year's page, on a tab, its sheets narrowed to a unit (?orgId=: a town, a village or the district). */
+  cycle: (year: number, tab?: string, orgId?: string) => {
+    const q = new URLSearchParams();
+    if (tab !== undefined) {
+      q.set('tab', tab);
+    }
+    if (orgId !== undefined) {
+      q.set('orgId', orgId);
+    }
+    const query = q.toString();
+    return `/assessment/cycles/${year}${query === '' ? '' : `?${query}`}`;
+  },
   sheet: (id: string) => `/assessment/sheets/${enc(id)}`,
   tree: (year: number) => `/assessment/trees/${year}`,
 };

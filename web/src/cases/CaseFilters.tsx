@@ -1,9 +1,12 @@
 // The filters of the case list: state, category, net, platform, place, source, light, report dates and text.
-import { useState } from 'react';
-import { Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { Button, Col, DatePicker, Flex, Form, Input, Row, Select, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../common/labels';
 import type { Category, CaseFilter, Light } from './api';
+import { LINKED_ONLY_KEYS } from './filterParams';
 import { CategoryPicker } from './CategoryPicker';
 import {
   caseStateKeys,
@@ -44,19 +47,104 @@ const toFilter = (v: Values): CaseFilter => ({
   q: v.q?.trim() === '' ? undefined : v.q?.trim(),
 });
 
+/** The form's fields for a filter (a report range ending at midnight shows its last day). */
+const toValues = (f: CaseFilter): Values => ({
+  states: f.state === undefined ? undefined : f.state.split(','),
+  category: f.category,
+  net: f.net,
+  platform: f.platform,
+  orgId: f.orgId,
+  source: f.source,
+  light: f.light,
+  dates:
+    f.from === undefined && f.to === undefined
+      ? null
+      : [f.from === undefined ? null : dayjs(f.from), f.to === undefined ? null : dayjs(f.to - 1)],
+  q: f.q,
+});
+
+const linkedOnly = (f: CaseFilter): CaseFilter =>
+  Object.fromEntries(LINKED_ONLY_KEYS.flatMap((k) => (f[k] === undefined ? [] : [[k, f[k]]])));
+
+/** The conditions a link set that the form has no field for, each removable. */
+const LinkedTags = ({ value, onChange }: { value: CaseFilter; onChange: (f: CaseFilter) => void }) => {
+  const { t, i18n } = useTranslation();
+  const drop = (...keys: (keyof CaseFilter)[]) =>
+    onChange(Object.fromEntries(Object.entries(value).filter(([k]) => !keys.some((x) => x === k))));
+  const day = (ms: number | undefined) => (ms === undefined ? '…' : formatDate(ms, i18n.language));
+  const tags: { key: string; label: string; keys: (keyof CaseFilter)[] }[] = [
+    ...(value.card === undefined
+      ? []
+      : [{ key: 'card', label: t(`cases.supervision.${value.card}`), keys: ['card' as const] }]),
+    ...(value.closedFrom === undefined && value.closedTo === undefined
+      ? []
+      : [
+          {
+            key: 'closed',
+            label: t('cases.filters.linked.closed', {
+              from: day(value.closedFrom),
+              to: day(value.closedTo === undefined ? undefined : value.closedTo - 1),
+            }),
+            keys: ['closedFrom' as const, 'closedTo' as const],
+          },
+        ]),
+    ...(value.due === undefined
+      ? []
+      : [{ key: 'due', label: t('cases.filters.linked.dueToday'), keys: ['due' as const] }]),
+    ...(value.gridId === undefined
+      ? []
+      : [{ key: 'grid', label: t('cases.filters.linked.grid'), keys: ['gridId' as const] }]),
+  ];
+  if (tags.length === 0) {
+    return null;
+  }
+  return (
+    <Flex wrap gap={4} align="center" style={{ marginBottom: 8 }} data-testid="case-linked-filters">
+      <Typography.Text type="secondary">{t('cases.filters.linked.hint')}</Typography.Text>
+      {tags.map((tag) => (
+        <Tag key={tag.key} closable color="blue" onClose={() => drop(...tag.keys)}>
+          {tag.label}
+        </Tag>
+      ))}
+    </Flex>
+  );
+};
+
 export const CaseFilters = ({
   categories,
+  value,
   onChange,
 }: {
   categories: Category[];
+  /** The filter in force (from the address); the form shows it. */
+  value: CaseFilter;
   onChange: (f: CaseFilter) => void;
 }) => {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [isExpanded, setIsExpanded] = useState(false);
+  const [isExpanded, setIsExpanded] = useState(
+    () =>
+      value.orgId !== undefined ||
+      value.net !== undefined ||
+      value.platform !== undefined ||
+      value.source !== undefined ||
+      value.from !== undefined ||
+      value.to !== undefined,
+  );
   const span = { xs: 24, sm: 12, lg: 6 };
+  const key = JSON.stringify(value);
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toValues(JSON.parse(key) as CaseFilter));
+  }, [form, key]);
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={(v) => onChange(toFilter(v))} size="middle">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => onChange({ ...linkedOnly(value), ...toFilter(v) })}
+      size="middle"
+    >
+      <LinkedTags value={value} onChange={onChange} />
       <Row gutter={12}>
         <Col {...span}>
           <Form.Item name="q" label={t('cases.filters.text')}>

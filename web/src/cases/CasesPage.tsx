@@ -18,6 +18,7 @@ import {
   type CaseSummary,
 } from './api';
 import { CaseFilters } from './CaseFilters';
+import { filterFromParams, paramsOf } from './filterParams';
 import { ClockTags, StateTag } from './CaseTags';
 import { sourceLabel } from './labels';
 import { useCaseList } from './useCaseList';
@@ -86,10 +87,16 @@ export const CasesPage = () => {
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const tabParam = params.get('tab');
-  // A link from a grid card opens all of that grid's cases.
-  const gridParam = params.get('gridId');
-  const tab: TabKey = isTab(tabParam) ? tabParam : gridParam === null ? 'actionable' : 'all';
-  const [filter, setFilter] = useState<CaseFilter>(gridParam === null ? {} : { gridId: gridParam });
+  // The filter lives in the address: a link (a grid card, a command-view tile) opens the records behind a number,
+  // and a filtered list can be shared. A link that filters opens all cases in scope, not the caller's queue.
+  const paramsKey = params.toString();
+  const filter = useMemo(() => filterFromParams(new URLSearchParams(paramsKey)), [paramsKey]);
+  const isFiltered = Object.keys(filter).length > 0;
+  const tab: TabKey = isTab(tabParam) ? tabParam : isFiltered ? 'all' : 'actionable';
+  const setFilter = (next: CaseFilter) => {
+    setSelected([]);
+    setParams(paramsOf(tab === 'actionable' && Object.keys(next).length === 0 ? null : tab, next));
+  };
   const canReport = useAbility('case.report');
   const canExport = useAbility('case.export');
   const canCommand = useAbility('case.command');
@@ -197,11 +204,11 @@ export const CasesPage = () => {
         activeKey={tab}
         onChange={(key) => {
           setSelected([]);
-          setParams(key === 'actionable' ? {} : { tab: key });
+          setParams(paramsOf(key === 'actionable' && !isFiltered ? null : key, filter));
         }}
         items={TABS.map((key) => ({ key, label: t(`cases.tabs.${key}`) }))}
       />
-      <CaseFilters categories={categories} onChange={setFilter} />
+      <CaseFilters categories={categories} value={filter} onChange={setFilter} />
       {list.error === undefined ? null : <ProblemAlert error={list.error} onRetry={list.reload} />}
       {canCommand ? (
         <Flex justify="flex-end" style={{ marginBottom: 8 }}>

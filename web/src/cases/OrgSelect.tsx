@@ -1,7 +1,7 @@
 // Picks a town or village inside the caller's scope from a lazily loaded tree.
 import { useEffect, useState } from 'react';
 import { TreeSelect } from 'antd';
-import { fetchOrgChildren, fetchRootOrgs } from '../api/orgs';
+import { fetchOrg, fetchOrgChildren, fetchRootOrgs } from '../api/orgs';
 import type { Org } from '../api/types';
 
 type Node = {
@@ -60,6 +60,28 @@ export const OrgSelect = ({
     };
     // Loaded once per mount; the scope remounts the page.
   }, []);
+
+  // A value set from outside (a shared link) names a unit the lazily loaded tree may not hold yet: show its name.
+  const isKnown = value === undefined || nodes.some((n) => n.id === value);
+  useEffect(() => {
+    if (isKnown || value === undefined) {
+      return;
+    }
+    const controller = new AbortController();
+    fetchOrg(value, controller.signal).then(
+      ({ item }) =>
+        setNodes((current) =>
+          current.some((n) => n.id === item.id)
+            ? current
+            : [...current, { ...toNode(item, item.parentId, isPickable), isLeaf: true }],
+        ),
+      () => undefined,
+    );
+    return () => {
+      controller.abort();
+    };
+    // isPickable is derived from a prop that does not change while mounted.
+  }, [value, isKnown]);
 
   const loadChildren = async (id: string) => {
     const page = await fetchOrgChildren(id, { limit: 200 });

@@ -85,8 +85,12 @@ export type CaseFilter = {
   source?: string;
   orgId?: string;
   light?: Light;
+  card?: 'yellow' | 'red';
   from?: number;
   to?: number;
+  closedFrom?: number;
+  closedTo?: number;
+  due?: 'today';
   q?: string;
   gridId?: string;
   queue?: 'actionable' | 'watching';

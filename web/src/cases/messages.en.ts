@@ -22,6 +22,13 @@ export const casesEn: Messages['cases'] = {
     dates: 'Reported',
     text: 'Description or address',
     more: 'More filters',
+    linked: {
+      card: '{{card}}',
+      closed: 'Closed {{from}} to {{to}}',
+      dueToday: 'Due today',
+      grid: 'One grid',
+      hint: 'Filtered by the link; × removes a condition',
+    },
   },
   columns: {
     code: 'Code',

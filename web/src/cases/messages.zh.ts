@@ -20,6 +20,13 @@ export const casesZh = {
     dates: '上报时间',
     text: '描述或地址',
     more: '更多筛选',
+    linked: {
+      card: '{{card}}',
+      closed: '办结于 {{from}} 至 {{to}}',
+      dueToday: '今日到期',
+      grid: '指定网格',
+      hint: '按链接筛选，可点 × 去掉',
+    },
   },
   columns: {
     code: '编号',

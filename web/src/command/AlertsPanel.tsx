@@ -170,7 +170,12 @@ const AlertRow = ({
   const category =
     alert.categoryCode === null ? null : (categories.get(alert.categoryCode) ?? alert.categoryCode);
   return (
-    <div className="tx-cmd-alert" data-testid="command-alert" data-status={alert.status}>
+    <div
+      className="tx-cmd-alert"
+      data-testid="command-alert"
+      data-status={alert.status}
+      data-alert={alert.id}
+    >
       <Flex justify="space-between" align="flex-start" gap={8}>
         <Flex wrap gap={4} align="center" style={{ minWidth: 0 }}>
           {alert.severity === 'high' ? <Tag color="magenta">{t('command.rules.severities.high')}</Tag> : null}

@@ -17,6 +17,7 @@ export const consultationsEn: Messages['consultations'] = {
     supportRuleValue: '{{threshold}} supporters within {{days}} days',
     empty: 'No council in your scope',
     loaded: '{{count}} councils',
+    unit: 'Unit: {{name}}',
   },
   council: {
     back: 'Back to councils',

@@ -15,6 +15,7 @@ export const consultationsZh = {
     supportRuleValue: '{{days}} 天内 {{threshold}} 人支持',
     empty: '当前工作范围内没有议事会',
     loaded: '共 {{count}} 个议事会',
+    unit: '单位：{{name}}',
   },
   council: {
     back: '返回议事会列表',

@@ -1,11 +1,16 @@
-// Indicators of the caller's unit for a period, with month-on-month and year-on-year, and rankings by level.
+// Indicators of the caller's unit (or of a unit a link names, ?unitId=) for a period, with month-on-month and
+// year-on-year, and rankings by level.
 import { useMemo, useState } from 'react';
 import { Card, Col, DatePicker, Flex, Row, Segmented, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { isAbortError } from '../api/client';
+import { fetchOrg } from '../api/orgs';
 import { useActiveAssignment } from '../auth/useAuth';
+import { fetchGrid } from '../grids/api';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { EChart, type ChartOption } from './EChart';
@@ -27,6 +32,26 @@ const monthOf = (d: Dayjs): Period => ({
   from: d.startOf('month').valueOf(),
   to: d.startOf('month').add(1, 'month').valueOf(),
 });
+
+/** The name of a linked unit: an organisation or a grid; unknown (null) when neither answers. */
+const unitName = async (id: string, signal: AbortSignal): Promise<string | null> => {
+  try {
+    return (await fetchOrg(id, signal)).item.name;
+  } catch (failure) {
+    if (isAbortError(failure)) {
+      throw failure;
+    }
+  }
+  try {
+    const { item } = await fetchGrid(id, signal);
+    return `${item.name} ${item.code}`;
+  } catch (failure) {
+    if (isAbortError(failure)) {
+      throw failure;
+    }
+    return null;
+  }
+};
 
 const percent = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 
@@ -112,9 +137,18 @@ const RateCards = ({
 export const IndicatorsPage = () => {
   const { t } = useTranslation();
   const assignment = useActiveAssignment();
+  const [params, setParams] = useSearchParams();
+  const unitId = params.get('unitId') ?? undefined;
   const [period, setPeriod] = useState<Period>(() => monthOf(dayjs()));
   const [level, setLevel] = useState<RankLevel>('village');
-  const indicators = useLoader((signal) => fetchIndicators(period, signal), [period.from, period.to]);
+  const indicators = useLoader(
+    (signal) => fetchIndicators(period, unitId, signal),
+    [period.from, period.to, unitId],
+  );
+  const linked = useLoader(
+    (signal) => (unitId === undefined ? Promise.resolve(null) : unitName(unitId, signal)),
+    [unitId],
+  );
   const ranking = useLoader((signal) => fetchRanking(level, period, signal), [level, period.from, period.to]);
 
   const presets = [
@@ -204,8 +238,25 @@ export const IndicatorsPage = () => {
           />
         }
       >
-        <Typography.Paragraph type="secondary">
-          {t('indicators.scope', { unit: assignment?.orgName ?? t('common.none') })}
+        <Typography.Paragraph type="secondary" data-testid="indicator-scope">
+          {t('indicators.scope', {
+            unit:
+              unitId === undefined
+                ? (assignment?.orgName ?? t('common.none'))
+                : (linked.data ?? (linked.isLoading ? '…' : unitId)),
+          })}
+          {unitId === undefined ? null : (
+            <Typography.Link
+              style={{ marginInlineStart: 12 }}
+              onClick={() => {
+                const next = new URLSearchParams(params);
+                next.delete('unitId');
+                setParams(next);
+              }}
+            >
+              {t('indicators.ownUnit')}
+            </Typography.Link>
+          )}
         </Typography.Paragraph>
         {indicators.error !== undefined ? (
           <ProblemAlert error={indicators.error} onRetry={indicators.reload} />

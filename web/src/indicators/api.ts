@@ -27,11 +27,12 @@ export type RankLevel = 'town' | 'village' | 'grid' | 'department' | 'person';
 
 export type Period = { from: number; to: number };
 
-export const fetchIndicators = (period: Period, signal?: AbortSignal) =>
+/** The indicators of a unit in scope (an organisation, a grid, a department or a person), the caller's by default. */
+export const fetchIndicators = (period: Period, unitId: string | undefined, signal?: AbortSignal) =>
   api.get<{ unitId: string; current: Indicators; previous: Indicators; lastYear: Indicators }>(
     '/api/indicators',
     {
-      query: period,
+      query: { ...period, unitId },
       signal,
     },
   );

@@ -8,6 +8,7 @@ export const indicatorsEn: Messages['indicators'] = {
   lastMonth: 'Last month',
   thisYear: 'This year',
   scope: 'Unit: {{unit}}',
+  ownUnit: 'Show my own unit',
   mom: 'Month on month',
   yoy: 'Year on year',
   noValue: 'No data',

@@ -6,6 +6,7 @@ export const indicatorsZh = {
   lastMonth: '上月',
   thisYear: '今年',
   scope: '统计对象：{{unit}}',
+  ownUnit: '查看本级',
   mom: '环比',
   yoy: '同比',
   noValue: '无数据',

@@ -1,6 +1,7 @@
 // The linkage module behind one navigation entry: the head's households, the chain queue, indicators, visit plan.
 import { useState } from 'react';
 import { Card, List, Segmented, Space, Table, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -66,9 +67,14 @@ const Queue = () => {
   );
 };
 
-const IndicatorTable = () => {
+const IndicatorTable = ({
+  orgId,
+  setOrgId,
+}: {
+  orgId: string | undefined;
+  setOrgId: (id: string) => void;
+}) => {
   const { t } = useTranslation();
-  const [orgId, setOrgId] = useState<string | undefined>(undefined);
   const table = useLoader((signal) => fetchIndicators(orgId, signal), [orgId]);
   const rows = table.data === undefined ? [] : [table.data.unit, ...table.data.parts];
   const low = (u: UnitIndicators) =>
@@ -151,9 +157,9 @@ const IndicatorTable = () => {
   );
 };
 
-const VisitPlan = () => {
+const VisitPlan = ({ orgId }: { orgId: string | undefined }) => {
   const { t } = useTranslation();
-  const list = useLoader((signal) => fetchOverdueVisits(signal), []);
+  const list = useLoader((signal) => fetchOverdueVisits(orgId, signal), [orgId]);
   return (
     <>
       <Typography.Paragraph type="secondary">{t('linkage.plan.hint')}</Typography.Paragraph>
@@ -182,19 +188,33 @@ export const LinkagePage = () => {
   const { t } = useTranslation();
   const canServe = useAbility('linkage.serve');
   const canRead = useAbility('linkage.read');
+  // The unit of the indicators and the visit plan, in the address so that a link (the command view's) opens on it.
+  const [params, setParams] = useSearchParams();
+  const orgId = params.get('orgId') ?? undefined;
+  const setOrgId = (id: string) => {
+    setParams({ orgId: id });
+  };
   const items = [
     ...(canServe ? [{ key: 'mine', label: t('linkage.tabs.mine'), children: <MyHouseholds /> }] : []),
     ...(canRead
       ? [
           { key: 'queue', label: t('linkage.tabs.queue'), children: <Queue /> },
-          { key: 'indicators', label: t('linkage.tabs.indicators'), children: <IndicatorTable /> },
-          { key: 'plan', label: t('linkage.tabs.plan'), children: <VisitPlan /> },
+          {
+            key: 'indicators',
+            label: t('linkage.tabs.indicators'),
+            children: <IndicatorTable orgId={orgId} setOrgId={setOrgId} />,
+          },
+          { key: 'plan', label: t('linkage.tabs.plan'), children: <VisitPlan orgId={orgId} /> },
         ]
       : []),
   ];
   return (
     <Card title={t('linkage.title')}>
-      <Tabs items={items} destroyOnHidden />
+      <Tabs
+        items={items}
+        defaultActiveKey={orgId !== undefined && canRead ? 'indicators' : undefined}
+        destroyOnHidden
+      />
     </Card>
   );
 };

@@ -120,5 +120,5 @@ export const fetchIndicators = (orgId: string | undefined, signal?: AbortSignal)
     signal,
   });
 
-export const fetchOverdueVisits = (signal?: AbortSignal) =>
-  api.get<{ items: OverdueVisit[] }>('/api/linkage/overdue-visits', { signal });
+export const fetchOverdueVisits = (orgId: string | undefined, signal?: AbortSignal) =>
+  api.get<{ items: OverdueVisit[] }>('/api/linkage/overdue-visits', { query: { orgId }, signal });

@@ -33,12 +33,22 @@ const isTab = (value: string | null): value is TabKey => TABS.some((k) => k === 
 export const DeskPage = () => {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  // The command view links here with ?orgId=<unit> (and no tab): the scope set to that unit, on its numbers.
+  const linkedOrgId = params.get('orgId') ?? undefined;
   const tabParam = params.get('tab');
-  const tab: TabKey = isTab(tabParam) ? tabParam : 'registrations';
-  const orgId = params.get('org') ?? undefined;
+  const tab: TabKey = isTab(tabParam) ? tabParam : linkedOrgId === undefined ? 'registrations' : 'numbers';
+  const orgId = params.get('org') ?? linkedOrgId;
   const communities = useCommunities();
   const setParam = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
+    // Spell a linked ?orgId= as the desk's own ?org= and ?tab= once anything changes, so the address stays in step.
+    if (linkedOrgId !== undefined) {
+      next.delete('orgId');
+      next.set('org', orgId ?? linkedOrgId);
+      if (tab !== 'registrations') {
+        next.set('tab', tab);
+      }
+    }
     if (value === undefined) {
       next.delete(key);
     } else {
