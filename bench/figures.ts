@@ -273,6 +273,37 @@ export async function indicators(ctx: Context, server: Server): Promise<Draft[]>
   return out;
 }
 
+/**
+ * The command view as the command hall loads it: a whole screen's data (every tile of the unit) and the grid map's
+ * colours, at the district root and at a town, signed in as the district command centre. Stored tiles are counted
+ * once by the first request (the warm-up) and then read; the live case tiles read the fact table and the open-case
+ * index on every request.
+ */
+export async function commandView(ctx: Context, server: Server): Promise<Draft[]> {
+  const session = await staff(server);
+  const n = ctx.smoke ? 20 : 300;
+  const out: Draft[] = [];
+  const views: [string, string][] = [['screen.district', '/api/command/screen']];
+  if (ctx.sample.townId !== null) {
+    views.push(['screen.town', `/api/command/screen?orgId=${ctx.sample.townId}`]);
+  }
+  views.push(['map.district', '/api/command/map']);
+  for (const [label, url] of views) {
+    const times = await timeGets(session, Array(n).fill(url) as string[], 10);
+    const p = percentiles(times);
+    out.push({
+      name: `command.${label}`,
+      value: p.p95,
+      unit: 'ms p95',
+      baseline: null,
+      target: 'p95 ≤ 50 ms',
+      pass: p.p95 <= 50,
+      detail: { ...p },
+    });
+  }
+  return out;
+}
+
 /** Filtered lists as a console user pages them: first page, then a few pages further by cursor. */
 export async function lists(ctx: Context, server: Server): Promise<Draft[]> {
   const session = await admin(server);

@@ -11,6 +11,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { projectRoot } from '../src/server.js';
 import { buildDataset, openTarget, throwawayTarget, type DatasetSpec } from './dataset.js';
 import {
+  commandView,
   databaseNote,
   exportXlsx,
   indicators,
@@ -25,7 +26,16 @@ import {
 } from './figures.js';
 import { startServer } from './http.js';
 
-const FIGURES = ['pointToGrid', 'rollups', 'indicators', 'lists', 'export', 'intake', 'mixed'] as const;
+const FIGURES = [
+  'pointToGrid',
+  'rollups',
+  'indicators',
+  'command',
+  'lists',
+  'export',
+  'intake',
+  'mixed',
+] as const;
 type FigureName = (typeof FIGURES)[number];
 
 const positive = (value: string): number => {
@@ -203,6 +213,9 @@ try {
       }
       if (isDistrict && wants('indicators')) {
         await measure('indicators', () => indicators(ctx, server));
+      }
+      if (isDistrict && wants('command')) {
+        await measure('command', () => commandView(ctx, server));
       }
       if (isDistrict && wants('lists')) {
         await measure('lists', () => lists(ctx, server));
