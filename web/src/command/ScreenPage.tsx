@@ -247,19 +247,16 @@ const Actions = ({ screen, isBigScreen, onMode, onReload }: Toolbar & { screen: 
   );
 };
 
-const DeskScreen = ({
-  screen,
-  refreshKey,
-  live,
-  categories,
-  toolbar,
-}: {
+/** What both modes draw from: the screen's data, the live feed and the toolbar. */
+type ModeProps = {
   screen: Screen;
   refreshKey: number;
   live: ReturnType<typeof useLiveFeed>;
   categories: ReadonlyMap<string, string>;
   toolbar: Toolbar;
-}) => {
+};
+
+const DeskScreen = ({ screen, refreshKey, live, categories, toolbar }: ModeProps) => {
   const { t, i18n } = useTranslation();
   return (
     <Flex vertical gap={16} data-testid="command-screen" data-mode="desk" data-unit={screen.org.id}>
@@ -333,19 +330,7 @@ const DeskScreen = ({
   );
 };
 
-const BigScreen = ({
-  screen,
-  refreshKey,
-  live,
-  categories,
-  toolbar,
-}: {
-  screen: Screen;
-  refreshKey: number;
-  live: ReturnType<typeof useLiveFeed>;
-  categories: ReadonlyMap<string, string>;
-  toolbar: Toolbar;
-}) => {
+const BigScreen = ({ screen, refreshKey, live, categories, toolbar }: ModeProps) => {
   const { t } = useTranslation();
   const half = Math.ceil(screen.tiles.length / 2);
   const left = screen.tiles.slice(0, half);

@@ -1,6 +1,6 @@
 // The command view (驾驶舱): tiles' stored figures (a tile too costly to count on every screen keeps its last answer
 // per organisation, with the time it was counted), early-warning rules as data, and the alerts they raise, each
-// tracked to what was done about it.
+// tracked to what was done about it; and the index the screen's open-case figures read.
 import { columnTypes, type Migration } from '../columns.js';
 
 export const migration: Migration = {
@@ -71,6 +71,24 @@ export const migration: Migration = {
       .createIndex('warning_alert_path')
       .on('warning_alert')
       .columns(['org_path', 'raised_at'])
+      .execute();
+    // The screen's open-case figures (counts, lights and cards per child unit, the grid map's colours, the most
+    // overdue) read this index alone: at the district root that is every open case, and without the unit, clock and
+    // card columns here each one cost a visit to the table row.
+    await db.schema
+      .createIndex('case_open_units')
+      .on('case_file')
+      .columns([
+        'state',
+        'org_path',
+        'town_id',
+        'village_id',
+        'grid_id',
+        'paused_at',
+        'deadline_at',
+        'yellow_at',
+        'supervision',
+      ])
       .execute();
   },
 };
