@@ -73,8 +73,8 @@ export const migration: Migration = {
       .columns(['org_path', 'raised_at'])
       .execute();
     // The screen's open-case figures (counts, lights and cards per child unit, the grid map's colours, the most
-    // overdue) read this index alone: at the district root that is every open case, and without the unit, clock and
-    // card columns here each one cost a visit to the table row.
+    // overdue, ordered by deadline and id) read this index alone: at the district root that is every open case, and
+    // without the unit, clock and card columns here each one cost a visit to the table row.
     await db.schema
       .createIndex('case_open_units')
       .on('case_file')
@@ -88,6 +88,7 @@ export const migration: Migration = {
         'deadline_at',
         'yellow_at',
         'supervision',
+        'id',
       ])
       .execute();
   },
