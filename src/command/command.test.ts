@@ -198,6 +198,15 @@ describe('the command view (驾驶舱)', () => {
     assert.equal(behindOpen.length, open.length);
     const behindToday = await listBehind(qzh, figure(today, 'reported').link!);
     assert.equal(behindToday.length, 4);
+    // The linkage chain per town: the towns' overdue appeals add up to the district's, each a door to its chain.
+    const linkage = tile(r.body, 'linkage.chain');
+    const byTownLinkage = linkage.byChild!.items;
+    assert.equal(byTownLinkage.length, byTown.length);
+    assert.equal(
+      byTownLinkage.reduce((n, x) => n + (x.value as number), 0),
+      figure(linkage, 'overdue').value,
+    );
+    assert.ok(byTownLinkage.every((x) => x.link === `/linkage?orgId=${encodeURIComponent(x.id)}`));
     // Each tile says how fresh it is and who keeps its records.
     for (const t of r.body.tiles as Json[]) {
       assert.equal(typeof t.owner, 'string');

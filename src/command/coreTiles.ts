@@ -349,11 +349,12 @@ const linkageTile: CommandTile = {
   levels: ['district', 'town', 'village'],
   async compute(ctx) {
     const level = ctx.unit.level === 'grid' ? 'village' : ctx.unit.level;
+    const period = yearToDate(ctx.now);
     const n = await linkageIndicatorsOf(
       ctx.db,
       ctx.database.dialect,
       { level, path: ctx.unit.path },
-      yearToDate(ctx.now),
+      period,
       ctx.now,
     );
     const link = consolePath('/linkage', { orgId: ctx.unit.id });
@@ -400,7 +401,29 @@ const linkageTile: CommandTile = {
           link,
         },
       ],
-      byChild: null,
+      // Towns of the district, villages of a town: each one's overdue appeals, a door to its own chain.
+      byChild:
+        ctx.unit.level === 'district' || ctx.unit.level === 'town'
+          ? {
+              label: msg('超时诉求', 'Overdue appeals'),
+              format: 'count',
+              items: await Promise.all(
+                ctx.children.map(async (c) => ({
+                  id: c.id,
+                  value: (
+                    await linkageIndicatorsOf(
+                      ctx.db,
+                      ctx.database.dialect,
+                      { level: c.level === 'town' ? 'town' : 'village', path: c.path },
+                      period,
+                      ctx.now,
+                    )
+                  ).overdue,
+                  link: consolePath('/linkage', { orgId: c.id }),
+                })),
+              ),
+            }
+          : null,
       items: [],
     };
   },
