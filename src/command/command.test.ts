@@ -206,7 +206,7 @@ describe('the command view (驾驶舱)', () => {
       byTownLinkage.reduce((n, x) => n + (x.value as number), 0),
       figure(linkage, 'overdue').value,
     );
-    assert.ok(byTownLinkage.every((x) => x.link === `/linkage?orgId=${encodeURIComponent(x.id)}`));
+    assert.ok(byTownLinkage.every((x) => x.link === `/linkage?orgId=${encodeURIComponent(String(x.id))}`));
     // Each tile says how fresh it is and who keeps its records.
     for (const t of r.body.tiles as Json[]) {
       assert.equal(typeof t.owner, 'string');
