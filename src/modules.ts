@@ -1,4 +1,5 @@
 // The domain modules: their routes, in registration order, and the job handlers they contribute.
+import { allianceCommandTiles, allianceRoutes, reassignAlliance, repathAlliance } from './alliance/index.js';
 import {
   assessmentCommandTiles,
   assessmentRoutes,
@@ -105,6 +106,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   listRoutes,
   surveyRoutes,
   commandRoutes,
+  allianceRoutes,
 ];
 
 /** What buildApp composes: every module's routes and identity's authenticator. */
@@ -124,6 +126,7 @@ onOrgRepath('assessment', repathAssessment);
 onOrgRepath('lists', repathLists);
 onOrgRepath('surveys', repathSurveys);
 onOrgRepath('command', repathCommand);
+onOrgRepath('alliance', repathAlliance);
 onOrgReparented('members', followGroupMembers);
 // A member's page names the central household they head; households own it and hand the look-up to members.
 provideHeadedHouseholdLookup(householdHeadedBy);
@@ -138,6 +141,7 @@ onOrgsMerged('lists', reassignLists);
 onOrgsMerged('volunteers', reassignVolunteers);
 onOrgsMerged('consultations', reassignConsultations);
 onOrgsMerged('command', reassignCommand);
+onOrgsMerged('alliance', reassignAlliance);
 
 // Computed items of the assessment: each module's sources, bound through the assessment's registry (it imports none
 // of them). The platform's own sources read cases, consultations, linkage and the org tree through their doors.
@@ -147,10 +151,11 @@ registerAssessmentSources('surveys', surveyAssessmentSources);
 
 // The command view's tiles: each module contributes its own through the command view's registry; the view knows none.
 // The case, consultation and linkage tiles ship with the command view (reading those doors), like the assessment's
-// core sources; volunteers and the assessment offer theirs.
+// core sources; volunteers, the assessment and the alliance offer theirs.
 registerCommandTiles('command', coreCommandTiles);
 registerCommandTiles('volunteers', volunteerCommandTiles);
 registerCommandTiles('assessment', assessmentCommandTiles);
+registerCommandTiles('alliance', allianceCommandTiles);
 
 // The published lists take part in case work through the cases module's hooks: the negative list and grid task
 // admission guard every action, and a catalogue or routing change is a new version of the list it shows in.

@@ -64,6 +64,8 @@ export const actions = [
   'survey.interview',
   'command.read',
   'command.warn',
+  'alliance.read',
+  'alliance.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -107,6 +109,7 @@ const grants: Record<Role, readonly Action[]> = {
     'survey.read',
     'survey.manage',
     'command.read',
+    'alliance.read',
     'command.warn',
   ],
   // A town's own administrator: the users and role assignments of the town's subtree (scope applied by identity).
@@ -128,6 +131,8 @@ const grants: Record<Role, readonly Action[]> = {
     'survey.manage',
     'survey.interview',
     'command.read',
+    'alliance.read',
+    'alliance.write',
   ],
   districtCommand: [
     ...READ_ORG,
@@ -146,6 +151,7 @@ const grants: Record<Role, readonly Action[]> = {
     'assessment.read',
     'survey.read',
     'command.read',
+    'alliance.read',
     'command.warn',
   ],
   townCommand: [
@@ -172,6 +178,8 @@ const grants: Record<Role, readonly Action[]> = {
     'survey.manage',
     'survey.interview',
     'command.read',
+    'alliance.read',
+    'alliance.write',
     'command.warn',
   ],
   departmentHandler: [
@@ -202,6 +210,8 @@ const grants: Record<Role, readonly Action[]> = {
     'assessment.self',
     'survey.read',
     'command.read',
+    'alliance.read',
+    'alliance.write',
   ],
   gridWorker: [
     'linkage.serve',

@@ -1,4 +1,5 @@
 // Builds the demo district on first start, stage by stage; each finished stage is remembered, so a restart skips it.
+import { seedAllianceDemo } from '../alliance/index.js';
 import { seedCommandDemo } from '../command/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
@@ -179,6 +180,14 @@ const stages: DemoStage[] = [
     name: 'assessment',
     async run(database, options, now) {
       await seedAssessmentDemo(database, { seed: options.seed, now });
+    },
+  },
+  {
+    // After 'orgs' (the units it takes in): 金沙街道's regional party-building alliance with its communities and
+    // units, their commitments, the three lists and agreements at every stage.
+    name: 'alliance',
+    async run(database, _options, now) {
+      await seedAllianceDemo(database, { now });
     },
   },
   {

@@ -466,6 +466,26 @@ export const errorCatalog = {
       'The command view shows districts, towns, villages and grids',
     ),
   },
+  'alliance.invalid': {
+    status: 422,
+    title: msg('共同体的信息不完整或不合理', 'The alliance request has missing or unfitting values'),
+  },
+  'alliance.exists': {
+    status: 409,
+    title: msg('该组织已经牵头组建了区域党建共同体', 'This organisation already convenes an alliance'),
+  },
+  'alliance.not_member': {
+    status: 422,
+    title: msg('该单位不是本共同体的成员单位', 'The unit is not a member of this alliance'),
+  },
+  'alliance.no_capacity': {
+    status: 409,
+    title: msg('该资源已被约满，不能再对接', 'The resource is fully booked'),
+  },
+  'alliance.wrong_state': {
+    status: 409,
+    title: msg('当前状态下不能进行此操作', 'Not possible in the current state'),
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalog;

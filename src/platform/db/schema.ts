@@ -1,4 +1,5 @@
 // The database type: every module declares its own tables, composed here for Kysely.
+import type { AllianceTables } from '../../alliance/tables.js';
 import type { AssessmentTables } from '../../assessment/tables.js';
 import type { AuditTables } from '../../audit/tables.js';
 import type { CalendarTables } from '../../calendar/tables.js';
@@ -37,4 +38,5 @@ export type DB = PlatformTables &
   ListTables &
   VolunteerTables &
   SurveyTables &
-  CommandTables;
+  CommandTables &
+  AllianceTables;

@@ -15742,6 +15742,761 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/alliances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alliances convened in scope or with a member in scope */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                charter: string;
+                orgId: string;
+                orgName: string;
+                orgLevel: string;
+                memberCount: number;
+                createdAt: number;
+                abilities: {
+                  manage: boolean;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Convene the alliance of a district, town or village in scope */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: string;
+            name: string;
+            charter: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                name: string;
+                charter: string;
+                orgId: string;
+                orgName: string;
+                orgLevel: string;
+                memberCount: number;
+                createdAt: number;
+                abilities: {
+                  manage: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An alliance with its members (and what each committed to) and its numbers this year */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                name: string;
+                charter: string;
+                orgId: string;
+                orgName: string;
+                orgLevel: string;
+                memberCount: number;
+                createdAt: number;
+                abilities: {
+                  manage: boolean;
+                };
+              };
+              members: {
+                orgId: string;
+                orgName: string;
+                orgLevel: string;
+                orgType: string;
+                commitment: string;
+                signedAt: number;
+                isConvener: boolean;
+                isMine: boolean;
+              }[];
+              numbers: {
+                members: number;
+                demands: number;
+                demandsOpen: number;
+                demandsMet: number;
+                resources: number;
+                resourcesUsed: number;
+                projects: number;
+                agreed: number;
+                delivered: number;
+                deliveredOnTime: number;
+                onTimeRate: number | null;
+                averageRating: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take in a member (or renew its commitment): the convener only */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: string;
+            commitment: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                orgId: string;
+                orgName: string;
+                orgLevel: string;
+                orgType: string;
+                commitment: string;
+                signedAt: number;
+                isConvener: boolean;
+                isMine: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Items of the three lists, newest first */
+    get: {
+      parameters: {
+        query?: {
+          list?: 'demand' | 'resource' | 'project';
+          status?: 'open' | 'matched' | 'done' | 'withdrawn';
+          ownerOrgId?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                list: 'demand' | 'resource' | 'project';
+                kind: 'venue' | 'expert' | 'funds' | 'volunteers' | 'equipment' | 'service';
+                title: string;
+                detail: string;
+                quantity: number | null;
+                availableFrom: number | null;
+                availableTo: number | null;
+                neededBy: number | null;
+                source: string;
+                status: 'open' | 'matched' | 'done' | 'withdrawn';
+                ownerOrgId: string;
+                ownerName: string;
+                createdAt: number;
+                abilities: {
+                  match: boolean;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Put a demand, a resource or a project on a member’s list */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ownerOrgId: string;
+            list: 'demand' | 'resource' | 'project';
+            kind: 'venue' | 'expert' | 'funds' | 'volunteers' | 'equipment' | 'service';
+            title: string;
+            detail: string;
+            quantity?: number | null;
+            availableFrom?: number | null;
+            availableTo?: number | null;
+            neededBy?: number | null;
+            source?: 'own' | 'appeal' | 'consultation';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                list: 'demand' | 'resource' | 'project';
+                kind: 'venue' | 'expert' | 'funds' | 'volunteers' | 'equipment' | 'service';
+                title: string;
+                detail: string;
+                quantity: number | null;
+                availableFrom: number | null;
+                availableTo: number | null;
+                neededBy: number | null;
+                source: string;
+                status: 'open' | 'matched' | 'done' | 'withdrawn';
+                ownerOrgId: string;
+                ownerName: string;
+                createdAt: number;
+                abilities: {
+                  match: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/items/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An item with the agreements on it (a demand’s, or an offer’s) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                list: 'demand' | 'resource' | 'project';
+                kind: 'venue' | 'expert' | 'funds' | 'volunteers' | 'equipment' | 'service';
+                title: string;
+                detail: string;
+                quantity: number | null;
+                availableFrom: number | null;
+                availableTo: number | null;
+                neededBy: number | null;
+                source: string;
+                status: 'open' | 'matched' | 'done' | 'withdrawn';
+                ownerOrgId: string;
+                ownerName: string;
+                createdAt: number;
+                abilities: {
+                  match: boolean;
+                };
+              };
+              matches: {
+                id: string;
+                demandId: string;
+                offerId: string;
+                providerOrgId: string;
+                providerName: string;
+                quantity: number | null;
+                commitment: string;
+                dueAt: number;
+                status: 'agreed' | 'delivered' | 'evaluated' | 'cancelled';
+                agreedAt: number;
+                deliveredAt: number | null;
+                deliveryNote: string | null;
+                onTime: boolean | null;
+                rating: number | null;
+                evaluationNote: string | null;
+                evaluatedAt: number | null;
+                abilities: {
+                  deliver: boolean;
+                  evaluate: boolean;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/items/{itemId}/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Resources and projects that could meet a demand, best first, with the reasons */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                offerId: string;
+                list: 'demand' | 'resource' | 'project';
+                title: string;
+                detail: string;
+                ownerOrgId: string;
+                ownerName: string;
+                quantity: number | null;
+                remaining: number | null;
+                availableFrom: number | null;
+                availableTo: number | null;
+                score: number;
+                reasons: string[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/items/{itemId}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Agree a demand with a resource or project: who delivers what by when */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            offerId: string;
+            quantity?: number | null;
+            dueAt: number;
+            commitment: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                demandId: string;
+                offerId: string;
+                providerOrgId: string;
+                providerName: string;
+                quantity: number | null;
+                commitment: string;
+                dueAt: number;
+                status: 'agreed' | 'delivered' | 'evaluated' | 'cancelled';
+                agreedAt: number;
+                deliveredAt: number | null;
+                deliveryNote: string | null;
+                onTime: boolean | null;
+                rating: number | null;
+                evaluationNote: string | null;
+                evaluatedAt: number | null;
+                abilities: {
+                  deliver: boolean;
+                  evaluate: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/matches/{matchId}/delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record what the provider delivered */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          matchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                demandId: string;
+                offerId: string;
+                providerOrgId: string;
+                providerName: string;
+                quantity: number | null;
+                commitment: string;
+                dueAt: number;
+                status: 'agreed' | 'delivered' | 'evaluated' | 'cancelled';
+                agreedAt: number;
+                deliveredAt: number | null;
+                deliveryNote: string | null;
+                onTime: boolean | null;
+                rating: number | null;
+                evaluationNote: string | null;
+                evaluatedAt: number | null;
+                abilities: {
+                  deliver: boolean;
+                  evaluate: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/matches/{matchId}/evaluation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The demanding side rates what was delivered (1–5) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          matchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rating: number;
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                demandId: string;
+                offerId: string;
+                providerOrgId: string;
+                providerName: string;
+                quantity: number | null;
+                commitment: string;
+                dueAt: number;
+                status: 'agreed' | 'delivered' | 'evaluated' | 'cancelled';
+                agreedAt: number;
+                deliveredAt: number | null;
+                deliveryNote: string | null;
+                onTime: boolean | null;
+                rating: number | null;
+                evaluationNote: string | null;
+                evaluatedAt: number | null;
+                abilities: {
+                  deliver: boolean;
+                  evaluate: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/alliances/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An alliance’s public page: its members and commitments, open demands and projects */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              name: string;
+              charter: string;
+              orgName: string;
+              members: {
+                orgName: string;
+                commitment: string;
+              }[];
+              demands: {
+                id: string;
+                list: 'demand' | 'resource' | 'project';
+                kind: 'venue' | 'expert' | 'funds' | 'volunteers' | 'equipment' | 'service';
+                title: string;
+                detail: string;
+                status: 'open' | 'matched' | 'done' | 'withdrawn';
+                ownerName: string;
+                neededBy: number | null;
+                createdAt: number;
+              }[];
+              projects: {
+                id: string;
+                list: 'demand' | 'resource' | 'project';
+                kind: 'venue' | 'expert' | 'funds' | 'volunteers' | 'equipment' | 'service';
+                title: string;
+                detail: string;
+                status: 'open' | 'matched' | 'done' | 'withdrawn';
+                ownerName: string;
+                neededBy: number | null;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -21,6 +21,7 @@ import { migration as m0018 } from './0018_case_followups.js';
 import { migration as m0019 } from './0019_volunteer_feedback.js';
 import { migration as m0020 } from './0020_consultation_hotspots.js';
 import { migration as m0021 } from './0021_command.js';
+import { migration as m0022 } from './0022_alliance.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   m0019,
   m0020,
   m0021,
+  m0022,
 ];
