@@ -45,6 +45,7 @@ export async function agreeMatch(
     .updateTable('alliance_item')
     .set({ updated_at: ctx.now })
     .where('id', '=', input.offerId)
+    .where('alliance_id', '=', alliance.id)
     .execute();
   const offer = await repo.findItem(alliance.id, input.offerId);
   if (offer === undefined || offer.list === 'demand') {
