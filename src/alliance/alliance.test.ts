@@ -338,6 +338,52 @@ describe('the regional party-building alliance', () => {
     assert.equal(figure('demandsMet'), 1);
     assert.equal(figure('members'), 4);
 
+    // Two agreements on one offer at the same moment: one gets it, the other is told it is full.
+    const hall = await post(jinsha, {
+      ownerOrgId: ids.school,
+      list: 'resource',
+      kind: 'equipment',
+      title: '投影仪',
+      detail: '',
+      quantity: 4,
+    });
+    const needs = await Promise.all(
+      ['甲', '乙'].map((n) =>
+        post(dongshi, {
+          ownerOrgId: ids.village,
+          list: 'demand',
+          kind: 'equipment',
+          title: `${n}需要投影仪`,
+          detail: '',
+          quantity: 3,
+        }),
+      ),
+    );
+    const raced = await Promise.all(
+      needs.map((d) =>
+        jinsha.request('POST', `/api/alliances/${allianceId}/items/${d}/matches`, {
+          offerId: hall,
+          quantity: 3,
+          dueAt: START + 40 * DAY_MS,
+          commitment: '借用投影仪',
+        }),
+      ),
+    );
+    assert.deepEqual(raced.map((r) => r.status).sort(), [200, 409]);
+    const held = await p.database.db
+      .selectFrom('alliance_match')
+      .select((eb) => eb.fn.sum<number | string>('quantity').as('q'))
+      .where('offer_id', '=', hall)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(held.q), 3);
+    for (const d of needs) {
+      await p.database.db
+        .updateTable('alliance_item')
+        .set({ status: 'withdrawn' })
+        .where('id', '=', d)
+        .execute();
+    }
+
     // The public page: members and the demands not yet met (newest first), no writer, no phone.
     const open = await post(dongshi, {
       ownerOrgId: ids.village,
