@@ -1,6 +1,7 @@
-// The alliance's numbers for a unit (the district, a town, a village): demands received, met and met on time,
-// resources offered and used (delivered at least once), projects, agreements delivered and how they were rated, members; with the same per
-// child unit. Counted from the records of the alliances convened in the unit's subtree.
+// The alliance's numbers for a unit (the district, a town, a village), or for one alliance: demands listed, waiting
+// and met, agreements and those delivered on time, resources offered and used (delivered at least once), projects,
+// ratings, members. A unit's part is what its organisations own: their items, the agreements on their demands, its
+// organisations that are members.
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { allianceRepository } from './repository.js';
@@ -26,8 +27,9 @@ export async function allianceNumbers(
   path: string,
   period: { from: number; to: number },
   now: number,
+  allianceId: string | null = null,
 ): Promise<AllianceNumbers> {
-  const { items, matches, members } = await allianceRepository(db).numbersUnder(path, period);
+  const { items, matches, members } = await allianceRepository(db).numbersUnder(path, period, allianceId);
   const demands = items.filter((i) => i.list === 'demand' && i.status !== 'withdrawn');
   const resources = items.filter((i) => i.list === 'resource' && i.status !== 'withdrawn');
   const live = matches.filter((m) => m.status !== 'cancelled');

@@ -237,25 +237,22 @@ export function allianceRepository(db: Kysely<DB>) {
       return out;
     },
 
-    /** Every item and match of alliances convened under a path, for the numbers. */
-    async numbersUnder(path: string, period: { from: number; to: number }) {
+    /**
+     * A unit's part in every alliance, for the numbers: the items its organisations own, the agreements on their
+     * demands, and its organisations that are members (the district's part is every alliance).
+     */
+    async numbersUnder(path: string, period: { from: number; to: number }, allianceId: string | null) {
       const to = subtreeUpper(path);
       const items = await db
         .selectFrom('alliance_item')
-        .innerJoin('alliance', 'alliance.id', 'alliance_item.alliance_id')
-        .select([
-          'alliance_item.id',
-          'alliance_item.list',
-          'alliance_item.status',
-          'alliance_item.owner_path',
-          'alliance_item.created_at',
-        ])
-        .where('alliance.org_path', '>=', path)
-        .where('alliance.org_path', '<', to)
+        .select(['id', 'list', 'status', 'owner_path', 'created_at'])
+        .where('owner_path', '>=', path)
+        .where('owner_path', '<', to)
+        .$if(allianceId !== null, (q) => q.where('alliance_id', '=', allianceId!))
         .execute();
       const matches = await db
         .selectFrom('alliance_match')
-        .innerJoin('alliance', 'alliance.id', 'alliance_match.alliance_id')
+        .innerJoin('alliance_item as demand', 'demand.id', 'alliance_match.demand_id')
         .select([
           'alliance_match.offer_id',
           'alliance_match.status',
@@ -265,18 +262,19 @@ export function allianceRepository(db: Kysely<DB>) {
           'alliance_match.agreed_at',
           'alliance_match.provider_path',
         ])
-        .where('alliance.org_path', '>=', path)
-        .where('alliance.org_path', '<', to)
+        .where('demand.owner_path', '>=', path)
+        .where('demand.owner_path', '<', to)
         .where('alliance_match.agreed_at', '>=', period.from)
         .where('alliance_match.agreed_at', '<', period.to)
+        .$if(allianceId !== null, (q) => q.where('alliance_match.alliance_id', '=', allianceId!))
         .execute();
       const members = await db
         .selectFrom('alliance_member')
-        .innerJoin('alliance', 'alliance.id', 'alliance_member.alliance_id')
-        .select(['alliance_member.org_id'])
-        .where('alliance.org_path', '>=', path)
-        .where('alliance.org_path', '<', to)
-        .where('alliance_member.left_at', 'is', null)
+        .select(['org_id'])
+        .where('org_path', '>=', path)
+        .where('org_path', '<', to)
+        .where('left_at', 'is', null)
+        .$if(allianceId !== null, (q) => q.where('alliance_id', '=', allianceId!))
         .execute();
       return { items, matches, members };
     },

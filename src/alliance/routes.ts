@@ -268,6 +268,7 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
           alliance.org_path,
           { from: request.now - YEAR_MS, to: request.now + 1 },
           request.now,
+          alliance.id,
         ),
       };
     },
