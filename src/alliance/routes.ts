@@ -35,7 +35,8 @@ import type {
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Instant = Type.Integer({ minimum: 0 });
+/** An instant in epoch milliseconds, up to the end of year 9999 (a bigint on PostgreSQL takes any of them). */
+const Instant = Type.Integer({ minimum: 0, maximum: 253_402_300_799_999 });
 const Text = (max: number) => Type.String({ maxLength: max });
 
 // The vocabulary's values, spelled out so the schemas' types are the unions (checked against vocabulary.ts below).
