@@ -11,6 +11,7 @@ import { PublicConsultations } from './consultations/public/PublicConsultations'
 import { PublicLists } from './lists/public/PublicLists';
 import { VerifyCertificatePage } from './volunteers/public/VerifyCertificatePage';
 import { SurveyPhonePage } from './surveys/public/SurveyPhonePage';
+import { PublicAlliancePage } from './alliance/public/PublicAlliancePage';
 import { AppLayout } from './shell/AppLayout';
 import { modules } from './modules';
 import { ForbiddenPage, NotFoundPage } from './common/StatusPages';
@@ -49,6 +50,8 @@ export const App = () => (
     <Route path="/verify/:code?" element={<VerifyCertificatePage />} />
     {/* A sampled household answers the satisfaction survey behind its link, without an account. */}
     <Route path="/survey/:token" element={<SurveyPhonePage />} />
+    {/* Residents read a regional party-building alliance's members, commitments, open demands and projects. */}
+    <Route path="/alliance-public/:id" element={<PublicAlliancePage />} />
     <Route
       element={
         <RequireAuth>

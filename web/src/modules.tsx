@@ -47,6 +47,7 @@ import { VolunteersModule } from './volunteers/VolunteersModule';
 import { MyVolunteeringModule } from './volunteers/MyVolunteeringModule';
 import { SurveysModule } from './surveys/SurveysModule';
 import { CommandModule } from './command/CommandModule';
+import { AllianceModule } from './alliance/AllianceModule';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -162,6 +163,15 @@ export const modules: ModuleEntry[] = [
     labelKey: 'assessment',
     ability: 'assessment.read',
     element: <AssessmentModule />,
+  },
+  {
+    key: 'alliance',
+    path: '/alliance',
+    routes: ['/alliance', '/alliance/:id'],
+    icon: <ApartmentOutlined />,
+    labelKey: 'alliance',
+    ability: 'alliance.read',
+    element: <AllianceModule />,
   },
   {
     key: 'volunteers',

@@ -14,6 +14,7 @@ import { listsEn } from '../lists/messages.en';
 import { volunteersEn } from '../volunteers/messages.en';
 import { surveysEn } from '../surveys/messages.en';
 import { commandEn } from '../command/messages.en';
+import { allianceEn } from '../alliance/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -219,6 +220,7 @@ export const en: Messages = {
   volunteers: volunteersEn,
   surveys: surveysEn,
   command: commandEn,
+  alliance: allianceEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

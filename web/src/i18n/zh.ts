@@ -14,6 +14,7 @@ import { listsZh } from '../lists/messages.zh';
 import { volunteersZh } from '../volunteers/messages.zh';
 import { surveysZh } from '../surveys/messages.zh';
 import { commandZh } from '../command/messages.zh';
+import { allianceZh } from '../alliance/messages.zh';
 
 export const zh = {
   app: {
@@ -35,7 +36,7 @@ export const zh = {
     cases: '事件处置',
     consultations: '协商议事',
     assessment: '考核评价',
-    alliance: '党建共同体',
+    alliance: '区域党建',
     volunteers: '志愿服务',
     myVolunteering: '我的志愿服务',
     surveys: '满意度测评',
@@ -218,6 +219,7 @@ export const zh = {
   volunteers: volunteersZh,
   surveys: surveysZh,
   command: commandZh,
+  alliance: allianceZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',

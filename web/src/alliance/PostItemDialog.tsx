@@ -1,0 +1,168 @@
+// Puts a demand, a resource or a project on a member's list: the member is one the caller may post for.
+import { useState } from 'react';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../common/ProblemAlert';
+import {
+  demandSources,
+  itemKinds,
+  listNames,
+  postItem,
+  type DemandSource,
+  type Item,
+  type ItemKind,
+  type ListName,
+  type Member,
+} from './api';
+import { kindLabel, listLabel, sourceLabel } from './labels';
+
+type Values = {
+  ownerOrgId: string;
+  list: ListName;
+  kind: ItemKind;
+  title: string;
+  detail?: string;
+  quantity?: number | null;
+  availableFrom?: Dayjs | null;
+  availableTo?: Dayjs | null;
+  neededBy?: Dayjs | null;
+  source?: DemandSource;
+};
+
+export const PostItemDialog = ({
+  allianceId,
+  members,
+  initialList,
+  onClose,
+  onPosted,
+}: {
+  allianceId: string;
+  /** The members the caller may post for. */
+  members: Member[];
+  initialList: ListName;
+  onClose: () => void;
+  onPosted: (item: Item) => void;
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const list = Form.useWatch('list', form) ?? initialList;
+  const [error, setError] = useState<unknown>(undefined);
+  const [isSaving, setIsSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    const isDemand = v.list === 'demand';
+    setIsSaving(true);
+    setError(undefined);
+    try {
+      const { item } = await postItem(allianceId, {
+        ownerOrgId: v.ownerOrgId,
+        list: v.list,
+        kind: v.kind,
+        title: v.title.trim(),
+        detail: (v.detail ?? '').trim(),
+        quantity: typeof v.quantity === 'number' ? v.quantity : null,
+        availableFrom: isDemand ? null : (v.availableFrom?.startOf('day').valueOf() ?? null),
+        availableTo: isDemand ? null : (v.availableTo?.endOf('day').valueOf() ?? null),
+        neededBy: isDemand ? (v.neededBy?.endOf('day').valueOf() ?? null) : null,
+        source: isDemand ? (v.source ?? 'own') : undefined,
+      });
+      void message.success(t('alliance.items.posted'));
+      onPosted(item);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setIsSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      width={600}
+      title={t('alliance.items.postTitle')}
+      okText={t('alliance.items.post')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: isSaving, 'data-testid': 'post-submit' }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          ownerOrgId: (members.find((m) => m.isMine) ?? members[0])?.orgId,
+          list: initialList,
+          source: 'own',
+        }}
+      >
+        <Form.Item
+          name="ownerOrgId"
+          label={t('alliance.items.owner')}
+          rules={[{ required: true, message: t('alliance.items.ownerRequired') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="post-owner"
+            options={members.map((m) => ({ value: m.orgId, label: m.orgName }))}
+          />
+        </Form.Item>
+        <Form.Item name="list" label={t('alliance.items.list')} rules={[{ required: true }]}>
+          <Select
+            data-testid="post-list"
+            options={listNames.map((l) => ({ value: l, label: listLabel(t, l) }))}
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('alliance.items.kind')} rules={[{ required: true }]}>
+          <Select
+            data-testid="post-kind"
+            options={itemKinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('alliance.items.title')}
+          rules={[{ required: true, whitespace: true, message: t('alliance.items.titleRequired') }]}
+        >
+          <Input maxLength={80} data-testid="post-title" />
+        </Form.Item>
+        <Form.Item name="detail" label={t('alliance.items.detail')}>
+          <Input.TextArea rows={3} maxLength={2000} data-testid="post-detail" />
+        </Form.Item>
+        <Form.Item name="quantity" label={t('alliance.items.quantity')}>
+          <InputNumber
+            min={1}
+            max={1_000_000}
+            precision={0}
+            style={{ width: 200 }}
+            data-testid="post-quantity"
+          />
+        </Form.Item>
+        {list === 'demand' ? (
+          <>
+            <Form.Item name="neededBy" label={t('alliance.items.neededBy')}>
+              <DatePicker style={{ width: 200 }} data-testid="post-needed-by" />
+            </Form.Item>
+            <Form.Item name="source" label={t('alliance.items.source')}>
+              <Select
+                style={{ width: 200 }}
+                data-testid="post-source"
+                options={demandSources.map((s) => ({ value: s, label: sourceLabel(t, s) }))}
+              />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="availableFrom" label={t('alliance.items.availableFrom')}>
+              <DatePicker style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="availableTo" label={t('alliance.items.availableTo')}>
+              <DatePicker style={{ width: 200 }} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+      {error === undefined ? null : <ProblemAlert error={error} />}
+    </Modal>
+  );
+};
