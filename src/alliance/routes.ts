@@ -2,7 +2,7 @@
 // agreements with their delivery and evaluation, the numbers; and the public page of an alliance.
 import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { scopeOf } from '../access/index.js';
+import { scopeOf, type UserActor } from '../access/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import { notFound } from '../platform/errors.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
@@ -22,7 +22,7 @@ import {
   presentSuggestion,
   type Names,
 } from './presenter.js';
-import { allianceRepository, type AllianceRow } from './repository.js';
+import { allianceRepository, type AllianceRow, type MatchRow } from './repository.js';
 import { signMember } from './signMember.js';
 import { rankOffers } from './suggestOffers.js';
 import type {
@@ -185,6 +185,12 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
   const namesOf = async (ids: readonly string[]): Promise<Names> => {
     const rows = await orgDirectory(db, dialect).byIds([...new Set(ids)]);
     return new Map(rows.map((o) => [o.id, { name: o.name, level: o.level, type: o.type }]));
+  };
+
+  /** An agreement as its answer: with its provider's name and what the caller may do next. */
+  const matchAnswer = async (actor: UserActor, alliance: AllianceRow, row: MatchRow) => {
+    const demand = await repo.findItem(alliance.id, row.demand_id);
+    return { item: presentMatch(row, await namesOf([row.provider_org_id]), actor, alliance, demand) };
   };
 
   /** The alliance if the caller may see it (convened in scope or with a member in scope), else 404. */
@@ -476,8 +482,7 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
           commitment: b.commitment,
         }),
       );
-      const demand = await repo.findItem(alliance.id, row.demand_id);
-      return { item: presentMatch(row, await namesOf([row.provider_org_id]), actor, alliance, demand) };
+      return matchAnswer(actor, alliance, row);
     },
   );
 
@@ -501,8 +506,7 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
         .execute((trx) =>
           recordDelivery(trx, contextOf(request), actor, alliance, request.params.matchId, request.body),
         );
-      const demand = await repo.findItem(alliance.id, row.demand_id);
-      return { item: presentMatch(row, await namesOf([row.provider_org_id]), actor, alliance, demand) };
+      return matchAnswer(actor, alliance, row);
     },
   );
 
@@ -526,8 +530,7 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
         .execute((trx) =>
           evaluateDelivery(trx, contextOf(request), actor, alliance, request.params.matchId, request.body),
         );
-      const demand = await repo.findItem(alliance.id, row.demand_id);
-      return { item: presentMatch(row, await namesOf([row.provider_org_id]), actor, alliance, demand) };
+      return matchAnswer(actor, alliance, row);
     },
   );
 
