@@ -1,6 +1,6 @@
 // The alliance's tile on the command view: demands received and met, agreements delivered on time, resources used,
 // the members; per child unit the open demands. Bound into the command view's registry by src/modules.ts.
-import { consolePath, yearToDate, type CommandTile } from '../command/index.js';
+import { consolePath, yearToDate, yieldTurn, type CommandTile } from '../command/index.js';
 import { msg } from '../platform/i18n.js';
 import { allianceNumbers } from './numbers.js';
 
@@ -16,13 +16,16 @@ const allianceTile: CommandTile = {
     const period = yearToDate(ctx.now);
     const n = await allianceNumbers(ctx.db, ctx.unit.path, period, ctx.now);
     const link = consolePath('/alliance', { orgId: ctx.unit.id });
-    const perChild = await Promise.all(
-      ctx.children.map(async (c) => ({
+    // One child at a time, with a turn for other requests between them (the embedded database answers synchronously).
+    const perChild: { id: string; value: number; link: string }[] = [];
+    for (const c of ctx.children) {
+      perChild.push({
         id: c.id,
         value: (await allianceNumbers(ctx.db, c.path, period, ctx.now)).demandsOpen,
         link: consolePath('/alliance', { orgId: c.id }),
-      })),
-    );
+      });
+      await yieldTurn();
+    }
     return {
       figures: [
         {

@@ -22,6 +22,7 @@ import {
   type TileContext,
   type Tone,
   yearToDate,
+  yieldTurn,
 } from './tiles.js';
 
 const CASE_OWNER = msg('区社会治理现代化指挥中心', 'District social governance command centre');
@@ -255,6 +256,19 @@ const ratesTile: CommandTile = {
   },
 };
 
+/** One value per child, counted one child at a time with a turn for other requests between them. */
+async function perChild<T>(
+  children: readonly ScreenChild[],
+  count: (c: ScreenChild) => Promise<T>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const c of children) {
+    out.push(await count(c));
+    await yieldTurn();
+  }
+  return out;
+}
+
 /** The child a record's path lies under, if any. */
 const childOfPath = (children: readonly ScreenChild[], path: string) =>
   children.find((c) => path.startsWith(c.path));
@@ -407,21 +421,19 @@ const linkageTile: CommandTile = {
           ? {
               label: msg('超时诉求', 'Overdue appeals'),
               format: 'count',
-              items: await Promise.all(
-                ctx.children.map(async (c) => ({
-                  id: c.id,
-                  value: (
-                    await linkageIndicatorsOf(
-                      ctx.db,
-                      ctx.database.dialect,
-                      { level: c.level === 'town' ? 'town' : 'village', path: c.path },
-                      period,
-                      ctx.now,
-                    )
-                  ).overdue,
-                  link: consolePath('/linkage', { orgId: c.id }),
-                })),
-              ),
+              items: await perChild(ctx.children, async (c) => ({
+                id: c.id,
+                value: (
+                  await linkageIndicatorsOf(
+                    ctx.db,
+                    ctx.database.dialect,
+                    { level: c.level === 'town' ? 'town' : 'village', path: c.path },
+                    period,
+                    ctx.now,
+                  )
+                ).overdue,
+                link: consolePath('/linkage', { orgId: c.id }),
+              })),
             }
           : null,
       items: [],

@@ -26,6 +26,7 @@ export {
   type TileItem,
   type Tone,
   yearToDate,
+  yieldTurn,
 } from './tiles.js';
 export { seedCommandDemo } from './demo.js';
 

@@ -18,6 +18,7 @@ import {
   type ScreenUnit,
   type TileAnswer,
   type TileContext,
+  yieldTurn,
 } from './tiles.js';
 
 const SCREEN_LEVELS: readonly ScreenLevel[] = ['district', 'town', 'village'];
@@ -203,6 +204,7 @@ export async function warmStoredTiles(
     for (const tile of registeredTiles().filter(
       (t) => t.freshness !== 'live' && t.levels.includes(unit.level),
     )) {
+      await yieldTurn();
       const answer = await tile.compute(ctx).catch((err: unknown) => {
         log.error({ err, tile: tile.code, unit: unit.id }, 'command tile failed');
         return null;

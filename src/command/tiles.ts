@@ -113,3 +113,9 @@ export function yearToDate(now: number) {
   const from = Date.UTC(f.getUTCFullYear(), 0, 1) - 8 * 3_600_000;
   return { from, to: startOfLocalDay(now) + DAY_MS };
 }
+
+/**
+ * Gives the event loop a turn. The embedded database answers synchronously, so a long count (the warm job, a tile
+ * with a figure per child) would otherwise hold every request until it ends; between steps it lets them through.
+ */
+export const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
