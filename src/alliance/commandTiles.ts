@@ -1,6 +1,6 @@
 // The alliance's tile on the command view: demands received and met, agreements delivered on time, resources used,
 // the members; per child unit the open demands. Bound into the command view's registry by src/modules.ts.
-import { consolePath, yearToDate, yieldTurn, type CommandTile } from '../command/index.js';
+import { consolePath, perChild, yearToDate, type CommandTile } from '../command/index.js';
 import { msg } from '../platform/i18n.js';
 import { allianceNumbers } from './numbers.js';
 
@@ -16,16 +16,11 @@ const allianceTile: CommandTile = {
     const period = yearToDate(ctx.now);
     const n = await allianceNumbers(ctx.db, ctx.unit.path, period, ctx.now);
     const link = consolePath('/alliance', { orgId: ctx.unit.id });
-    // One child at a time, with a turn for other requests between them (the embedded database answers synchronously).
-    const perChild: { id: string; value: number; link: string }[] = [];
-    for (const c of ctx.children) {
-      perChild.push({
-        id: c.id,
-        value: (await allianceNumbers(ctx.db, c.path, period, ctx.now)).demandsOpen,
-        link: consolePath('/alliance', { orgId: c.id }),
-      });
-      await yieldTurn();
-    }
+    const perChildOpen = await perChild(ctx.children, async (c) => ({
+      id: c.id,
+      value: (await allianceNumbers(ctx.db, c.path, period, ctx.now)).demandsOpen,
+      link: consolePath('/alliance', { orgId: c.id }),
+    }));
     return {
       figures: [
         {
@@ -87,7 +82,7 @@ const allianceTile: CommandTile = {
       byChild:
         ctx.unit.level === 'village'
           ? null
-          : { label: msg('待对接需求', 'Demands waiting'), format: 'count', items: perChild },
+          : { label: msg('待对接需求', 'Demands waiting'), format: 'count', items: perChildOpen },
       items: [],
     };
   },

@@ -21,8 +21,8 @@ import {
   type ScreenUnit,
   type TileContext,
   type Tone,
+  perChild,
   yearToDate,
-  yieldTurn,
 } from './tiles.js';
 
 const CASE_OWNER = msg('区社会治理现代化指挥中心', 'District social governance command centre');
@@ -255,19 +255,6 @@ const ratesTile: CommandTile = {
     };
   },
 };
-
-/** One value per child, counted one child at a time with a turn for other requests between them. */
-async function perChild<T>(
-  children: readonly ScreenChild[],
-  count: (c: ScreenChild) => Promise<T>,
-): Promise<T[]> {
-  const out: T[] = [];
-  for (const c of children) {
-    out.push(await count(c));
-    await yieldTurn();
-  }
-  return out;
-}
 
 /** The child a record's path lies under, if any. */
 const childOfPath = (children: readonly ScreenChild[], path: string) =>

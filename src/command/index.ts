@@ -25,6 +25,7 @@ export {
   type TileFigure,
   type TileItem,
   type Tone,
+  perChild,
   yearToDate,
   yieldTurn,
 } from './tiles.js';

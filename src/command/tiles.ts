@@ -119,3 +119,16 @@ export function yearToDate(now: number) {
  * with a figure per child) would otherwise hold every request until it ends; between steps it lets them through.
  */
 export const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** One value per child unit, counted one child at a time with a turn for other requests between them. */
+export async function perChild<T>(
+  children: readonly ScreenChild[],
+  count: (c: ScreenChild) => Promise<T>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const c of children) {
+    out.push(await count(c));
+    await yieldTurn();
+  }
+  return out;
+}
