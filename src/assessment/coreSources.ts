@@ -118,7 +118,10 @@ const orgFacts = (ctx: SourceContext, org: SourceOrg, p: SourcePeriod): Promise<
     const members = memberDirectory(db, dialect);
     const scope = { path: org.path };
     const subtree = (await orgs.subtree(scope, org.path)).filter((o) => o.status === 'active');
-    const branches = subtree.filter((o) => o.level === 'branch');
+    // The village's own branches: a unit's or new-field organisation's branch attached under the village is that
+    // body's, assessed with it, not with the village.
+    const bodies = subtree.filter((o) => o.level === 'unit' || o.level === 'newField').map((o) => o.path);
+    const branches = subtree.filter((o) => o.level === 'branch' && !bodies.some((b) => o.path.startsWith(b)));
     const groupParents = new Set(subtree.filter((o) => o.level === 'group').map((o) => o.parent_id));
     const villagePosts = await members.officersOf(org.id);
     const officerIds = new Set(villagePosts.map((o) => o.id));

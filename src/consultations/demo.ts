@@ -1,6 +1,7 @@
-// The demo stage 'consultations': a council in every town and village, standing members, and about a year of
-// topics, meetings, decisions and outcomes in a plausible share of the councils (about one in three villages and
-// every town), written in bulk. Deterministic for a seed; a few seconds for the whole district.
+// The demo stage 'consultations': a council in every town and village, standing members, two years of the branch's
+// own topics and their meetings in every council (about one every four months), and a year of residents' and party
+// members' topics, meetings, decisions and outcomes in a plausible share of the councils (about one in three villages
+// and every town), written in bulk. Deterministic for a seed; a few seconds for the whole district.
 import { seededRandom } from '../platform/random.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { Database } from '../platform/db/database.js';
@@ -24,6 +25,9 @@ const SURNAMES = Array.from(
   '张王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
 );
 const GIVEN = Array.from('建国秀英桂兰海峰志强玉梅红霞德明雪芳春华丽娟晓东俊杰文静国平');
+
+/** The branch's own topics every council takes up, about one every four months. */
+const ROUTINE_TOPICS = 6;
 
 const TOPICS: [string, string, string][] = [
   ['老旧小区加装电梯', '多栋楼老人上下楼困难，希望协商加装电梯及费用分摊办法。', 'unitRep'],
@@ -111,21 +115,32 @@ export async function seedConsultationDemo(
       comment: string | null;
       at: number;
     }[] = [];
-    const active = councils.filter((c) => c.level === 'town' || rand() < 0.35);
-    for (const c of active) {
+    for (const c of councils) {
       const list = membersByCouncil.get(c.id) ?? [];
-      const count = 2 + Math.floor(rand() * 4);
-      for (let k = 0; k < count; k++) {
+      // Every council meets about every four months (the branch's own topics, two years back, so any twelve months
+      // hold at least two meetings); every town and about a third of the villages are busier, with residents' and
+      // party members' topics over the last year.
+      const isBusy = c.level === 'town' || rand() < 0.35;
+      const routine = Array.from({ length: ROUTINE_TOPICS }, (_, k) => ({
+        created: now - (45 + k * 120 + Math.floor(rand() * 30)) * DAY_MS - Math.floor(rand() * DAY_MS),
+        isRoutine: true,
+      }));
+      const busy = Array.from({ length: isBusy ? 2 + Math.floor(rand() * 4) : 0 }, () => ({
+        created: now - Math.floor(rand() * 360) * DAY_MS - Math.floor(rand() * DAY_MS),
+        isRoutine: false,
+      }));
+      for (const { created, isRoutine } of [...routine, ...busy]) {
         const [title, body] = pick(TOPICS);
-        const created = now - Math.floor(rand() * 360) * DAY_MS - Math.floor(rand() * DAY_MS);
         const age = (now - created) / DAY_MS;
-        const source = pick(['resident', 'resident', 'partyMember', 'branch'] as const);
+        const source = isRoutine
+          ? 'branch'
+          : pick(['resident', 'resident', 'partyMember', 'branch'] as const);
         const isOld = age > 45;
         const status = !isOld
           ? source === 'resident'
             ? 'collecting'
             : 'submitted'
-          : rand() < 0.12
+          : !isRoutine && rand() < 0.12
             ? 'declined'
             : 'decided';
         const topic: TopicRow = {
