@@ -7,7 +7,7 @@ import {
   registerAssessmentSources,
   repathAssessment,
 } from './assessment/index.js';
-import { auditRoutes } from './audit/index.js';
+import { auditRoutes, isInReach, provideAuditAccounts, provideAuditSubjects } from './audit/index.js';
 import {
   commandJobHandlers,
   commandRoutes,
@@ -22,6 +22,7 @@ import {
   caseJobHandlers,
   caseRoutes,
   caseRoutingRoutes,
+  caseStatesByIds,
   catalogueRoutes,
   indicatorRoutes,
   onCaseAction,
@@ -40,16 +41,25 @@ import {
 } from './consultations/index.js';
 import { gridRoutes, provideAccountLookup, reassignGrids, repathGrids } from './grids/index.js';
 import {
+  householdDirectory,
   householdHeadedBy,
   householdRoutes,
   reassignHouseholds,
   repathHouseholds,
 } from './households/index.js';
-import { activeAccountInScope, identityAuthenticator, identityRoutes } from './identity/index.js';
+import {
+  accountIdsNamed,
+  accountNames,
+  activeAccountInScope,
+  identityAuthenticator,
+  identityRoutes,
+} from './identity/index.js';
 import { linkageJobHandlers, linkageRoutes, reassignLinkage, repathLinkage } from './linkage/index.js';
 import { notificationJobHandlers, notificationRoutes } from './notifications/index.js';
 import {
   followGroupMembers,
+  maskedMemberNames,
+  maskName,
   memberRoutes,
   provideHeadedHouseholdLookup,
   reassignMembers,
@@ -63,7 +73,7 @@ import {
   repathLists,
 } from './lists/index.js';
 import { openRoutes } from './open311/index.js';
-import { onOrgRepath, onOrgReparented, onOrgsMerged, orgRoutes } from './orgs/index.js';
+import { onOrgRepath, onOrgReparented, onOrgsMerged, orgDirectory, orgRoutes } from './orgs/index.js';
 import { patrolRoutes, repathPatrols } from './patrols/index.js';
 import {
   ensureVolunteerJobs,
@@ -77,6 +87,13 @@ import {
 } from './volunteers/index.js';
 import { rosterRoutes } from './roster/index.js';
 import { repathSurveys, surveyAssessmentSources, surveyJobHandlers, surveyRoutes } from './surveys/index.js';
+import {
+  reassignTalent,
+  repathTalent,
+  talentAssessmentSources,
+  talentCommandTiles,
+  talentRoutes,
+} from './talent/index.js';
 import type { AppDeps, AppParts, ModuleRoutes } from './platform/http/module.js';
 import type { Database } from './platform/db/database.js';
 import type { JobHandler } from './platform/jobs/jobs.js';
@@ -107,6 +124,7 @@ export const moduleRoutes: readonly ModuleRoutes[] = [
   surveyRoutes,
   commandRoutes,
   allianceRoutes,
+  talentRoutes,
 ];
 
 /** What buildApp composes: every module's routes and identity's authenticator. */
@@ -127,11 +145,37 @@ onOrgRepath('lists', repathLists);
 onOrgRepath('surveys', repathSurveys);
 onOrgRepath('command', repathCommand);
 onOrgRepath('alliance', repathAlliance);
+onOrgRepath('talent', repathTalent);
 onOrgReparented('members', followGroupMembers);
 // A member's page names the central household they head; households own it and hand the look-up to members.
 provideHeadedHouseholdLookup(householdHeadedBy);
 // Grid staff may name an account; identity owns accounts (and reads grid staff), so it hands grids the look-up.
 provideAccountLookup(activeAccountInScope);
+// The audit log names its people and records; their modules record into it, so they hand it their look-ups.
+// The case, organisation and household look-ups are unscoped: isInReach keeps them to the reader's scope.
+provideAuditAccounts({ names: accountNames, search: accountIdsNamed });
+provideAuditSubjects(
+  'user',
+  async (r, ids) => new Map([...(await accountNames(r.db, ids))].map(([id, a]) => [id, a.displayName])),
+);
+provideAuditSubjects('case', async (r, ids) => {
+  const cases = await caseStatesByIds(r.db, r.dialect, [...ids]);
+  return new Map(
+    [...cases].filter(([, c]) => isInReach(r, c.orgPath)).map(([id, c]) => [id, c.trackingCode]),
+  );
+});
+provideAuditSubjects('org', async (r, ids) => {
+  const orgs = await orgDirectory(r.db, r.dialect).byIds([...ids]);
+  return new Map(orgs.filter((o) => isInReach(r, o.path)).map((o) => [o.id, o.name]));
+});
+provideAuditSubjects('member', maskedMemberNames);
+// A household is named by its head, masked (whose address a reveal showed).
+provideAuditSubjects('household', async (r, ids) => {
+  const households = await householdDirectory(r.db, r.dialect).householdsByIds(ids);
+  return new Map(
+    households.filter((h) => isInReach(r, h.org_path)).map((h) => [h.id, maskName(h.head_name)]),
+  );
+});
 onOrgsMerged('members', reassignMembers);
 onOrgsMerged('households', reassignHouseholds);
 onOrgsMerged('grids', reassignGrids);
@@ -142,12 +186,14 @@ onOrgsMerged('volunteers', reassignVolunteers);
 onOrgsMerged('consultations', reassignConsultations);
 onOrgsMerged('command', reassignCommand);
 onOrgsMerged('alliance', reassignAlliance);
+onOrgsMerged('talent', reassignTalent);
 
 // Computed items of the assessment: each module's sources, bound through the assessment's registry (it imports none
 // of them). The platform's own sources read cases, consultations, linkage and the org tree through their doors.
 registerAssessmentSources('assessment', coreAssessmentSources);
 registerAssessmentSources('volunteers', volunteerAssessmentSources);
 registerAssessmentSources('surveys', surveyAssessmentSources);
+registerAssessmentSources('talent', talentAssessmentSources);
 
 // The command view's tiles: each module contributes its own through the command view's registry; the view knows none.
 // The case, consultation and linkage tiles ship with the command view (reading those doors), like the assessment's
@@ -156,6 +202,7 @@ registerCommandTiles('command', coreCommandTiles);
 registerCommandTiles('volunteers', volunteerCommandTiles);
 registerCommandTiles('assessment', assessmentCommandTiles);
 registerCommandTiles('alliance', allianceCommandTiles);
+registerCommandTiles('talent', talentCommandTiles);
 
 // The published lists take part in case work through the cases module's hooks: the negative list and grid task
 // admission guard every action, and a catalogue or routing change is a new version of the list it shows in.

@@ -66,6 +66,9 @@ export const actions = [
   'command.warn',
   'alliance.read',
   'alliance.write',
+  'talent.read',
+  'talent.write',
+  'talent.reveal',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -111,6 +114,8 @@ const grants: Record<Role, readonly Action[]> = {
     'command.read',
     'alliance.read',
     'command.warn',
+    'talent.read',
+    'talent.reveal',
   ],
   // A town's own administrator: the users and role assignments of the town's subtree (scope applied by identity).
   townAdmin: ['org.read', 'member.read', 'grid.read', 'admin.users'],
@@ -133,6 +138,9 @@ const grants: Record<Role, readonly Action[]> = {
     'command.read',
     'alliance.read',
     'alliance.write',
+    'talent.read',
+    'talent.write',
+    'talent.reveal',
   ],
   districtCommand: [
     ...READ_ORG,
@@ -153,6 +161,7 @@ const grants: Record<Role, readonly Action[]> = {
     'command.read',
     'alliance.read',
     'command.warn',
+    'talent.read',
   ],
   townCommand: [
     ...READ_ORG,
@@ -181,6 +190,8 @@ const grants: Record<Role, readonly Action[]> = {
     'alliance.read',
     'alliance.write',
     'command.warn',
+    'talent.read',
+    'talent.write',
   ],
   departmentHandler: [
     'org.read',
@@ -212,6 +223,9 @@ const grants: Record<Role, readonly Action[]> = {
     'command.read',
     'alliance.read',
     'alliance.write',
+    'talent.read',
+    'talent.write',
+    'talent.reveal',
   ],
   gridWorker: [
     'linkage.serve',

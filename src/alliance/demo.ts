@@ -2,6 +2,7 @@
 // units in them (schools, a hospital, agencies, state firms, enterprises, social organisations), each with what it
 // committed to; their resources, the communities' demands and two joint projects; agreements at every stage (met and
 // rated, delivered and waiting for the rating, agreed and under way) and demands still waiting for a match.
+// Its joint meetings (three held with minutes, the next planned) and three brand projects at different stages.
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { UserActor } from '../access/index.js';
@@ -15,6 +16,16 @@ import { agreeMatch } from './agreeMatch.js';
 import { conveneAlliance } from './conveneAlliance.js';
 import { evaluateDelivery, recordDelivery } from './deliverMatch.js';
 import { postItem, type ItemInput } from './postItem.js';
+import {
+  addMilestone,
+  addPartner,
+  completeMilestone,
+  declareBrand,
+  moveBrand,
+  reviewBrand,
+} from './brands.js';
+import { holdMeeting, scheduleMeeting } from './meetings.js';
+import { allianceRepository, type AllianceRow } from './repository.js';
 import { signMember } from './signMember.js';
 
 const silentLog = pino({ level: 'silent' });
@@ -249,6 +260,72 @@ const AGREEMENTS: {
   },
 ];
 
+const MEETINGS: [string, string, string][] = [
+  [
+    '区域党建共同体第一次联席会议',
+    '通报需求清单；研究暑期托管场地',
+    '议定：学校暑期开放操场和多功能厅；卫生院每月进社区义诊；下次会议重点对接老旧小区改造需求。',
+  ],
+  [
+    '区域党建共同体第二次联席会议',
+    '审议品牌项目申报；资源清单更新',
+    '议定：“一老一小”邻里守望项目进入孵化；各成员单位月底前更新资源清单。',
+  ],
+  [
+    '区域党建共同体第三次联席会议',
+    '品牌项目评审；未对接需求督办',
+    '议定：针对评审发现的师资短板，由中学补充志愿教师；两项超期需求由街道督办。',
+  ],
+  ['区域党建共同体第四次联席会议', '共建成效总结；下一阶段项目清单', ''],
+];
+
+type BrandSeed = {
+  lead: string;
+  title: string;
+  summary: string;
+  declaredDaysAgo: number;
+  reach: 'declared' | 'filling' | 'strengthening';
+  partners: [string, string][];
+  gaps: string;
+  milestones: [string, number][];
+};
+
+const BRANDS: BrandSeed[] = [
+  {
+    lead: MEMBERS[0]![0],
+    title: '“一老一小”邻里守望',
+    summary: '整合学校、卫生院和志愿者资源，为社区老人和放学后的孩子提供托管、陪伴和健康服务。',
+    declaredDaysAgo: 110,
+    reach: 'strengthening',
+    partners: MEMBERS.slice(1, 3).map(([name]) => [name, '开放场地，派出专业人员']),
+    gaps: '缺少专业师资和固定活动场地',
+    milestones: [
+      ['招募志愿教师 20 名', 10],
+      ['建成托管点 2 个', 20],
+    ],
+  },
+  {
+    lead: MEMBERS[1]![0],
+    title: '红色物业进小区',
+    summary: '驻区单位党员与物业、业委会共商共治，解决小区停车、加装电梯等难题。',
+    declaredDaysAgo: 70,
+    reach: 'filling',
+    partners: MEMBERS.slice(2, 4).map(([name]) => [name, '派出党员参与议事']),
+    gaps: '业委会参与不足，议事规则未成文',
+    milestones: [['议事规则成文并公示', 60]],
+  },
+  {
+    lead: MEMBERS[2]![0],
+    title: '金沙电商助农直播间',
+    summary: '两新组织提供直播设备和运营人才，带动村里农产品线上销售。',
+    declaredDaysAgo: 8,
+    reach: 'declared',
+    partners: [],
+    gaps: '',
+    milestones: [],
+  },
+];
+
 export async function seedAllianceDemo(database: Database, options: { now: number }): Promise<void> {
   const { db, dialect } = database;
   const town = await orgDirectory(db, dialect).findByCode(TOWN_CODE);
@@ -340,5 +417,99 @@ async function seedTown(
         note: '居民反映很好，希望长期开展',
       });
     }
+  }
+  await seedMeetings(trx, ctx, actor, alliance, now, [...byName.values()]);
+  await seedBrands(trx, ctx, actor, alliance, now, byName);
+}
+
+/** A joint meeting about every six weeks: three held, with minutes and the members present, and the next planned. */
+async function seedMeetings(
+  trx: Kysely<DB>,
+  ctx: (at: number) => RequestContext,
+  actor: UserActor,
+  alliance: AllianceRow,
+  now: number,
+  orgs: readonly { id: string; name: string }[],
+): Promise<void> {
+  const members = new Set((await allianceRepository(trx).members(alliance.id)).map((m) => m.org_id));
+  const present = orgs.filter((o) => members.has(o.id)).map((o) => o.id);
+  for (const [k, [title, agenda, minutes]] of MEETINGS.entries()) {
+    const at =
+      Math.round((now + (k - MEETINGS.length + 1) * 40 * DAY_MS + 20 * DAY_MS) / 3_600_000) * 3_600_000;
+    const meeting = await scheduleMeeting(trx, ctx(at - 14 * DAY_MS), actor, alliance, {
+      title,
+      place: '金沙街道党群服务中心三楼会议室',
+      agenda,
+      scheduledAt: at,
+    });
+    if (at < now) {
+      await holdMeeting(trx, ctx(at + 3 * 3_600_000), actor, alliance, meeting.id, {
+        minutes,
+        attendeeOrgIds: present.filter((_, i) => (i + k) % 5 !== 0),
+      });
+    }
+  }
+}
+
+/** Three brand projects: one scaled up (强链), one filling its gaps (补链), one just declared. */
+async function seedBrands(
+  trx: Kysely<DB>,
+  ctx: (at: number) => RequestContext,
+  actor: UserActor,
+  alliance: AllianceRow,
+  now: number,
+  byName: ReadonlyMap<string, { id: string; name: string }>,
+): Promise<void> {
+  for (const b of BRANDS) {
+    const lead = byName.get(b.lead);
+    if (lead === undefined) {
+      continue;
+    }
+    let at = now - b.declaredDaysAgo * DAY_MS;
+    const step = () => (at += 5 * DAY_MS);
+    const brand = await declareBrand(trx, ctx(at), actor, alliance, {
+      leadOrgId: lead.id,
+      title: b.title,
+      summary: b.summary,
+    });
+    if (b.reach === 'declared') {
+      continue;
+    }
+    await moveBrand(trx, ctx(step()), actor, alliance, brand.id, {
+      stage: 'incubating',
+      reason: '同意进入孵化',
+    });
+    for (const [name, contribution] of b.partners) {
+      const partner = byName.get(name);
+      if (partner !== undefined && partner.id !== lead.id) {
+        await addPartner(trx, ctx(step()), actor, alliance, brand.id, { orgId: partner.id, contribution });
+      }
+    }
+    await reviewBrand(trx, ctx(step()), actor, alliance, brand.id, { score: 3, note: b.gaps });
+    await moveBrand(trx, ctx(step()), actor, alliance, brand.id, {
+      stage: 'filling',
+      reason: '按评审意见补链',
+    });
+    const milestones = [];
+    for (const [title, dueInDays] of b.milestones) {
+      milestones.push(
+        await addMilestone(trx, ctx(step()), actor, alliance, brand.id, {
+          title,
+          note: '',
+          dueAt: at + dueInDays * DAY_MS,
+        }),
+      );
+    }
+    if (b.reach === 'filling') {
+      continue;
+    }
+    for (const m of milestones) {
+      await completeMilestone(trx, ctx(step()), actor, alliance, brand.id, m.id, { note: '按期完成' });
+    }
+    await reviewBrand(trx, ctx(step()), actor, alliance, brand.id, { score: 5, note: '短板已补齐，可推广' });
+    await moveBrand(trx, ctx(step()), actor, alliance, brand.id, {
+      stage: 'strengthening',
+      reason: '推广复制',
+    });
   }
 }

@@ -55,7 +55,10 @@ export function presentItem(i: ItemRow, names: Names, actor: UserActor, alliance
     ownerOrgId: i.owner_org_id,
     ownerName: nameOf(names, i.owner_org_id),
     createdAt: i.created_at,
-    abilities: { match: i.list === 'demand' && mine && (i.status === 'open' || i.status === 'matched') },
+    abilities: {
+      match: i.list === 'demand' && mine && (i.status === 'open' || i.status === 'matched'),
+      withdraw: mine && (i.status === 'open' || i.status === 'matched'),
+    },
   };
 }
 
@@ -88,6 +91,11 @@ export function presentMatch(
       deliver: m.status === 'agreed' && (convener || holds(actor, m.provider_path)),
       evaluate:
         m.status === 'delivered' && (convener || (demand !== undefined && holds(actor, demand.owner_path))),
+      cancel:
+        m.status === 'agreed' &&
+        (convener ||
+          holds(actor, m.provider_path) ||
+          (demand !== undefined && holds(actor, demand.owner_path))),
     },
   };
 }

@@ -13,6 +13,7 @@ import { conveneAlliance } from './conveneAlliance.js';
 import { evaluateDelivery, recordDelivery } from './deliverMatch.js';
 import { allianceNumbers } from './numbers.js';
 import { postItem } from './postItem.js';
+import { allianceProjectRoutes } from './projectRoutes.js';
 import {
   presentAlliance,
   presentItem,
@@ -113,7 +114,7 @@ const ItemSchema = Type.Object({
   ownerOrgId: Type.String(),
   ownerName: Type.String(),
   createdAt: Type.Integer(),
-  abilities: Type.Object({ match: Type.Boolean() }),
+  abilities: Type.Object({ match: Type.Boolean(), withdraw: Type.Boolean() }),
 });
 const MatchSchema = Type.Object({
   id: Type.String(),
@@ -132,7 +133,7 @@ const MatchSchema = Type.Object({
   rating: Nullable(Type.Integer()),
   evaluationNote: Nullable(Type.String()),
   evaluatedAt: Nullable(Type.Integer()),
-  abilities: Type.Object({ deliver: Type.Boolean(), evaluate: Type.Boolean() }),
+  abilities: Type.Object({ deliver: Type.Boolean(), evaluate: Type.Boolean(), cancel: Type.Boolean() }),
 });
 const SuggestionSchema = Type.Object({
   offerId: Type.String(),
@@ -580,4 +581,6 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
       };
     },
   );
+
+  await allianceProjectRoutes(base, deps, { item: ItemSchema, match: MatchSchema });
 };

@@ -19,3 +19,17 @@ export type MatchStatus = (typeof matchStatuses)[number];
 
 /** The organisation levels that convene an alliance: the district, a town (street) and a community or village. */
 export const convenerLevels = ['district', 'town', 'village'] as const;
+
+/** planned → held (minutes and the members present) or cancelled. */
+export const meetingStatuses = ['planned', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/**
+ * A brand project's pipeline: 申报 declared → 孵化 incubating (the chain built: partners and resources) → 补链 filling
+ * (gaps a review found are closed) → 强链 strengthening (scaled and publicised); a declaration may be declined.
+ */
+export const brandStages = ['declared', 'incubating', 'filling', 'strengthening', 'declined'] as const;
+export type BrandStage = (typeof brandStages)[number];
+
+export const brandEventKinds = ['milestone', 'review', 'stage'] as const;
+export type BrandEventKind = (typeof brandEventKinds)[number];

@@ -4,8 +4,14 @@ import type { Scope } from '../access/index.js';
 import { subtreeUpper } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 
+/** The action of a sign-in: recorded before anyone is signed in, so the account signing in is its operator. */
+export const SIGN_IN_ACTION = 'auth.login';
+
+/** Who did it: the text typed (an account id, perhaps) and the accounts whose name or username contains it. */
+export type ActorFilter = { text: string; accountIds: readonly string[] };
+
 export type AuditFilter = {
-  actorId?: string;
+  actor?: ActorFilter;
   action?: string;
   entityType?: string;
   entityId?: string;
@@ -28,8 +34,21 @@ export function auditRepository(db: Kysely<DB>) {
             ]),
           )
         : q.where('org_path', '>=', scope.path).where('org_path', '<', subtreeUpper(scope.path));
-      if (f.actorId !== undefined) {
-        q = q.where('actor_id', '=', f.actorId);
+      const actor = f.actor;
+      if (actor !== undefined) {
+        const ids = [actor.text, ...actor.accountIds];
+        // Each branch has its index (audit_actor, audit_entity); a name's accounts come in as ids.
+        q = q.where((eb) =>
+          eb.or([
+            eb('actor_id', 'in', ids),
+            eb.and([
+              eb('entity_type', '=', 'user'),
+              eb('entity_id', 'in', ids),
+              eb('action', '=', SIGN_IN_ACTION),
+              eb('actor_id', 'is', null),
+            ]),
+          ]),
+        );
       }
       if (f.action !== undefined) {
         q = q.where('action', '=', f.action);
@@ -53,3 +72,5 @@ export function auditRepository(db: Kysely<DB>) {
     },
   };
 }
+
+export type AuditRow = Awaited<ReturnType<ReturnType<typeof auditRepository>['list']>>[number];

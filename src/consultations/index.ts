@@ -13,6 +13,11 @@ export { weightedProgress } from './progress.js';
 export { decisionTypes, type DecisionType } from './tally/index.js';
 export { seedConsultationDemo } from './demo.js';
 export {
+  consultationTopicForMatching,
+  consultationTopicsForMatching,
+  type TopicForMatching,
+} from './topicForMatching.js';
+export {
   consultationJobHandlers,
   HOTSPOT_JOB,
   HOTSPOT_SETTING,

@@ -350,6 +350,20 @@ export function consultationRepository(db: Kysely<DB>, dialect: Dialect) {
         .orderBy('id')
         .execute();
     },
+    /** The decisions a participant has a ballot of their own in (whoever entered it), never what it says. */
+    async decisionsVotedBy(participantId: string, decisionIds: string[]): Promise<string[]> {
+      if (decisionIds.length === 0) {
+        return [];
+      }
+      // Through the (decision, participant) unique index: the meeting's decisions are a handful.
+      const rows = await db
+        .selectFrom('consultation_vote')
+        .select('decision_id')
+        .where('decision_id', 'in', decisionIds)
+        .where('participant_id', '=', participantId)
+        .execute();
+      return rows.map((r) => r.decision_id);
+    },
     async voteCount(decisionId: string): Promise<number> {
       const r = await db
         .selectFrom('consultation_vote')

@@ -17,7 +17,14 @@ import { closeVote } from './closeVote.js';
 import type { ConsultationDeps } from './deps.js';
 import { establishCouncils } from './establishCouncils.js';
 import { updateCouncil } from './updateCouncil.js';
-import { meetingAbilities, outcomeAbilities, topicAbilities } from './abilities.js';
+import {
+  councilAbilities,
+  councilListAbilities,
+  decisionAbilities,
+  meetingAbilities,
+  outcomeAbilities,
+  topicAbilities,
+} from './abilities.js';
 import { consultationNumbers } from './numbers.js';
 import { openTopic } from './openTopic.js';
 import { openVote } from './openVote.js';
@@ -84,7 +91,13 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 300, default: 100 })),
           after: Type.Optional(Type.String({ maxLength: 400 })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(CouncilSchema) }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(CouncilSchema),
+            /** What the caller may do with the list ('establish': give the subtree's units their councils). */
+            abilities: Type.Array(Type.Literal('establish')),
+          }),
+        },
       },
     },
     async (request) => {
@@ -95,7 +108,7 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
         afterPath: request.query.after ?? null,
         limit: request.query.limit ?? 100,
       });
-      return { items: rows.map(presentCouncil) };
+      return { items: rows.map(presentCouncil), abilities: councilListAbilities(userOf(request)) };
     },
   );
 
@@ -148,7 +161,15 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
         params: IdParams,
       },
     },
-    async (request) => councilView(database, scope(request), request.params.id, request.now),
+    async (request) => {
+      const actor = userOf(request);
+      const view = await councilView(database, scope(request), request.params.id, request.now);
+      return {
+        ...view,
+        topics: view.topics.map((t) => ({ ...t, abilities: topicAbilities(actor, t) })),
+        abilities: councilAbilities(actor),
+      };
+    },
   );
 
   app.post(
@@ -320,9 +341,14 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
       },
     },
     async (request) => {
-      const view = await meetingView(database, scope(request), request.params.id);
+      const actor = userOf(request);
+      const view = await meetingView(database, scope(request), request.params.id, actor.userId);
       const openVotes = view.decisions.filter((d) => d.status === 'open').length;
-      return { ...view, abilities: meetingAbilities(userOf(request), view.item, openVotes) };
+      return {
+        ...view,
+        decisions: view.decisions.map((d) => ({ ...d, abilities: decisionAbilities(actor, d, view.viewer) })),
+        abilities: meetingAbilities(actor, view.item, openVotes, view.viewer),
+      };
     },
   );
 

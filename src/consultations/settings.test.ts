@@ -36,6 +36,8 @@ describe('council settings and what the caller may do with a record', () => {
     await p.close();
   });
 
+  const abilitiesOf = (r: { body: Json }) => r.body.abilities as string[];
+
   it('changes the room and the support rule for new topics, audited; a collecting topic keeps its rule', async () => {
     const before = (await cadre.request('GET', `/api/councils/${councilId}`)).body.item as Json;
     const earlier = await propose('增设非机动车充电桩');
@@ -93,7 +95,7 @@ describe('council settings and what the caller may do with a record', () => {
       action: 'approve',
     });
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
-    assert.deepEqual(await abilities(cadre), ['merge', 'schedule']);
+    assert.deepEqual(await abilities(cadre), ['merge', 'schedule', 'publishOutcome']);
 
     const scheduled = await cadre.request('POST', `/api/councils/${councilId}/meetings`, {
       kind: 'council',
@@ -115,5 +117,123 @@ describe('council settings and what the caller may do with a record', () => {
     const closed = await cadre.request('POST', `/api/meetings/${meetingId}/close`);
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     assert.deepEqual(await meetingAbilities(), []);
+  });
+  it('answers the councils, a council and its topics with what the caller may do; a reader gets none', async () => {
+    const reader = await loginAs(p.app, 'zzb');
+    assert.deepEqual(abilitiesOf(await cadre.request('GET', '/api/councils')), ['establish']);
+    assert.deepEqual(abilitiesOf(await reader.request('GET', '/api/councils?level=village&limit=1')), []);
+    const mine = await cadre.request('GET', `/api/councils/${councilId}`);
+    assert.deepEqual(abilitiesOf(mine), ['openTopic', 'schedule', 'publishOutcome', 'settings', 'addMember']);
+    const read = await reader.request('GET', `/api/councils/${councilId}`);
+    assert.equal(read.status, 200, JSON.stringify(read.body));
+    assert.deepEqual(abilitiesOf(read), []);
+    // Each topic of the council carries its own, as the topic's page answers them.
+    const topics = mine.body.topics as Json[];
+    assert.ok(topics.length > 0);
+    for (const topic of topics) {
+      const page = await cadre.request('GET', `/api/topics/${topic.id as string}`);
+      assert.deepEqual(topic.abilities, page.body.abilities, `topic ${topic.status as string}`);
+    }
+    assert.ok((read.body.topics as Json[]).every((t) => (t.abilities as string[]).length === 0));
+    // A reader may not do what the buttons would offer.
+    assert.equal(
+      (
+        await reader.request('POST', `/api/councils/${councilId}/topics`, {
+          title: '议题',
+          body: '',
+          source: 'branch',
+        })
+      ).status,
+      403,
+    );
+  });
+
+  it('answers a meeting’s decisions with their actions, and the caller’s own check-in and ballot', async () => {
+    const me = (await cadre.request('GET', '/api/auth/me')).body.user as Json;
+    const added = await cadre.request('POST', `/api/councils/${councilId}/members`, {
+      name: '东市社区书记',
+      kind: 'convener',
+      userId: me.id,
+    });
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+    const topic = await cadre.request('POST', `/api/councils/${councilId}/topics`, {
+      title: '增设小区快递柜',
+      body: '党组织提出的议题',
+      source: 'branch',
+    });
+    assert.equal(topic.status, 200, JSON.stringify(topic.body));
+    const topicId = (topic.body.item as Json).id as string;
+    assert.equal(
+      (await cadre.request('POST', `/api/topics/${topicId}/review`, { action: 'approve' })).status,
+      200,
+    );
+    const scheduled = await cadre.request('POST', `/api/councils/${councilId}/meetings`, {
+      kind: 'council',
+      title: '快递柜协商会',
+      startsAt: p.clock.now() + 86_400_000,
+      quorum: 1,
+      topicIds: [topicId],
+      invitees: [],
+    });
+    assert.equal(scheduled.status, 200, JSON.stringify(scheduled.body));
+    const meetingId = (scheduled.body.item as Json).id as string;
+    const view = async () => (await cadre.request('GET', `/api/meetings/${meetingId}`)).body;
+    let v = await view();
+    const own = v.viewer as Json;
+    assert.equal(own.isPresent, false, 'the cadre is on the list as the convener, not yet present');
+    assert.deepEqual(v.abilities, ['attendance', 'openVote', 'minutes', 'checkIn']);
+
+    const checkedIn = await cadre.request('POST', `/api/meetings/${meetingId}/check-in`, {
+      token: v.checkinToken,
+    });
+    assert.equal(checkedIn.status, 200, JSON.stringify(checkedIn.body));
+    v = await view();
+    assert.equal((v.viewer as Json).isPresent, true);
+    assert.deepEqual(v.abilities, ['attendance', 'openVote', 'minutes'], 'checked in once');
+
+    const approval = await cadre.request('POST', `/api/meetings/${meetingId}/decisions`, {
+      type: 'approval',
+      question: '是否同意在三号楼门口设快递柜',
+      topicId,
+    });
+    const consensus = await cadre.request('POST', `/api/meetings/${meetingId}/decisions`, {
+      type: 'consensus',
+      question: '快递柜的管理由物业负责',
+    });
+    assert.equal(approval.status, 200, JSON.stringify(approval.body));
+    assert.equal(consensus.status, 200, JSON.stringify(consensus.body));
+    const approvalId = (approval.body.item as Json).id as string;
+    const consensusId = (consensus.body.item as Json).id as string;
+    const decisionAbilities = async (): Promise<Record<string, unknown>> =>
+      Object.fromEntries(
+        ((await view()).decisions as Json[]).map((d): [string, unknown] => [d.id as string, d.abilities]),
+      );
+    assert.deepEqual(await decisionAbilities(), {
+      [approvalId]: ['vote', 'clerkVote', 'close'],
+      // The chair records a consensus: nobody casts a ballot in it.
+      [consensusId]: ['close'],
+    });
+    const vote = await cadre.request('POST', `/api/decisions/${approvalId}/votes`, {
+      ballot: { choice: 'approve' },
+    });
+    assert.equal(vote.status, 200, JSON.stringify(vote.body));
+    assert.deepEqual((await decisionAbilities())[approvalId], ['clerkVote', 'close'], 'one ballot each');
+    assert.deepEqual(((await view()).viewer as Json).votedDecisionIds, [approvalId]);
+    const closed = await cadre.request('POST', `/api/decisions/${approvalId}/close`, {});
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    assert.deepEqual((await decisionAbilities())[approvalId], ['publishOutcome']);
+    assert.deepEqual(
+      abilitiesOf(await cadre.request('GET', `/api/topics/${topicId}`)),
+      ['publishOutcome'],
+      'the decided topic yields outcomes',
+    );
+
+    // Another town's cadre does not see the meeting; a reader of the district sees it and may do nothing.
+    assert.equal((await otherTown.request('GET', `/api/meetings/${meetingId}`)).status, 404);
+    const reader = await loginAs(p.app, 'zzb');
+    const read = (await reader.request('GET', `/api/meetings/${meetingId}`)).body;
+    assert.deepEqual(read.abilities, []);
+    assert.equal(read.viewer, null);
+    assert.ok((read.decisions as Json[]).every((d) => (d.abilities as string[]).length === 0));
   });
 });

@@ -3,6 +3,7 @@ import type { Scope } from '../access/index.js';
 import { caseStatesByIds } from '../cases/index.js';
 import type { Database } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
+import type { MeetingViewer } from './abilities.js';
 import { councilOrThrow, meetingOrThrow, outcomeOrThrow, topicOrThrow } from './deps.js';
 import { followCases } from './followCases.js';
 import {
@@ -70,12 +71,31 @@ export async function topicView(database: Database, scope: Scope, id: string, no
   };
 }
 
-export async function meetingView(database: Database, scope: Scope, id: string) {
+/** A meeting as its page shows it; viewerUserId names the caller, whose own place on the list is answered too. */
+export async function meetingView(
+  database: Database,
+  scope: Scope,
+  id: string,
+  viewerUserId: string | null = null,
+) {
   const repo = repoOf(database);
   const meeting = await meetingOrThrow(repo, scope, id);
   const participants = await repo.participantsOf(meeting.id);
   const decisions = await repo.decisionsOf(meeting.id);
+  const own = viewerUserId === null ? undefined : participants.find((p) => p.user_id === viewerUserId);
+  const viewer: MeetingViewer =
+    own === undefined
+      ? null
+      : {
+          participantId: own.id,
+          isPresent: own.attended_at !== null,
+          votedDecisionIds: await repo.decisionsVotedBy(
+            own.id,
+            decisions.map((d) => d.id),
+          ),
+        };
   return {
+    viewer,
     item: presentMeeting(meeting),
     checkinToken: meeting.status === 'scheduled' ? meeting.checkin_token : null,
     agenda: (await repo.agendaOf(meeting.id)).map((t) => presentTopic(t, meeting.starts_at)),

@@ -14,6 +14,7 @@ import type { FieldCipher } from '../platform/crypto.js';
 import { isRole } from '../access/index.js';
 import { seedDemoLinkage } from '../linkage/index.js';
 import { seedSurveyDemo } from '../surveys/index.js';
+import { seedTalentDemo } from '../talent/index.js';
 import { seedDemoUsers, type DemoAccount } from './demoUsers.js';
 import { generateOrgs } from './generateOrgs.js';
 import { seedDemoGrids } from './seedGrids.js';
@@ -188,6 +189,17 @@ const stages: DemoStage[] = [
     name: 'alliance',
     async run(database, _options, now) {
       await seedAllianceDemo(database, { now });
+    },
+  },
+  {
+    // After the stages whose needs it puts talents to (volunteers, consultations, alliance) and before 'command'
+    // (whose stored tiles count it): the district's talent pool and a year of its assignments.
+    name: 'talent',
+    async run(database, options, now) {
+      if (options.cipher === undefined) {
+        throw new Error('demo stage "talent" needs the field cipher');
+      }
+      await seedTalentDemo(database, { seed: options.seed, now, cipher: options.cipher });
     },
   },
   {

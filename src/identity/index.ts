@@ -17,6 +17,7 @@ export {
   SESSION_COOKIE,
   type Credentials,
 } from './authenticate.js';
+export { accountIdsNamed } from './accountsNamed.js';
 export { hashPassword } from './passwords.js';
 export { identityRoutes } from './routes.js';
 

@@ -29,6 +29,7 @@ export {
   type MemberStatus,
 } from './vocabulary.js';
 export { createMember, type CreateMemberInput } from './createMember.js';
+export { maskedMemberNames } from './maskedNames.js';
 export { transferMember } from './transferMember.js';
 export { importMembers, MEMBER_COLUMNS } from './importMembers.js';
 export { memberRoutes } from './routes.js';

@@ -486,6 +486,33 @@ export const errorCatalog = {
     status: 409,
     title: msg('当前状态下不能进行此操作', 'Not possible in the current state'),
   },
+  'talent.invalid': {
+    status: 422,
+    title: msg('人才信息不完整或不合理', 'The talent profile has missing or unfitting values'),
+  },
+  'talent.duplicate': {
+    status: 409,
+    title: msg(
+      '该人才已在人才库中（手机号或党员重复）',
+      'This person is already in the pool (same phone or member)',
+    ),
+  },
+  'talent.no_consent': {
+    status: 409,
+    title: msg('该人才未同意被联系', 'The talent has not agreed to be contacted'),
+  },
+  'talent.wrong_state': {
+    status: 409,
+    title: msg('该任用已结束，不能再次结束', 'The assignment has already ended'),
+  },
+  'talent.already_assigned': {
+    status: 409,
+    title: msg('该人才已在对接此项需求', 'The talent is already at work on this need'),
+  },
+  'talent.need_closed': {
+    status: 409,
+    title: msg('该需求、岗位或议题已结束，不能再安排人才', 'The need is closed to new assignments'),
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalog;

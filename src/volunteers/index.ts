@@ -20,6 +20,11 @@ export { volunteerNumbers, type VolunteerNumbers, type VolunteerTotals } from '.
 export { ledgerRules, periodKey, YEARLY_BAR_MINUTES, type LedgerRule } from './rules.js';
 export { serviceCategories, type ServiceCategory } from './categories.js';
 export { seedVolunteerDemo } from './demo.js';
+export {
+  volunteerPostForMatching,
+  volunteerPostsForMatching,
+  type PostForMatching,
+} from './postForMatching.js';
 export { volunteerAssessmentSources } from './assessmentSources.js';
 export { FEEDBACK_JOB, volunteerJobHandlers } from './feedback.js';
 

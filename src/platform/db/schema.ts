@@ -16,6 +16,7 @@ import type { NotificationTables } from '../../notifications/tables.js';
 import type { OrgTables } from '../../orgs/tables.js';
 import type { PatrolTables } from '../../patrols/tables.js';
 import type { SurveyTables } from '../../surveys/tables.js';
+import type { TalentTables } from '../../talent/tables.js';
 import type { VolunteerTables } from '../../volunteers/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 import type { PlatformTables } from '../tables.js';
@@ -39,4 +40,5 @@ export type DB = PlatformTables &
   VolunteerTables &
   SurveyTables &
   CommandTables &
-  AllianceTables;
+  AllianceTables &
+  TalentTables;

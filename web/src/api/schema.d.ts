@@ -1302,6 +1302,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description An account id, or part of a name or username */
           actor?: string;
           action?: string;
           entityType?: string;
@@ -1329,16 +1330,65 @@ export interface paths {
                 at: number;
                 actorId: string | null;
                 actorName: string | null;
+                actorUsername: string | null;
                 actorRole: string | null;
                 ip: string | null;
                 action: string;
+                actionLabel: string;
                 entityType: string;
+                entityTypeLabel: string;
                 entityId: string | null;
+                subjectLabel: string | null;
                 detail: {
                   [key: string]: unknown;
                 } | null;
               }[];
               nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/vocabulary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The action codes and record types the audit log holds, with their words in the caller’s language */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: {
+                code: string;
+                label: string;
+              }[];
+              entityTypes: {
+                code: string;
+                label: string;
+              }[];
             };
           };
         };
@@ -6836,10 +6886,12 @@ export interface paths {
     /** Case indicators of one unit (org, grid, department or person) for a period, with the previous period and last year */
     get: {
       parameters: {
-        query: {
+        query?: {
           unitId?: string;
-          from: number;
-          to: number;
+          /** @description Start instant; with `to`, or neither */
+          from?: number;
+          /** @description End instant (exclusive); default: the last 30 days */
+          to?: number;
         };
         header?: never;
         path?: never;
@@ -6852,7 +6904,63 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              unitId: string;
+              unit: {
+                kind: 'org' | 'grid' | 'person';
+                level: string | null;
+                name: string;
+              };
+              period: {
+                from: number;
+                to: number;
+              };
+              comparison: {
+                previous: {
+                  from: number;
+                  to: number;
+                };
+                lastYear: {
+                  from: number;
+                  to: number;
+                };
+              };
+              current: {
+                counts: {
+                  [key: string]: number;
+                };
+                rates: {
+                  [key: string]: number | null;
+                };
+                threeRatesScore: number | null;
+                composite: number | null;
+                grade: string | null;
+              };
+              previous: {
+                counts: {
+                  [key: string]: number;
+                };
+                rates: {
+                  [key: string]: number | null;
+                };
+                threeRatesScore: number | null;
+                composite: number | null;
+                grade: string | null;
+              };
+              lastYear: {
+                counts: {
+                  [key: string]: number;
+                };
+                rates: {
+                  [key: string]: number | null;
+                };
+                threeRatesScore: number | null;
+                composite: number | null;
+                grade: string | null;
+              };
+            };
+          };
         };
       };
     };
@@ -6871,13 +6979,18 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Rank towns, villages, grids, departments or people in scope by the composite score */
+    /** Rank towns, villages, grids, departments or people in scope (or under one org of it) by the composite score */
     get: {
       parameters: {
-        query: {
-          level: 'town' | 'village' | 'grid' | 'department' | 'person';
-          from: number;
-          to: number;
+        query?: {
+          /** @description Default: the level below the caller’s scope (a district ranks its towns) */
+          level?: 'town' | 'village' | 'grid' | 'department' | 'person';
+          /** @description Rank only under this organisation of the scope */
+          underId?: string;
+          /** @description Start instant; with `to`, or neither */
+          from?: number;
+          /** @description End instant (exclusive); default: the last 30 days */
+          to?: number;
         };
         header?: never;
         path?: never;
@@ -6890,7 +7003,33 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              level: 'town' | 'village' | 'grid' | 'department' | 'person';
+              period: {
+                from: number;
+                to: number;
+              };
+              under: {
+                id: string;
+                name: string;
+              } | null;
+              items: {
+                rank: number;
+                id: string;
+                name: string;
+                counts: {
+                  [key: string]: number;
+                };
+                rates: {
+                  [key: string]: number | null;
+                };
+                threeRatesScore: number | null;
+                composite: number | null;
+                grade: string | null;
+              }[];
+            };
+          };
         };
       };
     };
@@ -8063,6 +8202,7 @@ export interface paths {
                 supportThreshold: number;
                 supportDays: number;
               }[];
+              abilities: 'establish'[];
             };
           };
         };
@@ -16014,6 +16154,7 @@ export interface paths {
                 createdAt: number;
                 abilities: {
                   match: boolean;
+                  withdraw: boolean;
                 };
               }[];
             };
@@ -16073,6 +16214,7 @@ export interface paths {
                 createdAt: number;
                 abilities: {
                   match: boolean;
+                  withdraw: boolean;
                 };
               };
             };
@@ -16130,6 +16272,7 @@ export interface paths {
                 createdAt: number;
                 abilities: {
                   match: boolean;
+                  withdraw: boolean;
                 };
               };
               matches: {
@@ -16152,6 +16295,7 @@ export interface paths {
                 abilities: {
                   deliver: boolean;
                   evaluate: boolean;
+                  cancel: boolean;
                 };
               }[];
             };
@@ -16279,6 +16423,7 @@ export interface paths {
                 abilities: {
                   deliver: boolean;
                   evaluate: boolean;
+                  cancel: boolean;
                 };
               };
             };
@@ -16347,6 +16492,7 @@ export interface paths {
                 abilities: {
                   deliver: boolean;
                   evaluate: boolean;
+                  cancel: boolean;
                 };
               };
             };
@@ -16416,6 +16562,7 @@ export interface paths {
                 abilities: {
                   deliver: boolean;
                   evaluate: boolean;
+                  cancel: boolean;
                 };
               };
             };
@@ -16491,6 +16638,1859 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/items/{itemId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw an item from its list (not while an agreement on it is under way) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                list: 'demand' | 'resource' | 'project';
+                kind: 'venue' | 'expert' | 'funds' | 'volunteers' | 'equipment' | 'service';
+                title: string;
+                detail: string;
+                quantity: number | null;
+                availableFrom: number | null;
+                availableTo: number | null;
+                neededBy: number | null;
+                source: string;
+                status: 'open' | 'matched' | 'done' | 'withdrawn';
+                ownerOrgId: string;
+                ownerName: string;
+                createdAt: number;
+                abilities: {
+                  match: boolean;
+                  withdraw: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/matches/{matchId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an agreement not yet delivered: the offer’s share is freed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          matchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                demandId: string;
+                offerId: string;
+                providerOrgId: string;
+                providerName: string;
+                quantity: number | null;
+                commitment: string;
+                dueAt: number;
+                status: 'agreed' | 'delivered' | 'evaluated' | 'cancelled';
+                agreedAt: number;
+                deliveredAt: number | null;
+                deliveryNote: string | null;
+                onTime: boolean | null;
+                rating: number | null;
+                evaluationNote: string | null;
+                evaluatedAt: number | null;
+                abilities: {
+                  deliver: boolean;
+                  evaluate: boolean;
+                  cancel: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The joint meetings (联席会议), the latest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                title: string;
+                place: string;
+                agenda: string;
+                scheduledAt: number;
+                status: 'planned' | 'held' | 'cancelled';
+                minutes: string | null;
+                heldAt: number | null;
+                attendees: {
+                  orgId: string;
+                  orgName: string;
+                }[];
+                abilities: {
+                  hold: boolean;
+                  cancel: boolean;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Schedule a joint meeting: the convener only */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            place: string;
+            agenda: string;
+            scheduledAt: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                place: string;
+                agenda: string;
+                scheduledAt: number;
+                status: 'planned' | 'held' | 'cancelled';
+                minutes: string | null;
+                heldAt: number | null;
+                attendees: {
+                  orgId: string;
+                  orgName: string;
+                }[];
+                abilities: {
+                  hold: boolean;
+                  cancel: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/meetings/{meetingId}/held': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a meeting as held: its minutes and the member units present */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            minutes: string;
+            attendeeOrgIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                place: string;
+                agenda: string;
+                scheduledAt: number;
+                status: 'planned' | 'held' | 'cancelled';
+                minutes: string | null;
+                heldAt: number | null;
+                attendees: {
+                  orgId: string;
+                  orgName: string;
+                }[];
+                abilities: {
+                  hold: boolean;
+                  cancel: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/meetings/{meetingId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Call off a planned meeting, with the reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                place: string;
+                agenda: string;
+                scheduledAt: number;
+                status: 'planned' | 'held' | 'cancelled';
+                minutes: string | null;
+                heldAt: number | null;
+                attendees: {
+                  orgId: string;
+                  orgName: string;
+                }[];
+                abilities: {
+                  hold: boolean;
+                  cancel: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/brands': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Brand projects (品牌项目), the latest changed first */
+    get: {
+      parameters: {
+        query?: {
+          stage?: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                stageAt: number;
+                leadOrgId: string;
+                leadName: string;
+                partners: {
+                  orgId: string;
+                  orgName: string;
+                  contribution: string;
+                }[];
+                createdAt: number;
+                abilities: {
+                  edit: boolean;
+                  review: boolean;
+                  move: boolean;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Declare a brand project a member will lead (申报) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            leadOrgId: string;
+            title: string;
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                stageAt: number;
+                leadOrgId: string;
+                leadName: string;
+                partners: {
+                  orgId: string;
+                  orgName: string;
+                  contribution: string;
+                }[];
+                createdAt: number;
+                abilities: {
+                  edit: boolean;
+                  review: boolean;
+                  move: boolean;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/brands/{brandId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A brand project with its record: milestones, reviews and stages, oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          brandId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                stageAt: number;
+                leadOrgId: string;
+                leadName: string;
+                partners: {
+                  orgId: string;
+                  orgName: string;
+                  contribution: string;
+                }[];
+                createdAt: number;
+                abilities: {
+                  edit: boolean;
+                  review: boolean;
+                  move: boolean;
+                };
+              };
+              events: {
+                id: string;
+                kind: 'milestone' | 'review' | 'stage';
+                title: string;
+                note: string;
+                score: number | null;
+                stage:
+                  ('declared' | 'incubating' | 'filling' | 'strengthening' | 'declined') | (never | null);
+                dueAt: number | null;
+                doneAt: number | null;
+                at: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/brands/{brandId}/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a partner member into the project’s chain, with what it brings */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          brandId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: string;
+            contribution: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                stageAt: number;
+                leadOrgId: string;
+                leadName: string;
+                partners: {
+                  orgId: string;
+                  orgName: string;
+                  contribution: string;
+                }[];
+                createdAt: number;
+                abilities: {
+                  edit: boolean;
+                  review: boolean;
+                  move: boolean;
+                };
+              };
+              events: {
+                id: string;
+                kind: 'milestone' | 'review' | 'stage';
+                title: string;
+                note: string;
+                score: number | null;
+                stage:
+                  ('declared' | 'incubating' | 'filling' | 'strengthening' | 'declined') | (never | null);
+                dueAt: number | null;
+                doneAt: number | null;
+                at: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/brands/{brandId}/milestones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a milestone with its due date */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          brandId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            note: string;
+            dueAt: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                stageAt: number;
+                leadOrgId: string;
+                leadName: string;
+                partners: {
+                  orgId: string;
+                  orgName: string;
+                  contribution: string;
+                }[];
+                createdAt: number;
+                abilities: {
+                  edit: boolean;
+                  review: boolean;
+                  move: boolean;
+                };
+              };
+              events: {
+                id: string;
+                kind: 'milestone' | 'review' | 'stage';
+                title: string;
+                note: string;
+                score: number | null;
+                stage:
+                  ('declared' | 'incubating' | 'filling' | 'strengthening' | 'declined') | (never | null);
+                dueAt: number | null;
+                doneAt: number | null;
+                at: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/brands/{brandId}/milestones/{eventId}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a milestone as done, with what was achieved */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          brandId: string;
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                stageAt: number;
+                leadOrgId: string;
+                leadName: string;
+                partners: {
+                  orgId: string;
+                  orgName: string;
+                  contribution: string;
+                }[];
+                createdAt: number;
+                abilities: {
+                  edit: boolean;
+                  review: boolean;
+                  move: boolean;
+                };
+              };
+              events: {
+                id: string;
+                kind: 'milestone' | 'review' | 'stage';
+                title: string;
+                note: string;
+                score: number | null;
+                stage:
+                  ('declared' | 'incubating' | 'filling' | 'strengthening' | 'declined') | (never | null);
+                dueAt: number | null;
+                doneAt: number | null;
+                at: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/brands/{brandId}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The convener reviews the project: a score (1–5) and the gaps found */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          brandId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            score: number;
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                stageAt: number;
+                leadOrgId: string;
+                leadName: string;
+                partners: {
+                  orgId: string;
+                  orgName: string;
+                  contribution: string;
+                }[];
+                createdAt: number;
+                abilities: {
+                  edit: boolean;
+                  review: boolean;
+                  move: boolean;
+                };
+              };
+              events: {
+                id: string;
+                kind: 'milestone' | 'review' | 'stage';
+                title: string;
+                note: string;
+                score: number | null;
+                stage:
+                  ('declared' | 'incubating' | 'filling' | 'strengthening' | 'declined') | (never | null);
+                dueAt: number | null;
+                doneAt: number | null;
+                at: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alliances/{id}/brands/{brandId}/stage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The convener moves the project to its next stage (or declines a declaration) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          brandId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                stageAt: number;
+                leadOrgId: string;
+                leadName: string;
+                partners: {
+                  orgId: string;
+                  orgName: string;
+                  contribution: string;
+                }[];
+                createdAt: number;
+                abilities: {
+                  edit: boolean;
+                  review: boolean;
+                  move: boolean;
+                };
+              };
+              events: {
+                id: string;
+                kind: 'milestone' | 'review' | 'stage';
+                title: string;
+                note: string;
+                score: number | null;
+                stage:
+                  ('declared' | 'incubating' | 'filling' | 'strengthening' | 'declined') | (never | null);
+                dueAt: number | null;
+                doneAt: number | null;
+                at: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/alliances/{id}/brands': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public showcase of an alliance’s brand projects under way */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                title: string;
+                summary: string;
+                stage: 'declared' | 'incubating' | 'filling' | 'strengthening' | 'declined';
+                leadName: string;
+                partners: {
+                  orgName: string;
+                  contribution: string;
+                }[];
+                milestones: {
+                  title: string;
+                  dueAt: number | null;
+                  doneAt: number | null;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the talent pool by skill (a tag or its beginning), place, kind, availability, consent, stale */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          skill?: string;
+          kind?:
+            'industryLeader' | 'entrepreneur' | 'localExpert' | 'ecommerce' | 'massOrgHead' | 'volunteerLead';
+          weekdays?: boolean;
+          weekends?: boolean;
+          consent?: boolean;
+          stale?: boolean;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                memberId: string | null;
+                name: string;
+                kind:
+                  | 'industryLeader'
+                  | 'entrepreneur'
+                  | 'localExpert'
+                  | 'ecommerce'
+                  | 'massOrgHead'
+                  | 'volunteerLead';
+                skills: string[];
+                summary: string;
+                availability: string;
+                weekdays: boolean;
+                weekends: boolean;
+                consent: boolean;
+                consentAt: number | null;
+                phoneMasked: string | null;
+                confirmedAt: number;
+                stale: boolean;
+                createdAt: number;
+                updatedAt: number;
+                abilities: {
+                  edit: boolean;
+                  reveal: boolean;
+                };
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** File a talent in a village or town in scope (the phone encrypted and masked) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: string;
+            gridId?: string | null;
+            memberId?: string | null;
+            name: string;
+            kind:
+              | 'industryLeader'
+              | 'entrepreneur'
+              | 'localExpert'
+              | 'ecommerce'
+              | 'massOrgHead'
+              | 'volunteerLead';
+            skills: string[];
+            summary: string;
+            availability: string;
+            weekdays: boolean;
+            weekends: boolean;
+            consent: boolean;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                memberId: string | null;
+                name: string;
+                kind:
+                  | 'industryLeader'
+                  | 'entrepreneur'
+                  | 'localExpert'
+                  | 'ecommerce'
+                  | 'massOrgHead'
+                  | 'volunteerLead';
+                skills: string[];
+                summary: string;
+                availability: string;
+                weekdays: boolean;
+                weekends: boolean;
+                consent: boolean;
+                consentAt: number | null;
+                phoneMasked: string | null;
+                confirmedAt: number;
+                stale: boolean;
+                createdAt: number;
+                updatedAt: number;
+                abilities: {
+                  edit: boolean;
+                  reveal: boolean;
+                };
+              };
+              grid: {
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              assignments: {
+                id: string;
+                targetKind: 'demand' | 'post' | 'topic' | 'grassroots';
+                targetId: string | null;
+                title: string;
+                startsAt: number;
+                endsAt: number | null;
+                status: 'active' | 'completed';
+                outcome: string | null;
+                rating: number | null;
+                record: string;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents/numbers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Talents per kind, with consent, stale and engaged in the period, for a unit and each child unit */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          from?: number;
+          to?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              org: {
+                id: string;
+                name: string;
+                level: string;
+              };
+              period: {
+                from: number;
+                to: number;
+              };
+              numbers: {
+                total: number;
+                byKind: {
+                  [key: string]: number;
+                };
+                consenting: number;
+                stale: number;
+                engaged: number;
+                assignments: number;
+              };
+              children: {
+                orgId: string;
+                name: string;
+                total: number;
+                consenting: number;
+                stale: number;
+                engaged: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents/needs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The open demands, volunteer posts or consultation topics in view that talents can be put to */
+    get: {
+      parameters: {
+        query: {
+          kind: 'demand' | 'post' | 'topic';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                kind: 'demand' | 'post' | 'topic';
+                id: string;
+                title: string;
+                detail: string;
+                status: string;
+                isOpen: boolean;
+                orgName: string;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Talents suggested for an alliance demand, a volunteer post or a consultation topic (best first, with reasons), and the talents already put to it */
+    get: {
+      parameters: {
+        query: {
+          need: 'demand' | 'post' | 'topic';
+          id: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              need: {
+                kind: 'demand' | 'post' | 'topic';
+                id: string;
+                title: string;
+                detail: string;
+                status: string;
+                isOpen: boolean;
+                orgName: string;
+                createdAt: number;
+              };
+              items: {
+                profile: {
+                  id: string;
+                  orgId: string;
+                  orgName: string;
+                  gridId: string | null;
+                  memberId: string | null;
+                  name: string;
+                  kind:
+                    | 'industryLeader'
+                    | 'entrepreneur'
+                    | 'localExpert'
+                    | 'ecommerce'
+                    | 'massOrgHead'
+                    | 'volunteerLead';
+                  skills: string[];
+                  summary: string;
+                  availability: string;
+                  weekdays: boolean;
+                  weekends: boolean;
+                  consent: boolean;
+                  consentAt: number | null;
+                  phoneMasked: string | null;
+                  confirmedAt: number;
+                  stale: boolean;
+                  createdAt: number;
+                  updatedAt: number;
+                  abilities: {
+                    edit: boolean;
+                    reveal: boolean;
+                  };
+                };
+                matchedSkills: string[];
+                activeAssignments: number;
+                score: number;
+                reasons: (
+                  'skill' | 'kind' | 'sameVillage' | 'sameTown' | 'current' | 'stale' | 'free' | 'busy'
+                )[];
+              }[];
+              assignments: {
+                profileId: string;
+                profileName: string;
+                profileKind:
+                  | 'industryLeader'
+                  | 'entrepreneur'
+                  | 'localExpert'
+                  | 'ecommerce'
+                  | 'massOrgHead'
+                  | 'volunteerLead';
+                assignment: {
+                  id: string;
+                  targetKind: 'demand' | 'post' | 'topic' | 'grassroots';
+                  targetId: string | null;
+                  title: string;
+                  startsAt: number;
+                  endsAt: number | null;
+                  status: 'active' | 'completed';
+                  outcome: string | null;
+                  rating: number | null;
+                  record: string;
+                  createdAt: number;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One talent (phone masked) with their assignments */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                memberId: string | null;
+                name: string;
+                kind:
+                  | 'industryLeader'
+                  | 'entrepreneur'
+                  | 'localExpert'
+                  | 'ecommerce'
+                  | 'massOrgHead'
+                  | 'volunteerLead';
+                skills: string[];
+                summary: string;
+                availability: string;
+                weekdays: boolean;
+                weekends: boolean;
+                consent: boolean;
+                consentAt: number | null;
+                phoneMasked: string | null;
+                confirmedAt: number;
+                stale: boolean;
+                createdAt: number;
+                updatedAt: number;
+                abilities: {
+                  edit: boolean;
+                  reveal: boolean;
+                };
+              };
+              grid: {
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              assignments: {
+                id: string;
+                targetKind: 'demand' | 'post' | 'topic' | 'grassroots';
+                targetId: string | null;
+                title: string;
+                startsAt: number;
+                endsAt: number | null;
+                status: 'active' | 'completed';
+                outcome: string | null;
+                rating: number | null;
+                record: string;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Edit a profile (confirms it current); leave out phone to keep the one on file */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: string;
+            gridId?: string | null;
+            memberId?: string | null;
+            name: string;
+            kind:
+              | 'industryLeader'
+              | 'entrepreneur'
+              | 'localExpert'
+              | 'ecommerce'
+              | 'massOrgHead'
+              | 'volunteerLead';
+            skills: string[];
+            summary: string;
+            availability: string;
+            weekdays: boolean;
+            weekends: boolean;
+            consent: boolean;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                memberId: string | null;
+                name: string;
+                kind:
+                  | 'industryLeader'
+                  | 'entrepreneur'
+                  | 'localExpert'
+                  | 'ecommerce'
+                  | 'massOrgHead'
+                  | 'volunteerLead';
+                skills: string[];
+                summary: string;
+                availability: string;
+                weekdays: boolean;
+                weekends: boolean;
+                consent: boolean;
+                consentAt: number | null;
+                phoneMasked: string | null;
+                confirmedAt: number;
+                stale: boolean;
+                createdAt: number;
+                updatedAt: number;
+                abilities: {
+                  edit: boolean;
+                  reveal: boolean;
+                };
+              };
+              grid: {
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              assignments: {
+                id: string;
+                targetKind: 'demand' | 'post' | 'topic' | 'grassroots';
+                targetId: string | null;
+                title: string;
+                startsAt: number;
+                endsAt: number | null;
+                status: 'active' | 'completed';
+                outcome: string | null;
+                rating: number | null;
+                record: string;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm a profile still current (the stale flag goes for a year) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                orgId: string;
+                orgName: string;
+                gridId: string | null;
+                memberId: string | null;
+                name: string;
+                kind:
+                  | 'industryLeader'
+                  | 'entrepreneur'
+                  | 'localExpert'
+                  | 'ecommerce'
+                  | 'massOrgHead'
+                  | 'volunteerLead';
+                skills: string[];
+                summary: string;
+                availability: string;
+                weekdays: boolean;
+                weekends: boolean;
+                consent: boolean;
+                consentAt: number | null;
+                phoneMasked: string | null;
+                confirmedAt: number;
+                stale: boolean;
+                createdAt: number;
+                updatedAt: number;
+                abilities: {
+                  edit: boolean;
+                  reveal: boolean;
+                };
+              };
+              grid: {
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              assignments: {
+                id: string;
+                targetKind: 'demand' | 'post' | 'topic' | 'grassroots';
+                targetId: string | null;
+                title: string;
+                startsAt: number;
+                endsAt: number | null;
+                status: 'active' | 'completed';
+                outcome: string | null;
+                rating: number | null;
+                record: string;
+                createdAt: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents/{id}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Show the full phone number of a talent who agreed to be contacted; needs a reason and is audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              phone: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a talent to work on a demand, a volunteer post, a topic or a grassroots post */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            targetKind: 'demand' | 'post' | 'topic' | 'grassroots';
+            targetId?: string | null;
+            title?: string | null;
+            startsAt: number;
+            endsAt?: number | null;
+            record: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                targetKind: 'demand' | 'post' | 'topic' | 'grassroots';
+                targetId: string | null;
+                title: string;
+                startsAt: number;
+                endsAt: number | null;
+                status: 'active' | 'completed';
+                outcome: string | null;
+                rating: number | null;
+                record: string;
+                createdAt: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/talents/{id}/assignments/{assignmentId}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End an assignment with what was done and an evaluation (1–5) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          assignmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            endsAt?: number | null;
+            outcome: string;
+            rating: number;
+            record: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                targetKind: 'demand' | 'post' | 'topic' | 'grassroots';
+                targetId: string | null;
+                title: string;
+                startsAt: number;
+                endsAt: number | null;
+                status: 'active' | 'completed';
+                outcome: string | null;
+                rating: number | null;
+                record: string;
+                createdAt: number;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

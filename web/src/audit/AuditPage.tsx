@@ -1,14 +1,33 @@
-// Audit log: filter by actor, action, entity type and dates; page on with "load more"; detail as JSON per row.
-import { useState } from 'react';
-import { Button, Card, Col, DatePicker, Flex, Form, Input, Row, Table, Typography } from 'antd';
+// The audit log as a clerk reads it: who did what to which record, in words; filters by a person's name, an action, a
+// record type and dates, kept in the address; further pages on demand; cards instead of a table on a phone.
+import { useEffect, useMemo } from 'react';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  List,
+  Row,
+  Select,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { fetchAudit } from '../api/audit';
+import type { TFunction } from 'i18next';
 import { useCursorList } from '../api/useCursorList';
-import type { AuditEntry, AuditFilter } from '../api/types';
-import { formatDateTime } from '../common/labels';
+import type { RoleKey } from '../api/types';
+import { formatDateTime, roleLabel } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { useLoader } from '../common/useLoader';
+import { useIsMobile } from '../common/useMediaQuery';
+import { fetchAuditPage, fetchAuditVocabulary, type AuditEntry, type AuditFilter } from './api';
 
 type FilterForm = {
   actor?: string;
@@ -17,33 +36,174 @@ type FilterForm = {
   range?: [Dayjs | null, Dayjs | null] | null;
 };
 
-const pageSize = 50;
+const PAGE_SIZE = 50;
+const FILTER_KEYS = ['actor', 'action', 'entityType'] as const;
+
+const instant = (raw: string | null): number | undefined =>
+  raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+
+/** The filter in the address; unknown or malformed values are dropped. */
+const filterFromParams = (params: URLSearchParams): AuditFilter => {
+  const filter: AuditFilter = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key)?.trim();
+    if (value !== undefined && value !== '') {
+      filter[key] = value.slice(0, 64);
+    }
+  }
+  const from = instant(params.get('from'));
+  const to = instant(params.get('to'));
+  return { ...filter, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+};
+
+const paramsOf = (filter: AuditFilter): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])),
+  );
 
 const clean = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? undefined : trimmed;
 };
 
+/** A range ends at the start of the day after its last day. */
 const toFilter = (form: FilterForm): AuditFilter => {
   const [start, end] = form.range ?? [null, null];
   return {
     actor: clean(form.actor),
-    action: clean(form.action),
-    entityType: clean(form.entityType),
+    action: form.action,
+    entityType: form.entityType,
     from: start === null ? undefined : start.startOf('day').valueOf(),
-    to: end === null ? undefined : end.endOf('day').valueOf(),
+    to: end === null ? undefined : end.startOf('day').add(1, 'day').valueOf(),
   };
 };
 
+const toForm = (f: AuditFilter): FilterForm => ({
+  actor: f.actor,
+  action: f.action,
+  entityType: f.entityType,
+  range:
+    f.from === undefined && f.to === undefined
+      ? null
+      : [f.from === undefined ? null : dayjs(f.from), f.to === undefined ? null : dayjs(f.to - 1)],
+});
+
+/** Where a record named in the log can be opened, for the types that have a page. */
+const recordPath = (entry: AuditEntry): string | null => {
+  if (entry.entityId === null) {
+    return null;
+  }
+  switch (entry.entityType) {
+    case 'case':
+      return `/cases/${entry.entityId}`;
+    case 'org':
+      return `/orgs/${entry.entityId}`;
+    case 'member':
+      return `/members/${entry.entityId}`;
+    case 'grid':
+      return `/grids/${entry.entityId}`;
+    case 'user':
+      return `/admin/users/${entry.entityId}`;
+    default:
+      return null;
+  }
+};
+
+const isRoleKey = (role: string): role is RoleKey =>
+  [
+    'districtAdmin',
+    'orgDepartment',
+    'districtCommand',
+    'townCommand',
+    'departmentHandler',
+    'villageCadre',
+    'gridWorker',
+    'partyMember',
+    'resident',
+  ].includes(role);
+
+const Operator = ({ entry, t }: { entry: AuditEntry; t: TFunction }) => {
+  if (entry.actorName === null && entry.actorId === null) {
+    return <Typography.Text type="secondary">{t('audit.unknownActor')}</Typography.Text>;
+  }
+  const role = entry.actorRole;
+  const secondary = [
+    entry.actorUsername,
+    role === null ? null : isRoleKey(role) ? roleLabel(t, role) : role,
+  ].filter((x): x is string => x !== null && x !== '');
+  return (
+    <Flex vertical>
+      <span data-testid="audit-actor">{entry.actorName ?? entry.actorId}</span>
+      {secondary.length === 0 ? null : (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {secondary.join(' · ')}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+};
+
+const ActionWords = ({ entry, t }: { entry: AuditEntry; t: TFunction }) => (
+  <Tooltip title={t('audit.code', { code: entry.action })}>
+    <span data-testid="audit-action" data-code={entry.action}>
+      {entry.actionLabel}
+    </span>
+  </Tooltip>
+);
+
+/** The record: its type in words and what it is called (a tracking code, a name, a masked name), linked. */
+const Subject = ({ entry }: { entry: AuditEntry }) => {
+  const path = recordPath(entry);
+  const name = entry.subjectLabel ?? entry.entityId;
+  return (
+    <Flex vertical>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {entry.entityTypeLabel}
+      </Typography.Text>
+      {name === null ? null : path === null ? (
+        <span data-testid="audit-subject">{name}</span>
+      ) : (
+        <Link to={path} data-testid="audit-subject">
+          {name}
+        </Link>
+      )}
+    </Flex>
+  );
+};
+
+const Detail = ({ entry }: { entry: AuditEntry }) => (
+  <pre
+    className="tx-json"
+    data-testid="audit-detail"
+    style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+  >
+    {JSON.stringify(entry.detail, null, 2)}
+  </pre>
+);
+
 export const AuditPage = () => {
   const { t, i18n } = useTranslation();
+  const isNarrow = useIsMobile();
   const [form] = Form.useForm<FilterForm>();
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const filterKey = JSON.stringify(filter);
+  const vocabulary = useLoader((signal) => fetchAuditVocabulary(signal), [i18n.language]);
   const list = useCursorList(
-    (cursor, signal) => fetchAudit(filter, { limit: pageSize, cursor }, signal),
-    [filter],
+    (cursor, signal) => fetchAuditPage(filter, { limit: PAGE_SIZE, cursor }, signal),
+    [filterKey, i18n.language],
   );
   const items = list.items;
+
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toForm(JSON.parse(filterKey) as AuditFilter));
+  }, [form, filterKey]);
+
+  const byLabel = (input: string, option?: { label?: string; value?: string }) =>
+    `${option?.label ?? ''} ${option?.value ?? ''}`.toLowerCase().includes(input.trim().toLowerCase());
+  const actionOptions = (vocabulary.data?.actions ?? []).map((a) => ({ value: a.code, label: a.label }));
+  const typeOptions = (vocabulary.data?.entityTypes ?? []).map((e) => ({ value: e.code, label: e.label }));
 
   return (
     <Flex vertical gap={16}>
@@ -55,7 +215,7 @@ export const AuditPage = () => {
           form={form}
           layout="vertical"
           data-testid="audit-filters"
-          onFinish={(values) => setFilter(toFilter(values))}
+          onFinish={(values) => setParams(paramsOf(toFilter(values)))}
         >
           <Row gutter={12}>
             <Col xs={24} sm={12} lg={5}>
@@ -65,40 +225,40 @@ export const AuditPage = () => {
                 htmlFor="audit-actor"
                 style={{ marginBottom: 12 }}
               >
-                <Input id="audit-actor" name="actor" allowClear placeholder={t('audit.actorPlaceholder')} />
+                <Input
+                  id="audit-actor"
+                  name="actor"
+                  allowClear
+                  maxLength={64}
+                  placeholder={t('audit.actorPlaceholder')}
+                />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={5}>
-              <Form.Item
-                name="action"
-                label={t('audit.action')}
-                htmlFor="audit-action"
-                style={{ marginBottom: 12 }}
-              >
-                <Input
-                  id="audit-action"
-                  name="action"
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item name="action" label={t('audit.action')} style={{ marginBottom: 12 }}>
+                <Select
+                  data-testid="audit-action-filter"
                   allowClear
+                  showSearch={{ filterOption: byLabel }}
+                  loading={vocabulary.isLoading}
                   placeholder={t('audit.actionPlaceholder')}
+                  options={actionOptions}
                 />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={5}>
-              <Form.Item
-                name="entityType"
-                label={t('audit.entityType')}
-                htmlFor="audit-entity-type"
-                style={{ marginBottom: 12 }}
-              >
-                <Input
-                  id="audit-entity-type"
-                  name="entityType"
+              <Form.Item name="entityType" label={t('audit.entityType')} style={{ marginBottom: 12 }}>
+                <Select
+                  data-testid="audit-type-filter"
                   allowClear
+                  showSearch={{ filterOption: byLabel }}
+                  loading={vocabulary.isLoading}
                   placeholder={t('audit.entityTypePlaceholder')}
+                  options={typeOptions}
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={9}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="range" label={t('audit.dateRange')} style={{ marginBottom: 12 }}>
                 <DatePicker.RangePicker
                   allowEmpty={[true, true]}
@@ -110,13 +270,7 @@ export const AuditPage = () => {
             </Col>
           </Row>
           <Flex gap={8} justify="flex-end" wrap>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
-                form.resetFields();
-                setFilter({});
-              }}
-            >
+            <Button icon={<ReloadOutlined />} onClick={() => setParams({})}>
               {t('common.reset')}
             </Button>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
@@ -125,70 +279,79 @@ export const AuditPage = () => {
           </Flex>
         </Form>
       </Card>
+      {vocabulary.error === undefined ? null : (
+        <ProblemAlert error={vocabulary.error} onRetry={vocabulary.reload} />
+      )}
       {list.error === undefined ? null : <ProblemAlert error={list.error} onRetry={list.reload} />}
       <Card size="small">
         <div data-testid="audit-table">
-          <Table<AuditEntry>
-            rowKey="id"
-            size="small"
-            loading={list.isLoading}
-            dataSource={items}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('common.noData') }}
-            expandable={{
-              rowExpandable: (entry) => entry.detail !== null,
-              expandedRowRender: (entry) => (
-                <pre className="tx-json" data-testid="audit-detail">
-                  {JSON.stringify(entry.detail, null, 2)}
-                </pre>
-              ),
-            }}
-            columns={[
-              {
-                key: 'at',
-                title: t('audit.time'),
-                render: (_, entry) => (
-                  <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, i18n.language)}</span>
-                ),
-              },
-              {
-                key: 'actor',
-                title: t('audit.actor'),
-                render: (_, entry) => entry.actorName ?? entry.actorId ?? t('common.none'),
-              },
-              {
-                key: 'action',
-                title: t('audit.action'),
-                render: (_, entry) => <Typography.Text code>{entry.action}</Typography.Text>,
-              },
-              {
-                key: 'entityType',
-                title: t('audit.entityType'),
-                dataIndex: 'entityType',
-                responsive: ['sm'],
-              },
-              {
-                key: 'entityId',
-                title: t('audit.entityId'),
-                responsive: ['md'],
-                render: (_, entry) =>
-                  entry.entityId === null ? (
-                    t('common.none')
-                  ) : (
-                    <Typography.Text copyable ellipsis style={{ maxWidth: 180 }}>
-                      {entry.entityId}
-                    </Typography.Text>
+          {isNarrow ? (
+            <List<AuditEntry>
+              loading={list.isLoading}
+              dataSource={items}
+              locale={{ emptyText: t('common.noData') }}
+              renderItem={(entry) => (
+                <List.Item key={entry.id} data-testid="audit-row">
+                  <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
+                    <Flex justify="space-between" gap={8} wrap>
+                      <Typography.Text strong>
+                        <ActionWords entry={entry} t={t} />
+                      </Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {formatDateTime(entry.at, i18n.language)}
+                      </Typography.Text>
+                    </Flex>
+                    <Subject entry={entry} />
+                    <Operator entry={entry} t={t} />
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Table<AuditEntry>
+              rowKey="id"
+              size="small"
+              loading={list.isLoading}
+              dataSource={items}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: t('common.noData') }}
+              expandable={{
+                rowExpandable: (entry) => entry.detail !== null,
+                expandedRowRender: (entry) => <Detail entry={entry} />,
+              }}
+              columns={[
+                {
+                  key: 'at',
+                  title: t('audit.time'),
+                  render: (_, entry) => (
+                    <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, i18n.language)}</span>
                   ),
-              },
-              {
-                key: 'ip',
-                title: t('audit.ip'),
-                responsive: ['lg'],
-                render: (_, entry) => entry.ip ?? t('common.none'),
-              },
-            ]}
-          />
+                },
+                {
+                  key: 'actor',
+                  title: t('audit.actor'),
+                  render: (_, entry) => <Operator entry={entry} t={t} />,
+                },
+                {
+                  key: 'action',
+                  title: t('audit.action'),
+                  render: (_, entry) => <ActionWords entry={entry} t={t} />,
+                },
+                {
+                  key: 'subject',
+                  title: t('audit.subject'),
+                  render: (_, entry) => <Subject entry={entry} />,
+                },
+                {
+                  key: 'ip',
+                  title: t('audit.ip'),
+                  responsive: ['lg'],
+                  render: (_, entry) => entry.ip ?? t('common.none'),
+                },
+              ]}
+            />
+          )}
         </div>
         <Flex justify="space-between" align="center" style={{ marginTop: 12 }} wrap gap={8}>
           <Typography.Text type="secondary">{t('audit.loaded', { count: items.length })}</Typography.Text>

@@ -5,7 +5,9 @@ import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/labels';
-import type { Category, CaseFilter, Light } from './api';
+import { useLoader } from '../common/useLoader';
+import { fetchGrid } from '../grids/api';
+import { fetchDepartments, type Category, type CaseFilter, type Light } from './api';
 import { LINKED_ONLY_KEYS } from './filterParams';
 import { CategoryPicker } from './CategoryPicker';
 import {
@@ -69,6 +71,25 @@ const linkedOnly = (f: CaseFilter): CaseFilter =>
 /** The conditions a link set that the form has no field for, each removable. */
 const LinkedTags = ({ value, onChange }: { value: CaseFilter; onChange: (f: CaseFilter) => void }) => {
   const { t, i18n } = useTranslation();
+  const { gridId, departmentId } = value;
+  // A linked grid or department is named once its name answers (an indicator's ranking row opens either).
+  const gridName = useLoader(
+    async (signal) => {
+      if (gridId === undefined) {
+        return null;
+      }
+      const { item } = await fetchGrid(gridId, signal);
+      return `${item.name} ${item.code}`;
+    },
+    [gridId],
+  );
+  const departmentName = useLoader(
+    async (signal) =>
+      departmentId === undefined
+        ? null
+        : ((await fetchDepartments(signal)).items.find((d) => d.id === departmentId)?.name ?? null),
+    [departmentId],
+  );
   const drop = (...keys: (keyof CaseFilter)[]) =>
     onChange(Object.fromEntries(Object.entries(value).filter(([k]) => !keys.some((x) => x === k))));
   const day = (ms: number | undefined) => (ms === undefined ? '…' : formatDate(ms, i18n.language));
@@ -93,7 +114,28 @@ const LinkedTags = ({ value, onChange }: { value: CaseFilter; onChange: (f: Case
       : [{ key: 'due', label: t('cases.filters.linked.dueToday'), keys: ['due' as const] }]),
     ...(value.gridId === undefined
       ? []
-      : [{ key: 'grid', label: t('cases.filters.linked.grid'), keys: ['gridId' as const] }]),
+      : [
+          {
+            key: 'grid',
+            label:
+              typeof gridName.data === 'string'
+                ? t('cases.filters.linked.gridNamed', { name: gridName.data })
+                : t('cases.filters.linked.grid'),
+            keys: ['gridId' as const],
+          },
+        ]),
+    ...(value.departmentId === undefined
+      ? []
+      : [
+          {
+            key: 'department',
+            label:
+              typeof departmentName.data === 'string'
+                ? t('cases.filters.linked.departmentNamed', { name: departmentName.data })
+                : t('cases.filters.linked.department'),
+            keys: ['departmentId' as const],
+          },
+        ]),
   ];
   if (tags.length === 0) {
     return null;

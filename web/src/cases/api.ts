@@ -93,6 +93,7 @@ export type CaseFilter = {
   due?: 'today';
   q?: string;
   gridId?: string;
+  departmentId?: string;
   queue?: 'actionable' | 'watching';
 };
 

@@ -2,7 +2,17 @@
 // records behind it and a filtered list can be shared. Unknown or malformed values are dropped, never sent.
 import type { CaseFilter, Light } from './api';
 
-const TEXT_KEYS = ['state', 'category', 'net', 'platform', 'source', 'orgId', 'gridId', 'q'] as const;
+const TEXT_KEYS = [
+  'state',
+  'category',
+  'net',
+  'platform',
+  'source',
+  'orgId',
+  'gridId',
+  'departmentId',
+  'q',
+] as const;
 const TIME_KEYS = ['from', 'to', 'closedFrom', 'closedTo'] as const;
 const LIGHTS: readonly Light[] = ['green', 'yellow', 'red'];
 const CARDS = ['yellow', 'red'] as const;
@@ -53,5 +63,5 @@ export function paramsOf(tab: string | null, filter: CaseFilter): Record<string,
 }
 
 /** The parts of a filter the filter form has no field for; they show as tags the user can remove. */
-export const LINKED_ONLY_KEYS = ['card', 'closedFrom', 'closedTo', 'due', 'gridId'] as const;
+export const LINKED_ONLY_KEYS = ['card', 'closedFrom', 'closedTo', 'due', 'gridId', 'departmentId'] as const;
 export type LinkedOnlyKey = (typeof LINKED_ONLY_KEYS)[number];

@@ -1,5 +1,7 @@
 // One council: convener and standing members, topics by state, upcoming and held meetings, the outcome list and the
-// council's weighted progress.
+// council's weighted progress; for those who may write, the council's settings, scheduling a meeting and publishing
+// an outcome.
+import { useState } from 'react';
 import {
   Breadcrumb,
   Button,
@@ -16,18 +18,22 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ExportOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ExportOutlined, FlagOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useAbility } from '../auth/useAuth';
 import { levelLabel } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
 import type { OrgLevel } from '../api/types';
 import { fetchCouncil, publicPaths, staffPaths, type CouncilMember, type Meeting } from './api';
+import { CouncilSettingsDialog } from './CouncilSettingsDialog';
 import { formatDateTimeShort, meetingKindLabel, memberKindLabel } from './labels';
 import { OutcomeTable } from './OutcomeTable';
 import { ProgressSummary } from './ProgressSummary';
+import { PublishOutcomeDialog } from './PublishOutcomeDialog';
+import { ScheduleMeetingDialog } from './ScheduleMeetingDialog';
 import { TopicTable } from './TopicTable';
 
 const MeetingList = ({ meetings }: { meetings: Meeting[] }) => {
@@ -56,6 +62,10 @@ const MeetingList = ({ meetings }: { meetings: Meeting[] }) => {
 
 export const CouncilPage = ({ id }: { id: string }) => {
   const { t } = useTranslation();
+  // The council view answers no per-record abilities: the council's actions follow the caller's own, as the
+  // server grants them (council.write over the council's subtree; a council out of scope is never shown).
+  const canWrite = useAbility('council.write');
+  const [dialog, setDialog] = useState<'settings' | 'schedule' | 'publish' | null>(null);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchCouncil(id, signal), [id]);
   if (error !== undefined) {
     return <ProblemAlert error={error} onRetry={reload} />;
@@ -78,9 +88,37 @@ export const CouncilPage = ({ id }: { id: string }) => {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {council.name}
         </Typography.Title>
-        <a href={publicPaths.council(council.id)} target="_blank" rel="noreferrer">
-          <Button icon={<ExportOutlined />}>{t('consultations.council.publicPage')}</Button>
-        </a>
+        <Flex gap={8} wrap>
+          {canWrite ? (
+            <>
+              <Button
+                type="primary"
+                icon={<CalendarOutlined />}
+                onClick={() => setDialog('schedule')}
+                data-testid="council-schedule"
+              >
+                {t('consultations.council.scheduleMeeting')}
+              </Button>
+              <Button
+                icon={<FlagOutlined />}
+                onClick={() => setDialog('publish')}
+                data-testid="council-publish"
+              >
+                {t('consultations.council.publishOutcome')}
+              </Button>
+              <Button
+                icon={<SettingOutlined />}
+                onClick={() => setDialog('settings')}
+                data-testid="council-settings"
+              >
+                {t('consultations.council.editSettings')}
+              </Button>
+            </>
+          ) : null}
+          <a href={publicPaths.council(council.id)} target="_blank" rel="noreferrer">
+            <Button icon={<ExportOutlined />}>{t('consultations.council.publicPage')}</Button>
+          </a>
+        </Flex>
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
@@ -94,10 +132,12 @@ export const CouncilPage = ({ id }: { id: string }) => {
                 {council.convenerName ?? t('consultations.council.noConvener')}
               </Descriptions.Item>
               <Descriptions.Item label={t('consultations.councils.supportRule')}>
-                {t('consultations.councils.supportRuleValue', {
-                  threshold: council.supportThreshold,
-                  days: council.supportDays,
-                })}
+                <span data-testid="council-support-rule">
+                  {t('consultations.councils.supportRuleValue', {
+                    threshold: council.supportThreshold,
+                    days: council.supportDays,
+                  })}
+                </span>
               </Descriptions.Item>
             </Descriptions>
           </Card>
@@ -184,6 +224,22 @@ export const CouncilPage = ({ id }: { id: string }) => {
           ]}
         />
       </Card>
+      {dialog === 'settings' ? (
+        <CouncilSettingsDialog
+          council={council}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            reload();
+          }}
+        />
+      ) : null}
+      {dialog === 'schedule' ? (
+        <ScheduleMeetingDialog councilId={council.id} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'publish' ? (
+        <PublishOutcomeDialog councilId={council.id} onClose={() => setDialog(null)} />
+      ) : null}
     </Flex>
   );
 };

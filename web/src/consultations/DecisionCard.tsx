@@ -243,11 +243,15 @@ export const DecisionCard = ({
   participants,
   canWrite,
   onChanged,
+  onPublish,
 }: {
   decision: Decision;
   participants: Participant[];
+  /** The meeting takes votes now (its 'openVote' ability): the clerk's ballots and closing an open decision. */
   canWrite: boolean;
   onChanged: () => void;
+  /** Offered on a closed decision to those who may publish its outcome. */
+  onPublish?: () => void;
 }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -282,7 +286,11 @@ export const DecisionCard = ({
               {t('consultations.decision.close')}
             </Button>
           </Space>
-        ) : null
+        ) : onPublish === undefined ? null : (
+          <Button size="small" type="primary" onClick={onPublish} data-testid="decision-publish">
+            {t('consultations.publish.title')}
+          </Button>
+        )
       }
     >
       <Flex vertical gap={8}>

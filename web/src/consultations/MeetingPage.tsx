@@ -1,5 +1,6 @@
 // One meeting: agenda, registration against attendance, the QR check-in for the room screen, the clerk's list,
-// votes of any decision type, the minutes and closing the meeting.
+// votes of any decision type, the minutes and closing the meeting; each button is one of the actions the server
+// answers with the meeting. A closed decision offers publishing its outcome.
 import { useState } from 'react';
 import {
   App,
@@ -25,7 +26,14 @@ import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
-import { closeMeeting, fetchMeeting, staffPaths, type Participant } from './api';
+import {
+  closeMeeting,
+  fetchMeeting,
+  staffPaths,
+  type Decision,
+  type MeetingAbility,
+  type Participant,
+} from './api';
 import { AttendanceDialog } from './AttendanceDialog';
 import { CheckInPanel } from './CheckInPanel';
 import { DecisionCard } from './DecisionCard';
@@ -38,14 +46,18 @@ import {
 } from './labels';
 import { MinutesCard } from './MinutesCard';
 import { OpenVoteDialog } from './OpenVoteDialog';
+import { PublishOutcomeDialog } from './PublishOutcomeDialog';
 import { TopicStateTag } from './TopicTable';
 
 export const MeetingPage = ({ id }: { id: string }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { modal, message } = App.useApp();
-  const canWrite = useAbility('council.write');
+  // Publishing an outcome is not among a meeting's abilities (it may follow the meeting's close): it follows the
+  // caller's own (council.write).
+  const mayPublish = useAbility('council.write');
   const [dialog, setDialog] = useState<'attendance' | 'vote' | null>(null);
+  const [publishing, setPublishing] = useState<Decision | null>(null);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchMeeting(id, signal), [id]);
   if (error !== undefined) {
     return <ProblemAlert error={error} onRetry={reload} />;
@@ -53,9 +65,9 @@ export const MeetingPage = ({ id }: { id: string }) => {
   if (data === undefined) {
     return <Spin spinning={isLoading} />;
   }
-  const { item: meeting, checkinToken, agenda, participants, attendance, decisions } = data;
+  const { item: meeting, checkinToken, agenda, participants, attendance, decisions, abilities } = data;
   const isOpen = meeting.status === 'scheduled';
-  const canAct = canWrite && isOpen;
+  const may = (ability: MeetingAbility) => abilities.includes(ability);
   const done = () => {
     setDialog(null);
     reload();
@@ -102,7 +114,7 @@ export const MeetingPage = ({ id }: { id: string }) => {
           </Tag>
           <Tag color={isOpen ? 'processing' : 'default'}>{meetingStateLabel(t, meeting.status)}</Tag>
         </Flex>
-        {canAct ? (
+        {may('close') ? (
           <Button danger onClick={() => void confirmClose()} data-testid="meeting-close">
             {t('consultations.meeting.closeMeeting')}
           </Button>
@@ -183,7 +195,7 @@ export const MeetingPage = ({ id }: { id: string }) => {
       <Card
         title={t('consultations.meeting.decisions')}
         extra={
-          canAct ? (
+          may('openVote') ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -201,7 +213,13 @@ export const MeetingPage = ({ id }: { id: string }) => {
           <Row gutter={[16, 16]}>
             {decisions.map((d) => (
               <Col key={d.id} xs={24} lg={12}>
-                <DecisionCard decision={d} participants={participants} canWrite={canAct} onChanged={reload} />
+                <DecisionCard
+                  decision={d}
+                  participants={participants}
+                  canWrite={may('openVote')}
+                  onChanged={reload}
+                  onPublish={mayPublish && d.status === 'closed' ? () => setPublishing(d) : undefined}
+                />
               </Col>
             ))}
           </Row>
@@ -210,7 +228,7 @@ export const MeetingPage = ({ id }: { id: string }) => {
       <Card
         title={t('consultations.meeting.participants')}
         extra={
-          canAct ? (
+          may('attendance') ? (
             <Button
               icon={<TeamOutlined />}
               onClick={() => setDialog('attendance')}
@@ -251,7 +269,19 @@ export const MeetingPage = ({ id }: { id: string }) => {
           ]}
         />
       </Card>
-      <MinutesCard meetingId={meeting.id} minutes={meeting.minutes} canEdit={canAct} onSaved={reload} />
+      <MinutesCard
+        meetingId={meeting.id}
+        minutes={meeting.minutes}
+        canEdit={may('minutes')}
+        onSaved={reload}
+      />
+      {publishing === null ? null : (
+        <PublishOutcomeDialog
+          councilId={meeting.councilId}
+          decision={publishing}
+          onClose={() => setPublishing(null)}
+        />
+      )}
       {dialog === 'attendance' ? (
         <AttendanceDialog
           meetingId={meeting.id}

@@ -1,4 +1,5 @@
-// One topic: source, supporters and state, its outcomes; the branch approves, merges or declines it with a reason.
+// One topic: source, supporters and state, its outcomes; the buttons are the actions the server answers with the
+// topic (approve, merge, decline with a reason; put it on a meeting's agenda), and publishing an outcome of it.
 import { useState } from 'react';
 import {
   App,
@@ -22,12 +23,15 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
 import { fetchCouncil, fetchTopic, reviewTopic, staffPaths, type ReviewBody, type Topic } from './api';
-import { formatDate, formatDateTimeShort, isUnderReview, reviewActionsOf, topicSourceLabel } from './labels';
+import { formatDate, formatDateTimeShort, isMergeTarget, topicSourceLabel } from './labels';
 import { OutcomeTable } from './OutcomeTable';
 import { ProgressSummary } from './ProgressSummary';
+import { PublishOutcomeDialog } from './PublishOutcomeDialog';
+import { ScheduleMeetingDialog } from './ScheduleMeetingDialog';
 import { TopicStateTag } from './TopicTable';
 
 type ReviewAction = ReviewBody['action'];
+const reviewActions: readonly ReviewAction[] = ['approve', 'merge', 'decline'];
 type ReviewValues = { reason?: string; mergeIntoId?: string };
 
 const ReviewDialog = ({
@@ -51,7 +55,7 @@ const ReviewDialog = ({
     async (signal) =>
       action === 'merge'
         ? (await fetchCouncil(topic.councilId, signal)).topics.filter(
-            (other) => other.id !== topic.id && isUnderReview(other.status),
+            (other) => other.id !== topic.id && isMergeTarget(other.status),
           )
         : [],
     [action, topic.councilId, topic.id],
@@ -119,8 +123,10 @@ const ReviewDialog = ({
 export const TopicPage = ({ id }: { id: string }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const canWrite = useAbility('council.write');
+  // Publishing an outcome is not among a topic's abilities: it follows the caller's own (council.write).
+  const mayPublish = useAbility('council.write');
   const [action, setAction] = useState<ReviewAction | null>(null);
+  const [dialog, setDialog] = useState<'schedule' | 'publish' | null>(null);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchTopic(id, signal), [id]);
   if (error !== undefined) {
     return <ProblemAlert error={error} onRetry={reload} />;
@@ -128,7 +134,8 @@ export const TopicPage = ({ id }: { id: string }) => {
   if (isLoading || data === undefined) {
     return <Spin />;
   }
-  const { item: topic, outcomes, progress, hotspot, linkedCases } = data;
+  const { item: topic, outcomes, progress, hotspot, linkedCases, abilities } = data;
+  const reviews = reviewActions.filter((a) => abilities.includes(a));
   return (
     <Flex vertical gap={16}>
       <Breadcrumb
@@ -147,9 +154,9 @@ export const TopicPage = ({ id }: { id: string }) => {
       <Card
         title={t('consultations.topic.summary')}
         extra={
-          canWrite && reviewActionsOf(topic.status).length > 0 ? (
-            <Flex gap={8}>
-              {reviewActionsOf(topic.status).map((a) => (
+          reviews.length > 0 || abilities.includes('schedule') ? (
+            <Flex gap={8} wrap>
+              {reviews.map((a) => (
                 <Button
                   key={a}
                   type={a === 'approve' ? 'primary' : 'default'}
@@ -160,6 +167,11 @@ export const TopicPage = ({ id }: { id: string }) => {
                   {t(`consultations.topic.${a}`)}
                 </Button>
               ))}
+              {abilities.includes('schedule') ? (
+                <Button onClick={() => setDialog('schedule')} data-testid="topic-schedule">
+                  {t('consultations.topic.schedule')}
+                </Button>
+              ) : null}
             </Flex>
           ) : null
         }
@@ -227,7 +239,16 @@ export const TopicPage = ({ id }: { id: string }) => {
       )}
       <Card
         title={t('consultations.topic.outcomes')}
-        extra={<ProgressSummary summary={progress} size={48} />}
+        extra={
+          <Flex gap={12} align="center">
+            {mayPublish ? (
+              <Button size="small" onClick={() => setDialog('publish')} data-testid="topic-publish">
+                {t('consultations.council.publishOutcome')}
+              </Button>
+            ) : null}
+            <ProgressSummary summary={progress} size={48} />
+          </Flex>
+        }
       >
         <OutcomeTable outcomes={outcomes} />
       </Card>
@@ -242,6 +263,20 @@ export const TopicPage = ({ id }: { id: string }) => {
           }}
         />
       )}
+      {dialog === 'schedule' ? (
+        <ScheduleMeetingDialog
+          councilId={topic.councilId}
+          topicIds={[topic.id]}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'publish' ? (
+        <PublishOutcomeDialog
+          councilId={topic.councilId}
+          topicId={topic.id}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </Flex>
   );
 };

@@ -1,5 +1,5 @@
 // Calls of /api/councils, /api/topics, /api/meetings, /api/decisions, /api/outcomes and their public pages.
-import { api } from '../api/client';
+import { api, request } from '../api/client';
 import type { ApiAnswer, ApiBody, ItemOf } from '../api/wire';
 
 const enc = encodeURIComponent;
@@ -24,10 +24,22 @@ export type CouncilMember = {
 
 export type ProgressSummary = { progress: number | null; outcomes: number };
 
+/** The actions the caller may take on a record now, answered with it (src/consultations/abilities.ts). */
+export type CouncilListAbility = ApiAnswer<'/api/councils'>['abilities'][number];
+export type CouncilAbility = 'openTopic' | 'schedule' | 'publishOutcome' | 'settings' | 'addMember';
+export type TopicAbility = 'approve' | 'merge' | 'decline' | 'schedule' | 'publishOutcome';
+export type MeetingAbility = 'attendance' | 'openVote' | 'minutes' | 'close' | 'checkIn';
+export type DecisionAbility = 'vote' | 'clerkVote' | 'close' | 'publishOutcome';
+export type OutcomeAbility = 'progress';
+
+/** A topic in its council's list, with what the caller may do with it. */
+export type CouncilTopic = Topic & { abilities: TopicAbility[] };
+
 export type CouncilView = {
   item: Council;
+  abilities: CouncilAbility[];
   members: CouncilMember[];
-  topics: Topic[];
+  topics: CouncilTopic[];
   meetings: Meeting[];
   outcomes: Outcome[];
   progress: ProgressSummary;
@@ -37,6 +49,7 @@ export type TopicHotspot = { categoryCode: string; caseCount: number; windowFrom
 export type LinkedCase = { id: string; trackingCode: string; state: string; categoryCode: string };
 export type TopicView = {
   item: Topic;
+  abilities: TopicAbility[];
   outcomes: Outcome[];
   progress: ProgressSummary;
   /** Set when the platform proposed the topic from a recurring appeal. */
@@ -62,14 +75,22 @@ export type Attendance = {
   hasQuorum: boolean;
 };
 
+/** A decision on its meeting's page, with what the caller may do with it. */
+export type MeetingDecision = Decision & { abilities: DecisionAbility[] };
+
+/** The caller's own place on the meeting's list (a participant linked to their account), or null. */
+export type MeetingViewer = { participantId: string; isPresent: boolean; votedDecisionIds: string[] } | null;
+
 export type MeetingView = {
   item: Meeting;
+  viewer: MeetingViewer;
   /** Shown while the meeting is open; null once it is closed. */
   checkinToken: string | null;
   agenda: Topic[];
   participants: Participant[];
   attendance: Attendance;
-  decisions: Decision[];
+  decisions: MeetingDecision[];
+  abilities: MeetingAbility[];
 };
 
 export type ProgressEntry = {
@@ -80,7 +101,7 @@ export type ProgressEntry = {
   evidence: string | null;
 };
 
-export type OutcomeView = { item: Outcome; progress: ProgressEntry[] };
+export type OutcomeView = { item: Outcome; progress: ProgressEntry[]; abilities: OutcomeAbility[] };
 
 export type PublicMeeting = { id: string; kind: string; title: string; place: string; startsAt: number };
 
@@ -95,6 +116,15 @@ export type PublicCouncilView = {
 
 export type PublicCouncilRef = ItemOf<ApiAnswer<'/api/public/councils'>['items']>;
 
+export type CouncilSettingsBody = ApiBody<'/api/councils/{id}', 'patch'>;
+export type ScheduleBody = ApiBody<'/api/councils/{id}/meetings'>;
+export type Invitee = ScheduleBody['invitees'][number];
+export type InviteeRole = Invitee['role'];
+export type PublishOutcomeBody = ApiBody<'/api/councils/{id}/outcomes'>;
+export type OpenTopicBody = ApiBody<'/api/councils/{id}/topics'>;
+export type StaffTopicSource = OpenTopicBody['source'];
+export type AddMemberBody = ApiBody<'/api/councils/{id}/members'>;
+export type MemberKind = AddMemberBody['kind'];
 export type ReviewBody = ApiBody<'/api/topics/{id}/review'>;
 export type OpenVoteBody = ApiBody<'/api/meetings/{id}/decisions'>;
 export type DecisionType = OpenVoteBody['type'];
@@ -115,6 +145,27 @@ export const decisionTypes = [
   'timePoll',
 ] as const satisfies readonly DecisionType[];
 
+export const staffTopicSources = [
+  'branch',
+  'partyMember',
+  'case',
+] as const satisfies readonly StaffTopicSource[];
+
+export const memberKinds = [
+  'convener',
+  'partyMember',
+  'residentRep',
+  'unitRep',
+  'deputy',
+] as const satisfies readonly MemberKind[];
+
+export const inviteeRoles = [
+  'department',
+  'expert',
+  'party',
+  'resident',
+] as const satisfies readonly InviteeRole[];
+
 export const ratings = [
   'verySatisfied',
   'satisfied',
@@ -129,6 +180,30 @@ export const fetchCouncils = (level: 'town' | 'village' | undefined, signal?: Ab
 
 export const fetchCouncil = (id: string, signal?: AbortSignal) =>
   api.get<CouncilView>(`/api/councils/${enc(id)}`, { signal });
+
+export const establishCouncils = () =>
+  api.post<ApiAnswer<'/api/councils/establish', 'post'>>('/api/councils/establish');
+
+export const openTopic = (councilId: string, body: OpenTopicBody) =>
+  api.post<ApiAnswer<'/api/councils/{id}/topics', 'post'>>(`/api/councils/${enc(councilId)}/topics`, body);
+
+export const addCouncilMember = (councilId: string, body: AddMemberBody) =>
+  api.post<ApiAnswer<'/api/councils/{id}/members', 'post'>>(`/api/councils/${enc(councilId)}/members`, body);
+
+export const updateCouncil = (id: string, body: CouncilSettingsBody) =>
+  request<ApiAnswer<'/api/councils/{id}', 'patch'>>('PATCH', `/api/councils/${enc(id)}`, { body });
+
+export const scheduleMeeting = (councilId: string, body: ScheduleBody) =>
+  api.post<ApiAnswer<'/api/councils/{id}/meetings', 'post'>>(
+    `/api/councils/${enc(councilId)}/meetings`,
+    body,
+  );
+
+export const publishOutcome = (councilId: string, body: PublishOutcomeBody) =>
+  api.post<ApiAnswer<'/api/councils/{id}/outcomes', 'post'>>(
+    `/api/councils/${enc(councilId)}/outcomes`,
+    body,
+  );
 
 export const fetchTopic = (id: string, signal?: AbortSignal) =>
   api.get<TopicView>(`/api/topics/${enc(id)}`, { signal });
@@ -153,6 +228,18 @@ export const openVote = (meetingId: string, body: OpenVoteBody) =>
     `/api/meetings/${enc(meetingId)}/decisions`,
     body,
   );
+
+/** Checks the caller in with their own account, by the room's code. */
+export const checkInSignedIn = (meetingId: string, token: string) =>
+  api.post<ApiAnswer<'/api/meetings/{id}/check-in', 'post'>>(`/api/meetings/${enc(meetingId)}/check-in`, {
+    token,
+  });
+
+/** The caller's own ballot, cast online as a participant present at the meeting. */
+export const castVote = (decisionId: string, ballot: unknown) =>
+  api.post<ApiAnswer<'/api/decisions/{id}/votes', 'post'>>(`/api/decisions/${enc(decisionId)}/votes`, {
+    ballot,
+  });
 
 export const castClerkVote = (decisionId: string, body: ClerkVoteBody) =>
   api.post<ApiAnswer<'/api/decisions/{id}/clerk-votes', 'post'>>(

@@ -58,18 +58,10 @@ export const topicStateColour = (state: string): string => topicColours[state] ?
 const outcomeColours: Record<string, string> = { open: 'default', inProgress: 'processing', done: 'success' };
 export const outcomeStateColour = (state: string): string => outcomeColours[state] ?? 'default';
 
-const reviewActions: Record<string, readonly ('approve' | 'merge' | 'decline')[]> = {
-  collecting: ['merge', 'decline'],
-  submitted: ['approve', 'merge', 'decline'],
-  approved: ['merge'],
-};
+const mergeTargets = new Set(['collecting', 'submitted', 'approved']);
 
 /**
- * The review buttons a topic in this state offers. It mirrors the server's topic table only to hide buttons that
- * cannot apply; the server decides and refuses anything else (the read views send no per-record abilities yet).
+ * A topic another one may be merged into: one still under the branch's review or approved. The server refuses a
+ * merged, declined or expired one; the picker offers fewer, as a topic already on an agenda is not merged into.
  */
-export const reviewActionsOf = (state: string): readonly ('approve' | 'merge' | 'decline')[] =>
-  reviewActions[state] ?? [];
-
-/** A topic another one may be merged into: one still open. */
-export const isUnderReview = (state: string): boolean => reviewActionsOf(state).length > 0;
+export const isMergeTarget = (state: string): boolean => mergeTargets.has(state);

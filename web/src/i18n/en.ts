@@ -16,6 +16,7 @@ import { surveysEn } from '../surveys/messages.en';
 import { commandEn } from '../command/messages.en';
 import { allianceEn } from '../alliance/messages.en';
 import type { Messages } from './messages';
+import { auditEn } from '../audit/messages.en';
 
 export const en: Messages = {
   app: {
@@ -186,25 +187,7 @@ export const en: Messages = {
     noCounts: 'No figures yet',
     path: 'Path',
   },
-  audit: {
-    title: 'Audit log',
-    actor: 'Actor',
-    action: 'Action',
-    entityType: 'Entity type',
-    entityId: 'Entity ID',
-    dateRange: 'Date range',
-    startDate: 'Start date',
-    endDate: 'End date',
-    time: 'Time',
-    ip: 'IP address',
-    org: 'Organisation',
-    detail: 'Detail',
-    noDetail: 'No detail',
-    actorPlaceholder: 'Actor',
-    actionPlaceholder: 'e.g. auth.login',
-    entityTypePlaceholder: 'e.g. org',
-    loaded: '{{count}} loaded',
-  },
+  audit: auditEn,
   notifications: notificationsEn,
   orgSystem: orgSystemEn,
   cases: casesEn,

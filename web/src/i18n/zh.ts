@@ -15,6 +15,7 @@ import { volunteersZh } from '../volunteers/messages.zh';
 import { surveysZh } from '../surveys/messages.zh';
 import { commandZh } from '../command/messages.zh';
 import { allianceZh } from '../alliance/messages.zh';
+import { auditZh } from '../audit/messages.zh';
 
 export const zh = {
   app: {
@@ -185,25 +186,7 @@ export const zh = {
     noCounts: '暂无统计数据',
     path: '组织路径',
   },
-  audit: {
-    title: '审计日志',
-    actor: '操作人',
-    action: '操作',
-    entityType: '对象类型',
-    entityId: '对象编号',
-    dateRange: '时间范围',
-    startDate: '开始日期',
-    endDate: '结束日期',
-    time: '时间',
-    ip: 'IP 地址',
-    org: '所属组织',
-    detail: '详情',
-    noDetail: '无详情',
-    actorPlaceholder: '操作人',
-    actionPlaceholder: '如 auth.login',
-    entityTypePlaceholder: '如 org',
-    loaded: '已加载 {{count}} 条',
-  },
+  audit: auditZh,
   notifications: notificationsZh,
   orgSystem: orgSystemZh,
   cases: casesZh,

@@ -1,4 +1,5 @@
-// A thin ECharts wrapper: one chart per element, options replaced on change, resized with its box, disposed on unmount.
+// A thin ECharts wrapper: one chart per element, options replaced on change, resized with its box, disposed on unmount;
+// a click on a data item (a bar, a point) is reported with its series and index.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -9,17 +10,23 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 
 export type ChartOption = echarts.EChartsCoreOption;
 
+export type ChartClick = { seriesIndex: number; dataIndex: number };
+
 export const EChart = ({
   option,
   height = 320,
   testId,
+  onItemClick,
 }: {
   option: ChartOption;
   height?: number;
   testId?: string;
+  onItemClick?: (item: ChartClick) => void;
 }) => {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onItemClick);
+  clickRef.current = onItemClick;
 
   useEffect(() => {
     if (element.current === null) {
@@ -27,6 +34,12 @@ export const EChart = ({
     }
     const instance = echarts.init(element.current);
     chart.current = instance;
+    instance.on('click', (event) => {
+      const { seriesIndex, dataIndex } = event as { seriesIndex?: number; dataIndex?: number };
+      if (seriesIndex !== undefined && dataIndex !== undefined) {
+        clickRef.current?.({ seriesIndex, dataIndex });
+      }
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);
     return () => {
@@ -40,5 +53,11 @@ export const EChart = ({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} data-testid={testId} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={element}
+      data-testid={testId}
+      style={{ width: '100%', height, cursor: onItemClick === undefined ? undefined : 'pointer' }}
+    />
+  );
 };

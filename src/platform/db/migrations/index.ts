@@ -22,6 +22,8 @@ import { migration as m0019 } from './0019_volunteer_feedback.js';
 import { migration as m0020 } from './0020_consultation_hotspots.js';
 import { migration as m0021 } from './0021_command.js';
 import { migration as m0022 } from './0022_alliance.js';
+import { migration as m0023 } from './0023_alliance_projects.js';
+import { migration as m0024 } from './0024_talent.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -46,4 +48,6 @@ export const migrations: readonly Migration[] = [
   m0020,
   m0021,
   m0022,
+  m0023,
+  m0024,
 ];
