@@ -218,3 +218,4 @@ export {
   type ReportGroup,
 } from './commandReads.js';
 export { superviseCases } from './superviseCases.js';
+export { caseActions } from './workflow/stateMachine.js';
