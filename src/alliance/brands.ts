@@ -13,11 +13,14 @@ import { AppError, notFound } from '../platform/errors.js';
 import { msg } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
 import { invalid, isConvener, requireSide } from './access.js';
-import { allianceProjectRepository, type BrandEventRow, type BrandRow } from './projectRepository.js';
+import {
+  allianceProjectRepository,
+  type BrandEventRow,
+  type BrandRow,
+  type Partner,
+} from './projectRepository.js';
 import { allianceRepository, type AllianceRow } from './repository.js';
 import type { BrandStage } from './vocabulary.js';
-
-export type Partner = { orgId: string; contribution: string };
 
 /** The stages each stage may move to. */
 const NEXT: Record<BrandStage, readonly BrandStage[]> = {

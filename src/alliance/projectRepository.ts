@@ -1,9 +1,12 @@
 // All SQL of the alliance's joint meetings and brand projects. The caller has found the alliance in its scope first
 // (allianceRepository.findVisible); everything here is read and written within that one alliance.
 import type { Kysely } from 'kysely';
-import { repathColumn } from '../platform/db/database.js';
+import { fromDbJson, repathColumn, toDbJson } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import type { AllianceBrandEventTable, AllianceBrandTable, AllianceMeetingTable } from './tables.js';
+
+/** A partner in a brand project's chain: a member organisation and what it brings. */
+export type Partner = { orgId: string; contribution: string };
 
 export type MeetingRow = AllianceMeetingTable;
 export type BrandRow = AllianceBrandTable;
@@ -110,13 +113,55 @@ export function allianceProjectRepository(db: Kysely<DB>) {
       await repathColumn(db, 'alliance_brand', 'lead_path', oldPrefix, newPrefix);
     },
 
-    /** Org hook: a brand project led by a merged organisation is led by the one it merged into. */
+    /**
+     * Org hook: a brand project led by a merged organisation is led by the one it merged into, and the organisation
+     * ids inside a meeting's attendees and a brand's partners are rewritten (a partner named twice keeps one entry with
+     * both contributions; a partner that became the lead leaves the chain). Runs after the lead's own update.
+     */
     async reassign(from: { id: string }, to: { id: string; path: string }): Promise<void> {
       await db
         .updateTable('alliance_brand')
         .set({ lead_org_id: to.id, lead_path: to.path })
         .where('lead_org_id', '=', from.id)
         .execute();
+      const named = `%${JSON.stringify(from.id)}%`;
+      const meetings = await db
+        .selectFrom('alliance_meeting')
+        .select(['id', 'attendees'])
+        .where('attendees', 'like', named)
+        .execute();
+      for (const m of meetings) {
+        const ids = (fromDbJson<string[]>(m.attendees) ?? []).map((id) => (id === from.id ? to.id : id));
+        const attendees = toDbJson([...new Set(ids)]) ?? '[]';
+        await db.updateTable('alliance_meeting').set({ attendees }).where('id', '=', m.id).execute();
+      }
+      const brands = await db
+        .selectFrom('alliance_brand')
+        .select(['id', 'lead_org_id', 'partners'])
+        .where((w) =>
+          w.or([
+            w('partners', 'like', named),
+            w.and([w('lead_org_id', '=', to.id), w('partners', 'like', `%${JSON.stringify(to.id)}%`)]),
+          ]),
+        )
+        .execute();
+      for (const b of brands) {
+        const merged = new Map<string, Partner>();
+        for (const p of fromDbJson<Partner[]>(b.partners) ?? []) {
+          const orgId = p.orgId === from.id ? to.id : p.orgId;
+          // The lead is not its own partner.
+          if (orgId === b.lead_org_id) {
+            continue;
+          }
+          const before = merged.get(orgId);
+          merged.set(orgId, {
+            orgId,
+            contribution: before ? `${before.contribution}；${p.contribution}` : p.contribution,
+          });
+        }
+        const partners = toDbJson([...merged.values()]) ?? '[]';
+        await db.updateTable('alliance_brand').set({ partners }).where('id', '=', b.id).execute();
+      }
     },
   };
 }

@@ -2,7 +2,10 @@
 // cancelling an agreement); and the public showcase of an alliance's brand projects. Registered by allianceRoutes.
 import { Type, type Static, type TSchema, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { scopeOf } from '../access/index.js';
+import type { Kysely } from 'kysely';
+import { scopeOf, type UserActor } from '../access/index.js';
+import type { RequestContext } from '../platform/context.js';
+import type { DB } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/http/module.js';
 import { orgDirectory } from '../orgs/index.js';
 import { notFound } from '../platform/errors.js';
@@ -137,6 +140,20 @@ export async function allianceProjectRoutes(
   const write = 'alliance.write' as const;
   const read = 'alliance.read' as const;
 
+  type Change<T> = (
+    trx: Kysely<DB>,
+    ctx: RequestContext,
+    actor: UserActor,
+    alliance: AllianceRow,
+  ) => Promise<T>;
+  /** A write on one alliance: the alliance found in the caller's scope, then the use case in one transaction. */
+  const change = async <T>(request: FastifyRequest, allianceId: string, run: Change<T>) => {
+    const actor = userOf(request);
+    const alliance = await visible(request, allianceId);
+    const row = await db.transaction().execute((trx) => run(trx, contextOf(request), actor, alliance));
+    return { row, actor, alliance };
+  };
+
   app.post(
     '/api/alliances/:id/items/:itemId/withdraw',
     {
@@ -150,13 +167,9 @@ export async function allianceProjectRoutes(
       },
     },
     async (request) => {
-      const actor = userOf(request);
-      const alliance = await visible(request, request.params.id);
-      const row = await db
-        .transaction()
-        .execute((trx) =>
-          withdrawItem(trx, contextOf(request), actor, alliance, request.params.itemId, request.body),
-        );
+      const { row, actor, alliance } = await change(request, request.params.id, (trx, ctx, actor, alliance) =>
+        withdrawItem(trx, ctx, actor, alliance, request.params.itemId, request.body),
+      );
       return { item: presentItem(row, await namesOf([row.owner_org_id]), actor, alliance) };
     },
   );
@@ -174,13 +187,9 @@ export async function allianceProjectRoutes(
       },
     },
     async (request) => {
-      const actor = userOf(request);
-      const alliance = await visible(request, request.params.id);
-      const row = await db
-        .transaction()
-        .execute((trx) =>
-          cancelMatch(trx, contextOf(request), actor, alliance, request.params.matchId, request.body),
-        );
+      const { row, actor, alliance } = await change(request, request.params.id, (trx, ctx, actor, alliance) =>
+        cancelMatch(trx, ctx, actor, alliance, request.params.matchId, request.body),
+      );
       const demand = await repo.findItem(alliance.id, row.demand_id);
       return { item: presentMatch(row, await namesOf([row.provider_org_id]), actor, alliance, demand) };
     },
@@ -224,11 +233,9 @@ export async function allianceProjectRoutes(
       },
     },
     async (request) => {
-      const actor = userOf(request);
-      const alliance = await visible(request, request.params.id);
-      const row = await db
-        .transaction()
-        .execute((trx) => scheduleMeeting(trx, contextOf(request), actor, alliance, request.body));
+      const { row, actor, alliance } = await change(request, request.params.id, (trx, ctx, actor, alliance) =>
+        scheduleMeeting(trx, ctx, actor, alliance, request.body),
+      );
       return { item: presentMeeting(row, new Map(), actor, alliance) };
     },
   );
@@ -249,13 +256,9 @@ export async function allianceProjectRoutes(
       },
     },
     async (request) => {
-      const actor = userOf(request);
-      const alliance = await visible(request, request.params.id);
-      const row = await db
-        .transaction()
-        .execute((trx) =>
-          holdMeeting(trx, contextOf(request), actor, alliance, request.params.meetingId, request.body),
-        );
+      const { row, actor, alliance } = await change(request, request.params.id, (trx, ctx, actor, alliance) =>
+        holdMeeting(trx, ctx, actor, alliance, request.params.meetingId, request.body),
+      );
       return { item: presentMeeting(row, await namesOf(meetingOrgIds(row)), actor, alliance) };
     },
   );
@@ -273,20 +276,9 @@ export async function allianceProjectRoutes(
       },
     },
     async (request) => {
-      const actor = userOf(request);
-      const alliance = await visible(request, request.params.id);
-      const row = await db
-        .transaction()
-        .execute((trx) =>
-          cancelMeeting(
-            trx,
-            contextOf(request),
-            actor,
-            alliance,
-            request.params.meetingId,
-            request.body.reason,
-          ),
-        );
+      const { row, actor, alliance } = await change(request, request.params.id, (trx, ctx, actor, alliance) =>
+        cancelMeeting(trx, ctx, actor, alliance, request.params.meetingId, request.body.reason),
+      );
       return { item: presentMeeting(row, new Map(), actor, alliance) };
     },
   );
@@ -330,11 +322,9 @@ export async function allianceProjectRoutes(
       },
     },
     async (request) => {
-      const actor = userOf(request);
-      const alliance = await visible(request, request.params.id);
-      const row = await db
-        .transaction()
-        .execute((trx) => declareBrand(trx, contextOf(request), actor, alliance, request.body));
+      const { row, actor, alliance } = await change(request, request.params.id, (trx, ctx, actor, alliance) =>
+        declareBrand(trx, ctx, actor, alliance, request.body),
+      );
       return { item: presentBrand(row, await namesOf(brandOrgIds(row)), actor, alliance) };
     },
   );
@@ -352,6 +342,15 @@ export async function allianceProjectRoutes(
     };
   };
   const BrandAnswer = Type.Object({ item: BrandSchema, events: Type.Array(EventSchema) });
+  /** A change to one brand project, answered with the project and its record. */
+  const brandChange = async (
+    request: FastifyRequest,
+    params: { id: string; brandId: string },
+    run: Change<unknown>,
+  ) => {
+    const { alliance } = await change(request, params.id, run);
+    return brandAnswer(request, alliance, params.brandId);
+  };
 
   app.get(
     '/api/alliances/:id/brands/:brandId',
@@ -380,22 +379,10 @@ export async function allianceProjectRoutes(
         response: { 200: BrandAnswer },
       },
     },
-    async (request) => {
-      const alliance = await visible(request, request.params.id);
-      await db
-        .transaction()
-        .execute((trx) =>
-          addPartner(
-            trx,
-            contextOf(request),
-            userOf(request),
-            alliance,
-            request.params.brandId,
-            request.body,
-          ),
-        );
-      return brandAnswer(request, alliance, request.params.brandId);
-    },
+    async (request) =>
+      brandChange(request, request.params, (trx, ctx, actor, alliance) =>
+        addPartner(trx, ctx, actor, alliance, request.params.brandId, request.body),
+      ),
   );
 
   app.post(
@@ -414,22 +401,10 @@ export async function allianceProjectRoutes(
         response: { 200: BrandAnswer },
       },
     },
-    async (request) => {
-      const alliance = await visible(request, request.params.id);
-      await db
-        .transaction()
-        .execute((trx) =>
-          addMilestone(
-            trx,
-            contextOf(request),
-            userOf(request),
-            alliance,
-            request.params.brandId,
-            request.body,
-          ),
-        );
-      return brandAnswer(request, alliance, request.params.brandId);
-    },
+    async (request) =>
+      brandChange(request, request.params, (trx, ctx, actor, alliance) =>
+        addMilestone(trx, ctx, actor, alliance, request.params.brandId, request.body),
+      ),
   );
 
   app.post(
@@ -444,24 +419,18 @@ export async function allianceProjectRoutes(
         response: { 200: BrandAnswer },
       },
     },
-    async (request) => {
-      const alliance = await visible(request, request.params.id);
-      const p = request.params;
-      await db
-        .transaction()
-        .execute((trx) =>
-          completeMilestone(
-            trx,
-            contextOf(request),
-            userOf(request),
-            alliance,
-            p.brandId,
-            p.eventId,
-            request.body,
-          ),
-        );
-      return brandAnswer(request, alliance, p.brandId);
-    },
+    async (request) =>
+      brandChange(request, request.params, (trx, ctx, actor, alliance) =>
+        completeMilestone(
+          trx,
+          ctx,
+          actor,
+          alliance,
+          request.params.brandId,
+          request.params.eventId,
+          request.body,
+        ),
+      ),
   );
 
   app.post(
@@ -479,22 +448,10 @@ export async function allianceProjectRoutes(
         response: { 200: BrandAnswer },
       },
     },
-    async (request) => {
-      const alliance = await visible(request, request.params.id);
-      await db
-        .transaction()
-        .execute((trx) =>
-          reviewBrand(
-            trx,
-            contextOf(request),
-            userOf(request),
-            alliance,
-            request.params.brandId,
-            request.body,
-          ),
-        );
-      return brandAnswer(request, alliance, request.params.brandId);
-    },
+    async (request) =>
+      brandChange(request, request.params, (trx, ctx, actor, alliance) =>
+        reviewBrand(trx, ctx, actor, alliance, request.params.brandId, request.body),
+      ),
   );
 
   app.post(
@@ -509,15 +466,10 @@ export async function allianceProjectRoutes(
         response: { 200: BrandAnswer },
       },
     },
-    async (request) => {
-      const alliance = await visible(request, request.params.id);
-      await db
-        .transaction()
-        .execute((trx) =>
-          moveBrand(trx, contextOf(request), userOf(request), alliance, request.params.brandId, request.body),
-        );
-      return brandAnswer(request, alliance, request.params.brandId);
-    },
+    async (request) =>
+      brandChange(request, request.params, (trx, ctx, actor, alliance) =>
+        moveBrand(trx, ctx, actor, alliance, request.params.brandId, request.body),
+      ),
   );
 
   app.get(

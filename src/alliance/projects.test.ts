@@ -317,4 +317,74 @@ describe('the alliance’s joint meetings, brand projects, withdrawals and cance
       'alliance.wrong_state',
     );
   });
+
+  it('gives a merged member’s place in meetings, brand chains and the membership to the one it merged into', async () => {
+    const admin = await loginAs(p.app, 'admin');
+    ok(
+      await jinsha.request('POST', `/api/alliances/${allianceId}/members`, {
+        orgId: ids.otherVillage,
+        commitment: '开放活动室',
+      }),
+    );
+    const meetings = `/api/alliances/${allianceId}/meetings`;
+    const planned = ok(
+      await jinsha.request('POST', meetings, {
+        title: '第三季度联席会议',
+        place: '金沙街道党群服务中心',
+        agenda: '品牌项目推进',
+        scheduledAt: clock.now() + DAY_MS,
+      }),
+    ).item as Json;
+    clock.advance(DAY_MS);
+    ok(
+      await jinsha.request('POST', `${meetings}/${planned.id as string}/held`, {
+        minutes: '议定',
+        attendeeOrgIds: [ids.village, ids.otherVillage, ids.school],
+      }),
+    );
+    const brands = `/api/alliances/${allianceId}/brands`;
+    const declare = async (s: Session, leadOrgId: string, partners: [string, string][]) => {
+      const brand = ok(
+        await s.request('POST', brands, { leadOrgId, title: '“睦邻”品牌', summary: '邻里互助' }),
+      ).item as Json;
+      const one = `${brands}/${brand.id as string}`;
+      ok(await jinsha.request('POST', `${one}/stage`, { stage: 'incubating', reason: '同意' }));
+      for (const [orgId, contribution] of partners) {
+        ok(await s.request('POST', `${one}/partners`, { orgId, contribution }));
+      }
+      return one;
+    };
+    // The school leads one chain with both villages; the village leads another with its neighbour.
+    const schoolLed = await declare(jinsha, ids.school, [
+      [ids.village, '组织居民'],
+      [ids.otherVillage, '提供场地'],
+    ]);
+    const villageLed = await declare(dongshi, ids.village, [[ids.otherVillage, '提供场地']]);
+
+    ok(await admin.request('POST', `/api/orgs/${ids.village}/merge`, { intoId: ids.otherVillage }));
+
+    const members = ok(await jinsha.request('GET', `/api/alliances/${allianceId}`)).members as Json[];
+    const memberIds = members.map((m) => m.orgId);
+    assert.ok(!memberIds.includes(ids.village), 'the merged village is no member any more');
+    assert.equal(memberIds.filter((id) => id === ids.otherVillage).length, 1);
+    const held = (ok(await jinsha.request('GET', meetings)).items as Json[]).find(
+      (m) => m.id === planned.id,
+    )!;
+    assert.deepEqual(
+      (held.attendees as Json[]).map((a) => a.orgId),
+      [ids.otherVillage, ids.school],
+    );
+    const chain = async (one: string) => {
+      const item = ok(await jinsha.request('GET', one)).item as Json;
+      return {
+        lead: item.leadOrgId,
+        partners: (item.partners as Json[]).map((x) => [x.orgId, x.contribution]),
+      };
+    };
+    assert.deepEqual(await chain(schoolLed), {
+      lead: ids.school,
+      partners: [[ids.otherVillage, '组织居民；提供场地']],
+    });
+    assert.deepEqual(await chain(villageLed), { lead: ids.otherVillage, partners: [] });
+  });
 });

@@ -288,6 +288,14 @@ export function allianceRepository(db: Kysely<DB>) {
 
     /** Org hook: what a merged organisation held in the alliance passes to the one it merged into. */
     async reassign(from: { id: string }, to: { id: string; path: string }): Promise<void> {
+      // Where both were members of one alliance, the target's membership and its commitment stand.
+      await db
+        .deleteFrom('alliance_member')
+        .where('org_id', '=', from.id)
+        .where('alliance_id', 'in', (q) =>
+          q.selectFrom('alliance_member').select('alliance_id').where('org_id', '=', to.id),
+        )
+        .execute();
       await db
         .updateTable('alliance')
         .set({ org_id: to.id, org_path: to.path })
