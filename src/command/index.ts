@@ -26,6 +26,7 @@ export {
   type TileItem,
   type Tone,
   perChild,
+  yearNumbersTile,
   yearToDate,
   yieldTurn,
 } from './tiles.js';

@@ -6,7 +6,7 @@ import type { Action } from '../access/index.js';
 import type { Database } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Message } from '../platform/i18n.js';
-import { DAY_MS, localFields, startOfLocalDay } from '../platform/time.js';
+import { DAY_MS, instantOfLocalDate, localYear, startOfLocalDay } from '../platform/time.js';
 
 export type ScreenLevel = 'district' | 'town' | 'village' | 'grid';
 
@@ -109,8 +109,7 @@ export function caseListOf(unit: { id: string; level: ScreenLevel }): Record<str
 
 /** The local year up to now (a tile's 本年). */
 export function yearToDate(now: number) {
-  const f = localFields(now);
-  const from = Date.UTC(f.getUTCFullYear(), 0, 1) - 8 * 3_600_000;
+  const from = instantOfLocalDate(`${localYear(now)}-01-01`);
   return { from, to: startOfLocalDay(now) + DAY_MS };
 }
 
@@ -131,4 +130,37 @@ export async function perChild<T>(
     await yieldTurn();
   }
   return out;
+}
+
+export type Period = ReturnType<typeof yearToDate>;
+
+/**
+ * A tile over one module's numbers for this year: the figures read the unit's numbers, the drill-down one of them
+ * per child unit (not at a village, whose children are grids the numbers do not split by). `page` is the module's
+ * console page, opened at the unit.
+ */
+export function yearNumbersTile<N>(def: {
+  tile: Omit<CommandTile, 'compute'>;
+  page: string;
+  numbers: (db: Kysely<DB>, path: string, period: Period, now: number) => Promise<N>;
+  figures: (n: N, link: string, unit: ScreenUnit) => TileFigure[];
+  byChild: { label: Message; format: FigureFormat; value: (n: N) => number | null };
+}): CommandTile {
+  return {
+    ...def.tile,
+    async compute(ctx) {
+      const period = yearToDate(ctx.now);
+      const n = await def.numbers(ctx.db, ctx.unit.path, period, ctx.now);
+      const figures = def.figures(n, consolePath(def.page, { orgId: ctx.unit.id }), ctx.unit);
+      if (ctx.unit.level === 'village') {
+        return { figures, byChild: null, items: [] };
+      }
+      const items = await perChild(ctx.children, async (c) => ({
+        id: c.id,
+        value: def.byChild.value(await def.numbers(ctx.db, c.path, period, ctx.now)),
+        link: consolePath(def.page, { orgId: c.id }),
+      }));
+      return { figures, byChild: { label: def.byChild.label, format: def.byChild.format, items }, items: [] };
+    },
+  };
 }

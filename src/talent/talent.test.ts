@@ -104,4 +104,58 @@ describe('the talent pool', () => {
       .execute();
     assert.equal(logged.length, 1);
   });
+
+  it('shows the pool on the command view as a recount of its profiles, each village’s figure its own screen’s', async () => {
+    const file = async (name: string, consent: boolean) => {
+      const made = await dongshi.request('POST', '/api/talents', {
+        orgId: villageId,
+        name,
+        kind: 'entrepreneur',
+        skills: ['农产品电商'],
+        summary: '',
+        availability: '',
+        weekdays: true,
+        weekends: false,
+        consent,
+      });
+      assert.equal(made.status, 200, JSON.stringify(made.body));
+      return (made.body.item as Json).id as string;
+    };
+    const engagedId = await file('李振华', true);
+    await file('周小梅', false);
+    const assigned = await dongshi.request('POST', `/api/talents/${engagedId}/assignments`, {
+      targetKind: 'grassroots',
+      title: '村级后备干部岗位锻炼',
+      startsAt: START,
+      record: '跟岗三个月',
+    });
+    assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+
+    const tileAt = async (orgId: string) => {
+      const screen = await jinsha.request('GET', `/api/command/screen?orgId=${orgId}`);
+      assert.equal(screen.status, 200, JSON.stringify(screen.body));
+      return (screen.body.tiles as Json[]).find((t) => t.code === 'talent.pool')!;
+    };
+    const figure = (tile: Json, key: string) => (tile.figures as Json[]).find((f) => f.key === key)!.value;
+    const town = await p.database.db
+      .selectFrom('org')
+      .select(['id', 'path'])
+      .where('code', '=', '320612001')
+      .executeTakeFirstOrThrow();
+    const profiles = (await p.database.db.selectFrom('talent_profile').selectAll().execute()).filter((t) =>
+      t.org_path.startsWith(town.path),
+    );
+    const tile = await tileAt(town.id);
+    assert.equal(figure(tile, 'total'), profiles.length);
+    assert.ok(profiles.length >= 3);
+    assert.equal(figure(tile, 'consenting'), profiles.filter((t) => t.consent === 1).length);
+    assert.equal(
+      figure(tile, 'stale'),
+      profiles.filter((t) => t.confirmed_at < START - 365 * 86_400_000).length,
+    );
+    const village = ((tile.byChild as Json).items as Json[]).find((c) => c.id === villageId)!;
+    assert.ok((village.value as number) >= 1, 'the assignment engages a talent of the village');
+    assert.equal(village.value, figure(await tileAt(villageId), 'engaged'));
+    assert.equal((await tileAt(villageId)).byChild, null, 'a village’s children are grids: no drill-down');
+  });
 });
