@@ -1,15 +1,13 @@
 // A council's settings: its name, its room, and the support rule for residents' topics (supporters within days).
 // Only what changed is sent; topics already collecting keep the rule they opened with.
-import { useState } from 'react';
 import { Alert, App, Flex, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../common/ProblemAlert';
+import { FormProblem, useFormSubmit, type FieldMap } from '../common/useFormSubmit';
 import { updateCouncil, type Council, type CouncilSettingsBody } from './api';
-import { markFieldErrors } from './forms';
 
 type Values = { name: string; place: string; supportThreshold: number; supportDays: number };
 
-const FIELDS: Record<string, (string | number)[]> = {
+const FIELDS: FieldMap = {
   name: ['name'],
   place: ['place'],
   supportThreshold: ['supportThreshold'],
@@ -28,10 +26,7 @@ export const CouncilSettingsDialog = ({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [isSaving, setIsSaving] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
+  const { submit, isSaving, error } = useFormSubmit(form, FIELDS, async (v) => {
     const patch: CouncilSettingsBody = {};
     if (v.name.trim() !== council.name) {
       patch.name = v.name.trim();
@@ -49,19 +44,10 @@ export const CouncilSettingsDialog = ({
       onClose();
       return;
     }
-    setIsSaving(true);
-    setError(undefined);
-    try {
-      await updateCouncil(council.id, patch);
-      void message.success(t('consultations.settings.saved'));
-      onSaved();
-    } catch (failure) {
-      markFieldErrors(form, failure, FIELDS, t('consultations.form.checkField'));
-      setError(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
+    await updateCouncil(council.id, patch);
+    void message.success(t('consultations.settings.saved'));
+    onSaved();
+  });
   return (
     <Modal
       open
@@ -132,11 +118,7 @@ export const CouncilSettingsDialog = ({
         </Form.Item>
         <Alert type="info" showIcon title={t('consultations.settings.ruleNote')} />
       </Form>
-      {error === undefined ? null : (
-        <div style={{ marginTop: 12 }}>
-          <ProblemAlert error={error} />
-        </div>
-      )}
+      <FormProblem error={error} />
     </Modal>
   );
 };

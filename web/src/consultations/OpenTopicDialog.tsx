@@ -7,9 +7,10 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { fetchCases } from '../cases/api';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { FormProblem, useFormSubmit, type FieldMap } from '../common/useFormSubmit';
 import { useLoader } from '../common/useLoader';
 import { openTopic, staffPaths, staffTopicSources, type Council, type StaffTopicSource } from './api';
-import { blankToNull, markFieldErrors } from './forms';
+import { blankToNull } from './forms';
 import { topicSourceLabel } from './labels';
 
 type Values = {
@@ -20,7 +21,7 @@ type Values = {
   caseId?: string;
 };
 
-const FIELDS: Record<string, (string | number)[]> = {
+const FIELDS: FieldMap = {
   source: ['source'],
   title: ['title'],
   body: ['body'],
@@ -72,30 +73,18 @@ export const OpenTopicDialog = ({ council, onClose }: { council: Council; onClos
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const source = Form.useWatch('source', form) ?? 'branch';
-  const [error, setError] = useState<unknown>(undefined);
-  const [isSaving, setIsSaving] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setIsSaving(true);
-    setError(undefined);
-    try {
-      const answer = await openTopic(council.id, {
-        source: v.source,
-        title: v.title.trim(),
-        body: v.body?.trim() ?? '',
-        proposerName: v.source === 'partyMember' ? blankToNull(v.proposerName) : null,
-        caseId: v.source === 'case' ? (v.caseId ?? null) : null,
-      });
-      void message.success(t('consultations.topicForm.opened'));
-      onClose();
-      void navigate(staffPaths.topic(answer.item.id));
-    } catch (failure) {
-      markFieldErrors(form, failure, FIELDS, t('consultations.form.checkField'));
-      setError(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
+  const { submit, isSaving, error } = useFormSubmit(form, FIELDS, async (v) => {
+    const answer = await openTopic(council.id, {
+      source: v.source,
+      title: v.title.trim(),
+      body: v.body?.trim() ?? '',
+      proposerName: v.source === 'partyMember' ? blankToNull(v.proposerName) : null,
+      caseId: v.source === 'case' ? (v.caseId ?? null) : null,
+    });
+    void message.success(t('consultations.topicForm.opened'));
+    onClose();
+    void navigate(staffPaths.topic(answer.item.id));
+  });
   return (
     <Modal
       open
@@ -150,11 +139,7 @@ export const OpenTopicDialog = ({ council, onClose }: { council: Council; onClos
         ) : null}
         <Alert type="info" showIcon title={t('consultations.topicForm.reviewNote')} />
       </Form>
-      {error === undefined ? null : (
-        <div style={{ marginTop: 12 }}>
-          <ProblemAlert error={error} />
-        </div>
-      )}
+      <FormProblem error={error} />
     </Modal>
   );
 };

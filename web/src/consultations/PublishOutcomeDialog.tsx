@@ -1,7 +1,7 @@
 // Publishes an outcome of the council: what was decided, the unit responsible, the deadline and its weight, the
 // topic (and the decision) it comes from, and whether it needs government work, which opens a case of a leaf
 // category in the four-platform workflow. Success opens the outcome's page.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   Alert,
   App,
@@ -22,9 +22,10 @@ import { useTranslation } from 'react-i18next';
 import { fetchCatalogue } from '../cases/api';
 import { CategoryPicker } from '../cases/CategoryPicker';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { FormProblem, useFormSubmit, type FieldMap } from '../common/useFormSubmit';
 import { useLoader } from '../common/useLoader';
 import { fetchCouncil, publishOutcome, staffPaths, type Decision } from './api';
-import { blankToNull, markFieldErrors, pickedDate, type FieldMap } from './forms';
+import { blankToNull, pickedDate } from './forms';
 
 type Values = {
   title: string;
@@ -64,8 +65,6 @@ export const PublishOutcomeDialog = ({
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const opensCase = Form.useWatch('opensCase', form) ?? false;
-  const [error, setError] = useState<unknown>(undefined);
-  const [isSaving, setIsSaving] = useState(false);
   const fixedTopicId = topicId ?? decision?.topicId ?? undefined;
   const council = useLoader((signal) => fetchCouncil(councilId, signal), [councilId]);
   const catalogue = useLoader(
@@ -76,32 +75,22 @@ export const PublishOutcomeDialog = ({
   const fixedTopic = topics.find((topic) => topic.id === fixedTopicId);
   // Offered: the topics the server lets the caller publish an outcome of (deliberated ones).
   const choices = topics.filter((topic) => topic.abilities.includes('publishOutcome'));
-  const submit = async () => {
-    const v = await form.validateFields();
-    setIsSaving(true);
-    setError(undefined);
-    try {
-      const answer = await publishOutcome(councilId, {
-        title: v.title.trim(),
-        ownerUnit: v.ownerUnit.trim(),
-        deadline: pickedDate(v.deadline!),
-        weight: typeof v.weight === 'number' ? v.weight : undefined,
-        topicId: fixedTopicId ?? v.topicId ?? null,
-        decisionId: decision?.id ?? null,
-        case: v.opensCase
-          ? { categoryCode: v.categoryCode ?? '', description: blankToNull(v.caseDescription) }
-          : null,
-      });
-      void message.success(t('consultations.publish.published'));
-      onClose();
-      void navigate(staffPaths.outcome(answer.item.id));
-    } catch (failure) {
-      markFieldErrors(form, failure, FIELDS, t('consultations.form.checkField'));
-      setError(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
+  const { submit, isSaving, error } = useFormSubmit(form, FIELDS, async (v) => {
+    const answer = await publishOutcome(councilId, {
+      title: v.title.trim(),
+      ownerUnit: v.ownerUnit.trim(),
+      deadline: pickedDate(v.deadline!),
+      weight: typeof v.weight === 'number' ? v.weight : undefined,
+      topicId: fixedTopicId ?? v.topicId ?? null,
+      decisionId: decision?.id ?? null,
+      case: v.opensCase
+        ? { categoryCode: v.categoryCode ?? '', description: blankToNull(v.caseDescription) }
+        : null,
+    });
+    void message.success(t('consultations.publish.published'));
+    onClose();
+    void navigate(staffPaths.outcome(answer.item.id));
+  });
   return (
     <Modal
       open
@@ -223,11 +212,7 @@ export const PublishOutcomeDialog = ({
           ) : null}
         </Form>
       )}
-      {error === undefined ? null : (
-        <div style={{ marginTop: 12 }}>
-          <ProblemAlert error={error} />
-        </div>
-      )}
+      <FormProblem error={error} />
     </Modal>
   );
 };

@@ -2,7 +2,6 @@
 // the agenda from the council's topics that may go on one, the quorum, and invitations by role. Every standing
 // member is invited by the server; the form adds departments, experts, parties and residents. Success opens the
 // meeting's page.
-import { useState } from 'react';
 import {
   App,
   Button,
@@ -23,9 +22,10 @@ import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { FormProblem, useFormSubmit, type FieldMap } from '../common/useFormSubmit';
 import { useLoader } from '../common/useLoader';
 import { fetchCouncil, inviteeRoles, PHONE, scheduleMeeting, staffPaths, type InviteeRole } from './api';
-import { blankToNull, districtInstant, markFieldErrors, type FieldMap } from './forms';
+import { blankToNull, districtInstant } from './forms';
 import { participantRoleLabel } from './labels';
 
 type InviteeValues = { name?: string; role?: InviteeRole; phone?: string };
@@ -66,41 +66,29 @@ export const ScheduleMeetingDialog = ({
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [error, setError] = useState<unknown>(undefined);
-  const [isSaving, setIsSaving] = useState(false);
   const council = useLoader((signal) => fetchCouncil(councilId, signal), [councilId]);
   // The topics the server lets the caller put on an agenda (approved, or on another meeting's already).
   const agendaTopics = (council.data?.topics ?? []).filter((topic) => topic.abilities.includes('schedule'));
   const members = council.data?.members.length ?? 0;
-  const submit = async () => {
-    const v = await form.validateFields();
-    setIsSaving(true);
-    setError(undefined);
-    try {
-      const answer = await scheduleMeeting(councilId, {
-        kind: v.kind,
-        title: v.title.trim(),
-        startsAt: districtInstant(v.startsAt!),
-        place: blankToNull(v.place),
-        quorum: typeof v.quorum === 'number' ? v.quorum : null,
-        decidesBody: v.kind === 'hearing' ? blankToNull(v.decidesBody) : null,
-        topicIds: v.topicIds,
-        invitees: v.invitees.map((i) => ({
-          name: (i.name ?? '').trim(),
-          role: i.role ?? 'resident',
-          phone: blankToNull(i.phone),
-        })),
-      });
-      void message.success(t('consultations.schedule.scheduled'));
-      onClose();
-      void navigate(staffPaths.meeting(answer.item.id));
-    } catch (failure) {
-      markFieldErrors(form, failure, FIELDS, t('consultations.form.checkField'));
-      setError(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
+  const { submit, isSaving, error } = useFormSubmit(form, FIELDS, async (v) => {
+    const answer = await scheduleMeeting(councilId, {
+      kind: v.kind,
+      title: v.title.trim(),
+      startsAt: districtInstant(v.startsAt!),
+      place: blankToNull(v.place),
+      quorum: typeof v.quorum === 'number' ? v.quorum : null,
+      decidesBody: v.kind === 'hearing' ? blankToNull(v.decidesBody) : null,
+      topicIds: v.topicIds,
+      invitees: v.invitees.map((i) => ({
+        name: (i.name ?? '').trim(),
+        role: i.role ?? 'resident',
+        phone: blankToNull(i.phone),
+      })),
+    });
+    void message.success(t('consultations.schedule.scheduled'));
+    onClose();
+    void navigate(staffPaths.meeting(answer.item.id));
+  });
   return (
     <Modal
       open
@@ -288,11 +276,7 @@ export const ScheduleMeetingDialog = ({
           </Form.List>
         </Form>
       )}
-      {error === undefined ? null : (
-        <div style={{ marginTop: 12 }}>
-          <ProblemAlert error={error} />
-        </div>
-      )}
+      <FormProblem error={error} />
     </Modal>
   );
 };

@@ -46,7 +46,6 @@ export const consultationsEn: Messages['consultations'] = {
     scheduleMeeting: 'Schedule a meeting',
     publishOutcome: 'Publish an outcome',
   },
-  form: { checkField: 'Check this field' },
   settings: {
     title: 'Council settings',
     nameRequired: 'Give the council’s name',

@@ -44,7 +44,6 @@ export const consultationsZh = {
     scheduleMeeting: '安排会议',
     publishOutcome: '发布成果',
   },
-  form: { checkField: '请检查此项' },
   settings: {
     title: '议事会设置',
     nameRequired: '请填写议事会名称',

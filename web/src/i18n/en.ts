@@ -67,6 +67,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     reason: 'Reason',
     reasonRequired: 'Give a reason (at least 2 characters)',
+    checkField: 'Check this field',
   },
   lang: {
     switchTo: 'Switch to Chinese',

@@ -66,6 +66,7 @@ export const zh = {
     cancel: '取消',
     reason: '理由',
     reasonRequired: '请填写理由（至少 2 个字）',
+    checkField: '请检查此项',
   },
   lang: {
     switchTo: '切换为英文',
