@@ -5,7 +5,7 @@ import { Alert, App, Flex, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { updateCouncil, type Council, type CouncilSettingsBody } from './api';
-import { markFieldErrors } from './forms';
+import { markFieldErrors } from '../common/forms';
 
 type Values = { name: string; place: string; supportThreshold: number; supportDays: number };
 

@@ -9,7 +9,7 @@ import { fetchCases } from '../cases/api';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { openTopic, staffPaths, staffTopicSources, type Council, type StaffTopicSource } from './api';
-import { blankToNull, markFieldErrors } from './forms';
+import { blankToNull, markFieldErrors } from '../common/forms';
 import { topicSourceLabel } from './labels';
 
 type Values = {

@@ -24,7 +24,7 @@ import { CategoryPicker } from '../cases/CategoryPicker';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { fetchCouncil, publishOutcome, staffPaths, type Decision } from './api';
-import { blankToNull, markFieldErrors, pickedDate, type FieldMap } from './forms';
+import { blankToNull, markFieldErrors, pickedDate, type FieldMap } from '../common/forms';
 
 type Values = {
   title: string;

@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { fetchCouncil, inviteeRoles, PHONE, scheduleMeeting, staffPaths, type InviteeRole } from './api';
-import { blankToNull, districtInstant, markFieldErrors, type FieldMap } from './forms';
+import { blankToNull, districtInstant, markFieldErrors, type FieldMap } from '../common/forms';
 import { participantRoleLabel } from './labels';
 
 type InviteeValues = { name?: string; role?: InviteeRole; phone?: string };

@@ -1,4 +1,4 @@
-// Small pieces the consultation forms share: the district's wall clock for a picked date and time, and the fields a
+// Small pieces forms share: the district's wall clock for a picked date and time, and the fields a
 // refused request names, marked on the form beside the problem shown under it.
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
