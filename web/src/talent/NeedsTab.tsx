@@ -86,7 +86,7 @@ const Suggestions = ({
         loading={isLoading}
         dataSource={data.items}
         pagination={false}
-        scroll={{ x: 640 }}
+        scroll={{ x: 680 }}
         locale={{ emptyText: t('talent.needs.noSuggestions') }}
         data-testid="suggestions"
         onRow={(s) =>
@@ -118,7 +118,7 @@ const Suggestions = ({
           {
             title: t('talent.needs.reasons'),
             key: 'reasons',
-            width: 260,
+            width: 230,
             render: (_: unknown, s) => (
               <Flex vertical gap={4}>
                 <Flex gap={4} wrap>
@@ -140,7 +140,7 @@ const Suggestions = ({
           {
             title: '',
             key: 'act',
-            width: 110,
+            width: 130,
             render: (_: unknown, s) =>
               canWrite ? (
                 <Button

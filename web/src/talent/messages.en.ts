@@ -178,7 +178,7 @@ export const talentEn: Messages['talent'] = {
     talent: 'Talent',
     reasons: 'Why',
     matched: 'Skills: {{skills}}',
-    busy: '{{count}} assignments under way',
+    busy: 'Assignments under way: {{count}}',
     score: 'Score {{score}}',
     assign: 'Put to work',
     open: 'Open profile',
