@@ -23,6 +23,7 @@ import {
   TrophyOutlined,
   FormOutlined,
   FundProjectionScreenOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import type { Messages } from './i18n/messages';
 import { OverviewPage } from './overview/OverviewPage';
@@ -48,6 +49,7 @@ import { MyVolunteeringModule } from './volunteers/MyVolunteeringModule';
 import { SurveysModule } from './surveys/SurveysModule';
 import { CommandModule } from './command/CommandModule';
 import { AllianceModule } from './alliance/AllianceModule';
+import { TalentModule } from './talent/TalentModule';
 
 export type NavLabelKey = Exclude<keyof Messages['nav'], 'menu' | 'openMenu'>;
 
@@ -181,6 +183,15 @@ export const modules: ModuleEntry[] = [
     labelKey: 'volunteers',
     ability: 'volunteer.read',
     element: <VolunteersModule />,
+  },
+  {
+    key: 'talent',
+    path: '/talent',
+    routes: ['/talent'],
+    icon: <StarOutlined />,
+    labelKey: 'talent',
+    ability: 'talent.read',
+    element: <TalentModule />,
   },
   {
     key: 'myVolunteering',

@@ -5,6 +5,7 @@ import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
+import { problemText } from './problemText';
 
 /**
  * Where each body field the API may name sits on the form: a path, or 'list' for a Form.List whose rows the API
@@ -38,7 +39,8 @@ export const markFieldErrors = (
 
 /**
  * Sends a form: `send` gets the validated values (a form that does not validate shows its own messages and sends
- * nothing). While it runs `isSaving` is true; a refusal is kept in `error` and marks the fields it names.
+ * nothing). While it runs `isSaving` is true; a refusal is kept in `error` and marks the fields it names with the
+ * server's own words for it.
  */
 export const useFormSubmit = <V,>(
   form: FormInstance<V>,
@@ -60,7 +62,7 @@ export const useFormSubmit = <V,>(
     try {
       await send(values);
     } catch (failure) {
-      markFieldErrors(form, failure, fields, t('common.checkField'));
+      markFieldErrors(form, failure, fields, problemText(failure, t).detail ?? t('common.checkField'));
       setError(failure);
     } finally {
       setIsSaving(false);

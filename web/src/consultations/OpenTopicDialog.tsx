@@ -10,7 +10,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { FormProblem, useFormSubmit, type FieldMap } from '../common/useFormSubmit';
 import { useLoader } from '../common/useLoader';
 import { openTopic, staffPaths, staffTopicSources, type Council, type StaffTopicSource } from './api';
-import { blankToNull } from './forms';
+import { blankToNull } from '../common/forms';
 import { topicSourceLabel } from './labels';
 
 type Values = {

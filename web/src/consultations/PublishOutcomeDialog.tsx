@@ -25,7 +25,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { FormProblem, useFormSubmit, type FieldMap } from '../common/useFormSubmit';
 import { useLoader } from '../common/useLoader';
 import { fetchCouncil, publishOutcome, staffPaths, type Decision } from './api';
-import { blankToNull, pickedDate } from './forms';
+import { blankToNull, pickedDate } from '../common/forms';
 
 type Values = {
   title: string;

@@ -25,7 +25,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { FormProblem, useFormSubmit, type FieldMap } from '../common/useFormSubmit';
 import { useLoader } from '../common/useLoader';
 import { fetchCouncil, inviteeRoles, PHONE, scheduleMeeting, staffPaths, type InviteeRole } from './api';
-import { blankToNull, districtInstant } from './forms';
+import { blankToNull, districtInstant } from '../common/forms';
 import { participantRoleLabel } from './labels';
 
 type InviteeValues = { name?: string; role?: InviteeRole; phone?: string };

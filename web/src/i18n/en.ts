@@ -15,6 +15,7 @@ import { volunteersEn } from '../volunteers/messages.en';
 import { surveysEn } from '../surveys/messages.en';
 import { commandEn } from '../command/messages.en';
 import { allianceEn } from '../alliance/messages.en';
+import { talentEn } from '../talent/messages.en';
 import type { Messages } from './messages';
 import { auditEn } from '../audit/messages.en';
 
@@ -40,6 +41,7 @@ export const en: Messages = {
     assessment: 'Assessment',
     alliance: 'Alliance',
     volunteers: 'Volunteers',
+    talent: 'Talent pool',
     myVolunteering: 'My volunteering',
     surveys: 'Satisfaction surveys',
     lists: 'Four lists',
@@ -205,6 +207,7 @@ export const en: Messages = {
   surveys: surveysEn,
   command: commandEn,
   alliance: allianceEn,
+  talent: talentEn,
   grids: {
     title: 'Grids',
     tabMap: 'Map',

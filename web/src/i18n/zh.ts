@@ -15,6 +15,7 @@ import { volunteersZh } from '../volunteers/messages.zh';
 import { surveysZh } from '../surveys/messages.zh';
 import { commandZh } from '../command/messages.zh';
 import { allianceZh } from '../alliance/messages.zh';
+import { talentZh } from '../talent/messages.zh';
 import { auditZh } from '../audit/messages.zh';
 
 export const zh = {
@@ -39,6 +40,7 @@ export const zh = {
     assessment: '考核评价',
     alliance: '区域党建',
     volunteers: '志愿服务',
+    talent: '人才资源库',
     myVolunteering: '我的志愿服务',
     surveys: '满意度测评',
     lists: '四张清单',
@@ -204,6 +206,7 @@ export const zh = {
   surveys: surveysZh,
   command: commandZh,
   alliance: allianceZh,
+  talent: talentZh,
   grids: {
     title: '网格管理',
     tabMap: '网格地图',

@@ -1,4 +1,4 @@
-// Small pieces the consultation forms share: the district's wall clock for a picked date and time, a deadline's date
+// Small pieces the console's forms share: the district's wall clock for a picked date and time, a deadline's date
 // and an optional text as the API takes them.
 import type { Dayjs } from 'dayjs';
 
