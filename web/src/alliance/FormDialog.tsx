@@ -6,21 +6,21 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 
 /** Awaits a request, then says it succeeded and calls onDone; a failure reaches the caller. */
-export const useOnSuccess = (onDone: () => void, success: string) => {
+export const useOnSuccess = <R,>(onDone: (result: R) => void, success: string) => {
   const { message } = App.useApp();
-  return async (call: () => Promise<unknown>) => {
-    await call();
+  return async (call: () => Promise<R>) => {
+    const result = await call();
     void message.success(success);
-    onDone();
+    onDone(result);
   };
 };
 
 /** Runs a dialog's request: its error shows in the dialog, success says so and calls onDone. */
-export const useSubmit = (onDone: () => void, success: string) => {
+export const useSubmit = <R,>(onDone: (result: R) => void, success: string) => {
   const succeed = useOnSuccess(onDone, success);
   const [error, setError] = useState<unknown>(undefined);
   const [isSaving, setIsSaving] = useState(false);
-  const run = async (call: () => Promise<unknown>) => {
+  const run = async (call: () => Promise<R>) => {
     setIsSaving(true);
     setError(undefined);
     try {
@@ -34,7 +34,7 @@ export const useSubmit = (onDone: () => void, success: string) => {
   return { error, isSaving, run };
 };
 
-export type FormDialogProps<V> = {
+export type FormDialogProps<V, R> = {
   title: ReactNode;
   okText: ReactNode;
   /** The message shown once the request succeeded. */
@@ -47,13 +47,14 @@ export type FormDialogProps<V> = {
   /** Shown above the form (what the dialog acts on). */
   header?: ReactNode;
   /** Sends the validated values; a thrown error stays in the dialog. */
-  onSubmit: (values: V) => Promise<unknown>;
+  onSubmit: (values: V) => Promise<R>;
   onClose: () => void;
-  onDone: () => void;
+  /** Gets the request's answer. */
+  onDone: (result: R) => void;
   children: ReactNode;
 };
 
-export const FormDialog = <V extends object>({
+export const FormDialog = <V extends object, R = unknown>({
   title,
   okText,
   success,
@@ -66,7 +67,7 @@ export const FormDialog = <V extends object>({
   onClose,
   onDone,
   children,
-}: FormDialogProps<V>) => {
+}: FormDialogProps<V, R>) => {
   const { t } = useTranslation();
   const { error, isSaving, run } = useSubmit(onDone, success);
   const submit = async () => {

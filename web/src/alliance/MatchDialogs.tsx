@@ -1,9 +1,10 @@
 // What is done to an agreement afterwards: the provider (or the convener) records what was delivered, the demanding
-// member (or the convener) rates it; either side or the convener cancels it before delivery.
+// member (or the convener) rates it; either side or the convener cancels it before delivery. And withdrawing an item
+// from its list, which its member or the convener does once nothing is under way on it.
 import { Form, Input, Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../common/ReasonDialog';
-import { cancelMatch, evaluateDelivery, recordDelivery, type Match } from './api';
+import { cancelMatch, evaluateDelivery, recordDelivery, withdrawItem, type Item, type Match } from './api';
 import { FormDialog, useOnSuccess } from './FormDialog';
 
 type Props = { allianceId: string; match: Match; onClose: () => void; onDone: () => void };
@@ -70,6 +71,7 @@ export const EvaluationDialog = ({ allianceId, match, onClose, onDone }: Props) 
 export const UndoDialog = ({
   title,
   hint,
+  label,
   okText,
   success,
   fieldTestId,
@@ -79,6 +81,8 @@ export const UndoDialog = ({
 }: {
   title: string;
   hint?: string;
+  /** The reason field's label. */
+  label: string;
   okText: string;
   success: string;
   fieldTestId: string;
@@ -93,6 +97,7 @@ export const UndoDialog = ({
       open
       title={title}
       hint={hint}
+      label={label}
       okText={okText}
       fieldTestId={fieldTestId}
       onSubmit={(reason) => succeed(() => send(reason))}
@@ -107,10 +112,38 @@ export const CancelMatchDialog = ({ allianceId, match, onClose, onDone }: Props)
     <UndoDialog
       title={t('alliance.match.cancelTitle', { name: match.providerName })}
       hint={t('alliance.match.cancelHint')}
+      label={t('alliance.match.cancelReason')}
       okText={t('alliance.match.cancel')}
       success={t('alliance.match.cancelled')}
       fieldTestId="match-cancel-reason"
       send={(reason) => cancelMatch(allianceId, match.id, { reason })}
+      onClose={onClose}
+      onDone={onDone}
+    />
+  );
+};
+
+export const WithdrawItemDialog = ({
+  allianceId,
+  item,
+  onClose,
+  onDone,
+}: {
+  allianceId: string;
+  item: Pick<Item, 'id' | 'title'>;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <UndoDialog
+      title={t('alliance.items.withdrawTitle', { title: item.title })}
+      hint={t('alliance.items.withdrawHint')}
+      label={t('alliance.items.withdrawReason')}
+      okText={t('alliance.items.withdraw')}
+      success={t('alliance.items.withdrawn')}
+      fieldTestId="item-withdraw-reason"
+      send={(reason) => withdrawItem(allianceId, item.id, { reason })}
       onClose={onClose}
       onDone={onDone}
     />
