@@ -1,6 +1,7 @@
 // The regional party-building alliance through the UI: a community posts a demand for a venue, the town (the
 // convener) finds the school in that community ranked first, agrees it and records the delivery, and the community
-// rates it, which closes the demand.
+// rates it, which closes the demand. The convener also plans a joint meeting and records it held, and takes a
+// declared brand project into incubation, which residents then see on the public page.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -11,6 +12,25 @@ const COMMUNITY = '东市社区';
 const DEMAND = '暑期少儿托管活动场地';
 const SCHOOL = '东市中心小学';
 const HALL = '多功能厅';
+const MEETING = '暑期共建工作推进联席会议';
+const MINUTES = '议定暑期托管由东市中心小学开放场地，社区负责报名和志愿者排班';
+const BRAND = '东市“红色暑托”品牌项目';
+
+/** The district's wall clock (UTC+8) of an instant, as the console's date-time fields take it: YYYY-MM-DD HH:mm. */
+const districtClock = (at: number): string =>
+  new Date(at + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+type MeetingAnswer = {
+  id: string;
+  title: string;
+  status: string;
+  minutes: string | null;
+  attendees: unknown[];
+};
+type BrandAnswer = {
+  item: { id: string; stage: string; leadName: string };
+  events: { kind: string; stage: string | null }[];
+};
 
 void describe('regional party-building alliance', () => {
   const suite = e2eSuite('alliance');
@@ -143,4 +163,143 @@ void describe('regional party-building alliance', () => {
       assert.equal(await page.getByTestId('public-alliance-demands').getByText(DEMAND).count(), 0);
     });
   });
+
+  void test(
+    'plan a joint meeting and record it held; declare a brand project and take it into incubation',
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const session = await apiLogin(suite.baseUrl(), 'jinsha');
+      const { items } = await apiCall<{ items: { id: string; name: string }[] }>(
+        suite.baseUrl(),
+        session,
+        'GET',
+        '/api/alliances',
+      );
+      const alliance = items.find((a) => a.name === ALLIANCE);
+      assert.ok(alliance !== undefined);
+      const base = `/api/alliances/${alliance.id}`;
+      const { members } = await apiCall<{ members: unknown[] }>(suite.baseUrl(), session, 'GET', base);
+
+      await suite.as('convener-keeps-a-meeting', 'jinsha', DESKTOP, async (page) => {
+        await page.goto(`${suite.baseUrl()}/alliance/${alliance.id}`);
+        await page.getByTestId('tab-meetings').click();
+        const meetings = page.getByTestId('meetings');
+        await meetings.getByTestId('meeting').first().waitFor({ state: 'visible' });
+        await page.getByTestId('meeting-plan').click();
+        const plan = page.getByRole('dialog').filter({ hasText: '召集联席会议' });
+        await plan.getByTestId('meeting-title').fill(MEETING);
+        // Two hours from now (a meeting is planned ahead and recorded once it sat, at most a day before its time).
+        const when = districtClock(Math.floor((Date.now() + 2 * 3_600_000) / 300_000) * 300_000);
+        const at = plan.locator('input[data-testid="meeting-at"], [data-testid="meeting-at"] input').first();
+        await at.click();
+        await at.fill(when);
+        await at.press('Enter');
+        await plan.getByTestId('meeting-place').fill('金沙街道党群服务中心三楼会议室');
+        await plan.getByTestId('meeting-agenda').fill('一、暑期托管场地安排；二、志愿者排班');
+        await page.getByTestId('meeting-plan-submit').click();
+        await plan.waitFor({ state: 'hidden' });
+        const card = meetings.getByTestId('meeting').filter({ hasText: MEETING });
+        await card
+          .getByTestId('meeting-status')
+          .filter({ hasText: '计划召开' })
+          .waitFor({ state: 'visible' });
+        await card
+          .getByTestId('meeting-when')
+          .filter({ hasText: when.slice(11) })
+          .waitFor();
+        await card.getByTestId('meeting-hold').click();
+        const hold = page.getByRole('dialog').filter({ hasText: '登记会议召开' });
+        await hold.getByTestId('meeting-minutes').fill(MINUTES);
+        await page.getByTestId('meeting-hold-submit').click();
+        await hold.waitFor({ state: 'hidden' });
+        await card.getByTestId('meeting-status').filter({ hasText: '已召开' }).waitFor({ state: 'visible' });
+        await card.getByTestId('meeting-minutes').filter({ hasText: MINUTES }).waitFor();
+        await card.getByTestId('meeting-attendees-list').getByText(COMMUNITY, { exact: true }).waitFor();
+        // Held: nothing more to record or call off.
+        assert.equal(await card.getByTestId('meeting-hold').count(), 0);
+        assert.equal(await card.getByTestId('meeting-cancel').count(), 0);
+      });
+
+      const { items: kept } = await apiCall<{ items: MeetingAnswer[] }>(
+        suite.baseUrl(),
+        session,
+        'GET',
+        `${base}/meetings`,
+      );
+      const meeting = kept.find((m) => m.title === MEETING);
+      assert.ok(meeting !== undefined);
+      assert.equal(meeting.status, 'held');
+      assert.equal(meeting.minutes, MINUTES);
+      // Every member was present unless taken off the list.
+      assert.equal(meeting.attendees.length, members.length);
+
+      const brandId = await suite.as('convener-incubates-a-brand', 'jinsha', DESKTOP, async (page) => {
+        await page.goto(`${suite.baseUrl()}/alliance/${alliance.id}?tab=brands`);
+        await page.getByTestId('brand-declare').click();
+        const declare = page.getByRole('dialog').filter({ hasText: '申报品牌项目' });
+        await pick(page, declare.getByTestId('brand-lead'), COMMUNITY);
+        await declare.getByTestId('brand-title').fill(BRAND);
+        await declare
+          .getByTestId('brand-summary')
+          .fill('联合辖区学校、医院为双职工家庭子女提供暑期托管和红色教育');
+        await page.getByTestId('brand-declare-submit').click();
+        await declare.waitFor({ state: 'hidden' });
+        // The declared project opens in its drawer.
+        const drawer = page.getByTestId('brand-drawer');
+        await drawer
+          .getByTestId('brand-drawer-stage')
+          .filter({ hasText: '申报' })
+          .waitFor({ state: 'visible' });
+        const id = new URL(page.url()).searchParams.get('brand') ?? '';
+        assert.notEqual(id, '');
+        // A declaration is reviewed only once it is incubating.
+        assert.equal(await drawer.getByTestId('brand-review').count(), 0);
+        await drawer.getByTestId('brand-advance').filter({ hasText: '受理孵化' }).click();
+        const advance = page.getByRole('dialog').filter({ hasText: '推进项目' });
+        await advance.getByTestId('brand-advance-note').fill('申报材料齐全，同意进入孵化');
+        await page.getByTestId('brand-advance-submit').click();
+        await advance.waitFor({ state: 'hidden' });
+        await drawer
+          .getByTestId('brand-drawer-stage')
+          .filter({ hasText: '孵化' })
+          .waitFor({ state: 'visible' });
+        await drawer.getByTestId('brand-record').getByText('同意进入孵化').waitFor();
+        await drawer.getByTestId('brand-review').waitFor({ state: 'visible' });
+        await page.locator('.ant-drawer-close').click();
+        const row = page.getByTestId('brands').getByTestId('brand-row').filter({ hasText: BRAND });
+        await row.getByTestId('brand-stage').filter({ hasText: '孵化' }).waitFor({ state: 'visible' });
+        return id;
+      });
+
+      const brand = await apiCall<BrandAnswer>(suite.baseUrl(), session, 'GET', `${base}/brands/${brandId}`);
+      assert.equal(brand.item.stage, 'incubating');
+      assert.equal(brand.item.leadName, COMMUNITY);
+      assert.deepEqual(
+        brand.events.filter((e) => e.kind === 'stage').map((e) => e.stage),
+        ['declared', 'incubating'],
+      );
+
+      await suite.as('resident-sees-the-brand', null, PHONE, async (page) => {
+        await page.goto(`${suite.baseUrl()}/alliance-public/${alliance.id}`);
+        const shown = page
+          .getByTestId('public-alliance-brands')
+          .getByTestId('public-brand')
+          .filter({ hasText: BRAND });
+        await shown
+          .getByTestId('public-brand-stage')
+          .filter({ hasText: '孵化' })
+          .waitFor({ state: 'visible' });
+        await shown.getByText(`负责单位：${COMMUNITY}`).waitFor();
+      });
+      const showcase = await apiCall<{ items: { title: string; stage: string }[] }>(
+        suite.baseUrl(),
+        null,
+        'GET',
+        `/api/public/alliances/${alliance.id}/brands`,
+      );
+      assert.equal(showcase.items.find((b) => b.title === BRAND)?.stage, 'incubating');
+    },
+  );
 });

@@ -1,10 +1,9 @@
 // Agrees a demand with a suggested resource or project: how much, by when, and what the provider commits to.
-import { useState } from 'react';
-import { App, DatePicker, Descriptions, Form, Input, InputNumber, Modal } from 'antd';
+import { DatePicker, Descriptions, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../common/ProblemAlert';
 import { agreeMatch, type Item, type Suggestion } from './api';
+import { FormDialog } from './FormDialog';
 import { listLabel } from './labels';
 
 type Values = { quantity?: number | null; dueAt: Dayjs; commitment: string };
@@ -29,81 +28,63 @@ export const AgreeDialog = ({
   onAgreed: () => void;
 }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [isSaving, setIsSaving] = useState(false);
   const neededBy = demand.neededBy === null ? null : dayjs(demand.neededBy);
   const initialDue =
     neededBy !== null && neededBy.isAfter(dayjs()) ? neededBy : dayjs().add(DEFAULT_DUE_DAYS, 'day');
-  const submit = async () => {
-    const v = await form.validateFields();
-    setIsSaving(true);
-    setError(undefined);
-    try {
-      await agreeMatch(allianceId, demand.id, {
-        offerId: offer.offerId,
-        quantity: typeof v.quantity === 'number' ? v.quantity : null,
-        dueAt: v.dueAt.endOf('day').valueOf(),
-        commitment: v.commitment.trim(),
-      });
-      void message.success(t('alliance.match.agreed'));
-      onAgreed();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <FormDialog<Values>
       title={t('alliance.match.agreeTitle', { title: demand.title })}
       okText={t('alliance.match.agree')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: isSaving, 'data-testid': 'agree-submit' }}
-      onOk={() => void submit()}
-      onCancel={onClose}
+      success={t('alliance.match.agreed')}
+      submitTestId="agree-submit"
+      form={form}
+      initialValues={{
+        quantity: defaultQuantity(offer.remaining, demand.quantity),
+        dueAt: initialDue,
+        commitment: '',
+      }}
+      header={
+        <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+          <Descriptions.Item label={t('alliance.match.offer')}>
+            {offer.title}（{offer.ownerName} · {listLabel(t, offer.list)}）
+          </Descriptions.Item>
+        </Descriptions>
+      }
+      onSubmit={(v) =>
+        agreeMatch(allianceId, demand.id, {
+          offerId: offer.offerId,
+          quantity: typeof v.quantity === 'number' ? v.quantity : null,
+          dueAt: v.dueAt.endOf('day').valueOf(),
+          commitment: v.commitment.trim(),
+        })
+      }
+      onClose={onClose}
+      onDone={onAgreed}
     >
-      <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('alliance.match.offer')}>
-          {offer.title}（{offer.ownerName} · {listLabel(t, offer.list)}）
-        </Descriptions.Item>
-      </Descriptions>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          quantity: defaultQuantity(offer.remaining, demand.quantity),
-          dueAt: initialDue,
-          commitment: '',
-        }}
+      <Form.Item name="quantity" label={t('alliance.match.quantity')}>
+        <InputNumber
+          min={1}
+          max={1_000_000}
+          precision={0}
+          style={{ width: 200 }}
+          data-testid="agree-quantity"
+        />
+      </Form.Item>
+      <Form.Item
+        name="dueAt"
+        label={t('alliance.match.dueAt')}
+        rules={[{ required: true, message: t('alliance.match.dueRequired') }]}
       >
-        <Form.Item name="quantity" label={t('alliance.match.quantity')}>
-          <InputNumber
-            min={1}
-            max={1_000_000}
-            precision={0}
-            style={{ width: 200 }}
-            data-testid="agree-quantity"
-          />
-        </Form.Item>
-        <Form.Item
-          name="dueAt"
-          label={t('alliance.match.dueAt')}
-          rules={[{ required: true, message: t('alliance.match.dueRequired') }]}
-        >
-          <DatePicker style={{ width: 200 }} data-testid="agree-due" />
-        </Form.Item>
-        <Form.Item
-          name="commitment"
-          label={t('alliance.match.commitment')}
-          rules={[{ required: true, whitespace: true, message: t('alliance.match.commitmentRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} data-testid="agree-commitment" />
-        </Form.Item>
-      </Form>
-      {error === undefined ? null : <ProblemAlert error={error} />}
-    </Modal>
+        <DatePicker style={{ width: 200 }} data-testid="agree-due" />
+      </Form.Item>
+      <Form.Item
+        name="commitment"
+        label={t('alliance.match.commitment')}
+        rules={[{ required: true, whitespace: true, message: t('alliance.match.commitmentRequired') }]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} data-testid="agree-commitment" />
+      </Form.Item>
+    </FormDialog>
   );
 };

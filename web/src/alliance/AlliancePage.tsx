@@ -1,5 +1,7 @@
-// One alliance: its charter and convener, this year's numbers, the members with their commitments, and the three
-// lists; the convener takes in members, anyone who may write posts items for the members they hold.
+// One alliance: its charter and convener, this year's numbers, the members with their commitments, the three lists,
+// the joint meetings and the brand projects; the convener takes in members and keeps the meetings, anyone who may
+// write posts items and declares projects for the members they hold. An item or a project opens in a drawer named
+// by ?item= or ?brand=.
 import { useState } from 'react';
 import { Button, Card, Col, Flex, Row, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, GlobalOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
@@ -19,13 +21,20 @@ import {
   type Numbers,
 } from './api';
 import { AddMemberDialog } from './AddMemberDialog';
+import { BrandDrawer } from './BrandDrawer';
+import { BrandsTable } from './BrandsTable';
 import { ItemDrawer } from './ItemDrawer';
 import { ItemsTable } from './ItemsTable';
 import { formatDate, listLabel, memberKindLabel } from './labels';
+import { MeetingsList } from './MeetingsList';
 import { PostItemDialog } from './PostItemDialog';
 
-const isList = (v: string | null): v is ListName =>
-  v !== null && (listNames as readonly string[]).includes(v);
+const sections = ['meetings', 'brands'] as const;
+type Tab = ListName | (typeof sections)[number];
+
+const isTab = (v: string | null): v is Tab =>
+  v !== null && ([...listNames, ...sections] as readonly string[]).includes(v);
+const isList = (v: Tab): v is ListName => (listNames as readonly string[]).includes(v);
 
 const NumberCards = ({ numbers }: { numbers: Numbers }) => {
   const { t } = useTranslation();
@@ -74,10 +83,15 @@ export const AlliancePage = ({ id }: { id: string }) => {
   const locale = currentLocale();
   const canWrite = useAbility('alliance.write');
   const [params, setParams] = useSearchParams();
-  const list: ListName = isList(params.get('list')) ? (params.get('list') as ListName) : 'demand';
+  // ?list= is where a list was named before the meetings and projects had tabs of their own.
+  const named = params.get('tab') ?? params.get('list');
+  const tab: Tab = isTab(named) ? named : 'demand';
+  const list: ListName = isList(tab) ? tab : 'demand';
   const itemId = params.get('item') ?? undefined;
+  const brandId = params.get('brand') ?? undefined;
   const [dialog, setDialog] = useState<'member' | 'item' | null>(null);
   const [itemsVersion, setItemsVersion] = useState(0);
+  const [brandsVersion, setBrandsVersion] = useState(0);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchAlliance(id, signal), [id]);
 
   const setParam = (key: string, value: string | undefined) => {
@@ -193,21 +207,48 @@ export const AlliancePage = ({ id }: { id: string }) => {
       </Card>
       <Card size="small">
         <Tabs
-          activeKey={list}
-          onChange={(key) => setParam('list', key)}
+          activeKey={tab}
+          onChange={(key) => {
+            const next = new URLSearchParams(params);
+            next.delete('list');
+            next.set('tab', key);
+            setParams(next);
+          }}
           destroyOnHidden
-          items={listNames.map((l) => ({
-            key: l,
-            label: <span data-testid={`list-tab-${l}`}>{listLabel(t, l)}</span>,
-            children: (
-              <ItemsTable
-                allianceId={alliance.id}
-                list={l}
-                version={itemsVersion}
-                onOpen={(i) => setParam('item', i)}
-              />
-            ),
-          }))}
+          items={[
+            ...listNames.map((l) => ({
+              key: l,
+              label: <span data-testid={`list-tab-${l}`}>{listLabel(t, l)}</span>,
+              children: (
+                <ItemsTable
+                  allianceId={alliance.id}
+                  list={l}
+                  version={itemsVersion}
+                  onOpen={(i) => setParam('item', i)}
+                  onChanged={changed}
+                />
+              ),
+            })),
+            {
+              key: 'meetings',
+              label: <span data-testid="tab-meetings">{t('alliance.tabs.meetings')}</span>,
+              children: (
+                <MeetingsList allianceId={alliance.id} members={members} canPlan={isManager && canWrite} />
+              ),
+            },
+            {
+              key: 'brands',
+              label: <span data-testid="tab-brands">{t('alliance.tabs.brands')}</span>,
+              children: (
+                <BrandsTable
+                  allianceId={alliance.id}
+                  declarable={canWrite ? postable : []}
+                  version={brandsVersion}
+                  onOpen={(b) => setParam('brand', b)}
+                />
+              ),
+            },
+          ]}
         />
       </Card>
       {itemId === undefined ? null : (
@@ -216,6 +257,15 @@ export const AlliancePage = ({ id }: { id: string }) => {
           itemId={itemId}
           onClose={() => setParam('item', undefined)}
           onChanged={changed}
+        />
+      )}
+      {brandId === undefined ? null : (
+        <BrandDrawer
+          allianceId={alliance.id}
+          brandId={brandId}
+          members={members}
+          onClose={() => setParam('brand', undefined)}
+          onChanged={() => setBrandsVersion((n) => n + 1)}
         />
       )}
       {dialog === 'member' ? (
@@ -237,7 +287,8 @@ export const AlliancePage = ({ id }: { id: string }) => {
           onPosted={(posted) => {
             setDialog(null);
             const next = new URLSearchParams(params);
-            next.set('list', posted.list);
+            next.delete('list');
+            next.set('tab', posted.list);
             next.set('item', posted.id);
             setParams(next);
             changed();

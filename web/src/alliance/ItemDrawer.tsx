@@ -1,14 +1,16 @@
-// An item of an alliance's lists in a drawer: its details, the agreements on it (with delivery and evaluation), and
-// for a demand the caller may match, the resources and projects that could meet it, best first.
+// An item of an alliance's lists in a drawer: its details, the agreements on it (with delivery, evaluation and
+// cancelling), and for a demand the caller may match, the resources and projects that could meet it, best first;
+// the item's member (or the convener) withdraws it here too.
 import { useState, type HTMLAttributes } from 'react';
 import { Button, Card, Descriptions, Drawer, Empty, Flex, Rate, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
 import { fetchItem, fetchSuggestions, type Item, type Match, type Suggestion } from './api';
 import { AgreeDialog } from './AgreeDialog';
-import { DeliveryDialog, EvaluationDialog } from './MatchDialogs';
+import { CancelMatchDialog, DeliveryDialog, EvaluationDialog, WithdrawItemDialog } from './MatchDialogs';
 import { itemDates } from './ItemsTable';
 import {
   formatDate,
@@ -23,16 +25,23 @@ import {
   statusLabel,
 } from './labels';
 
-type Acting = { kind: 'agree'; offer: Suggestion } | { kind: 'deliver' | 'evaluate'; match: Match } | null;
+type Acting =
+  | { kind: 'agree'; offer: Suggestion }
+  | { kind: 'deliver' | 'evaluate' | 'cancel'; match: Match }
+  | { kind: 'withdraw' }
+  | null;
 
 const MatchCard = ({
   match,
   onDeliver,
   onEvaluate,
+  onCancel,
 }: {
   match: Match;
   onDeliver: () => void;
   onEvaluate: () => void;
+  /** Absent when the caller's role may not write. */
+  onCancel: (() => void) | undefined;
 }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -67,6 +76,11 @@ const MatchCard = ({
               {t('alliance.match.evaluate')}
             </Button>
           ) : null}
+          {match.abilities.cancel && onCancel !== undefined ? (
+            <Button size="small" danger onClick={onCancel} data-testid="match-cancel">
+              {t('alliance.match.cancel')}
+            </Button>
+          ) : null}
         </Flex>
       }
     >
@@ -85,7 +99,13 @@ const MatchCard = ({
           {match.deliveredAt === null ? none : formatDate(match.deliveredAt, locale)}
         </Descriptions.Item>
         {match.deliveryNote === null ? null : (
-          <Descriptions.Item label={t('alliance.item.deliveryNote')} span={2}>
+          <Descriptions.Item
+            label={
+              // A cancelled agreement keeps the reason where a delivery's note would be.
+              match.status === 'cancelled' ? t('alliance.match.cancelNote') : t('alliance.item.deliveryNote')
+            }
+            span={2}
+          >
             <span data-testid="match-delivery-note">{match.deliveryNote}</span>
           </Descriptions.Item>
         )}
@@ -202,6 +222,7 @@ export const ItemDrawer = ({
   const locale = currentLocale();
   const [acting, setActing] = useState<Acting>(null);
   const [version, setVersion] = useState(0);
+  const canWrite = useAbility('alliance.write');
   const { data, error, reload } = useLoader(
     (signal) => fetchItem(allianceId, itemId, signal),
     [allianceId, itemId, version],
@@ -220,6 +241,13 @@ export const ItemDrawer = ({
       title={item?.title ?? t('alliance.item.drawerTitle')}
       onClose={onClose}
       data-testid="item-drawer"
+      extra={
+        canWrite && item?.abilities.withdraw === true ? (
+          <Button danger onClick={() => setActing({ kind: 'withdraw' })} data-testid="item-drawer-withdraw">
+            {t('alliance.items.withdraw')}
+          </Button>
+        ) : null
+      }
     >
       {error === undefined ? null : <ProblemAlert error={error} onRetry={reload} />}
       {item === undefined || data === undefined ? (
@@ -272,6 +300,7 @@ export const ItemDrawer = ({
                   match={m}
                   onDeliver={() => setActing({ kind: 'deliver', match: m })}
                   onEvaluate={() => setActing({ kind: 'evaluate', match: m })}
+                  onCancel={canWrite ? () => setActing({ kind: 'cancel', match: m }) : undefined}
                 />
               ))
             )}
@@ -299,6 +328,22 @@ export const ItemDrawer = ({
         <DeliveryDialog
           allianceId={allianceId}
           match={acting.match}
+          onClose={() => setActing(null)}
+          onDone={done}
+        />
+      ) : null}
+      {acting?.kind === 'cancel' ? (
+        <CancelMatchDialog
+          allianceId={allianceId}
+          match={acting.match}
+          onClose={() => setActing(null)}
+          onDone={done}
+        />
+      ) : null}
+      {acting?.kind === 'withdraw' && item !== undefined ? (
+        <WithdrawItemDialog
+          allianceId={allianceId}
+          item={item}
           onClose={() => setActing(null)}
           onDone={done}
         />

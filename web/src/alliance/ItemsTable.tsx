@@ -1,13 +1,16 @@
-// One of the three lists of an alliance, newest first, with a status filter; a title opens the item's drawer.
+// One of the three lists of an alliance, newest first, with a status filter; a title opens the item's drawer, and an
+// item its member (or the convener) may withdraw is withdrawn from its row.
 import { useState, type HTMLAttributes } from 'react';
 import type { TFunction } from 'i18next';
 import { Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
 import { fetchItems, itemStatuses, type Item, type ItemStatus, type ListName } from './api';
 import { formatDate, kindLabel, sourceLabel, statusColour, statusLabel } from './labels';
+import { WithdrawItemDialog } from './MatchDialogs';
 
 const ALL = 'all';
 
@@ -35,22 +38,28 @@ export const ItemsTable = ({
   list,
   version,
   onOpen,
+  onChanged,
 }: {
   allianceId: string;
   list: ListName;
   /** Changes when an item was posted or changed elsewhere, to load again. */
   version: number;
   onOpen: (itemId: string) => void;
+  /** An item was withdrawn here: the lists and numbers change. */
+  onChanged: () => void;
 }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [status, setStatus] = useState<ItemStatus | typeof ALL>(ALL);
+  const [withdrawing, setWithdrawing] = useState<Item | null>(null);
+  const canWrite = useAbility('alliance.write');
   const { data, error, isLoading, reload } = useLoader(
     (signal) =>
       fetchItems(allianceId, { list, status: status === ALL ? undefined : status, limit: 200 }, signal),
     [allianceId, list, status, version],
   );
   const items = data?.items ?? [];
+  const canWithdrawAny = canWrite && items.some((i) => i.abilities.withdraw);
   return (
     <Flex vertical gap={12}>
       <Flex gap={12} align="center" wrap>
@@ -128,8 +137,39 @@ export const ItemsTable = ({
               </Tag>
             ),
           },
+          ...(canWithdrawAny
+            ? [
+                {
+                  title: t('alliance.items.actions'),
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, i: Item) =>
+                    i.abilities.withdraw ? (
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => setWithdrawing(i)}
+                        data-testid="item-withdraw"
+                      >
+                        {t('alliance.items.withdraw')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
+      {withdrawing === null ? null : (
+        <WithdrawItemDialog
+          allianceId={allianceId}
+          item={withdrawing}
+          onClose={() => setWithdrawing(null)}
+          onDone={() => {
+            setWithdrawing(null);
+            onChanged();
+          }}
+        />
+      )}
     </Flex>
   );
 };

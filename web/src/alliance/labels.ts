@@ -6,7 +6,15 @@ export { formatDate } from '../common/labels';
 const pick = (labels: Record<string, string>, key: string): string =>
   Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
 
-type Group = 'lists' | 'kinds' | 'statuses' | 'matchStatuses' | 'reasons' | 'sources';
+type Group =
+  | 'lists'
+  | 'kinds'
+  | 'statuses'
+  | 'matchStatuses'
+  | 'reasons'
+  | 'sources'
+  | 'meetingStatuses'
+  | 'brandStages';
 
 const group =
   (path: Group) =>
@@ -19,6 +27,8 @@ export const statusLabel = group('statuses');
 export const matchStatusLabel = group('matchStatuses');
 export const reasonLabel = group('reasons');
 export const sourceLabel = group('sources');
+export const meetingStatusLabel = group('meetingStatuses');
+export const brandStageLabel = group('brandStages');
 
 /** A member's kind: its organisation type where known, else its level. */
 export const memberKindLabel = (t: TFunction, m: { orgLevel: string; orgType: string }): string =>
@@ -39,6 +49,18 @@ const matchColours: Record<string, string> = {
   cancelled: 'default',
 };
 export const matchStatusColour = (s: string): string => matchColours[s] ?? 'default';
+
+const meetingColours: Record<string, string> = { planned: 'blue', held: 'green', cancelled: 'default' };
+export const meetingStatusColour = (s: string): string => meetingColours[s] ?? 'default';
+
+const stageColours: Record<string, string> = {
+  declared: 'gold',
+  incubating: 'blue',
+  filling: 'cyan',
+  strengthening: 'green',
+  declined: 'default',
+};
+export const brandStageColour = (s: string): string => stageColours[s] ?? 'default';
 
 const reasonColours: Record<string, string> = { poorlyRated: 'red', wellRated: 'green' };
 export const reasonColour = (r: string): string => reasonColours[r] ?? 'blue';
