@@ -3,7 +3,7 @@ import { DatePicker, Descriptions, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { agreeMatch, type Item, type Suggestion } from './api';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../common/FormDialog';
 import { listLabel } from './labels';
 
 type Values = { quantity?: number | null; dueAt: Dayjs; commitment: string };

@@ -16,7 +16,7 @@ import {
   type BrandStage,
   type Member,
 } from './api';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../common/FormDialog';
 import { brandStageLabel } from './labels';
 import { UndoDialog } from './MatchDialogs';
 

@@ -5,7 +5,7 @@ import { Form, Input, Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { cancelMatch, evaluateDelivery, recordDelivery, withdrawItem, type Item, type Match } from './api';
-import { FormDialog, useOnSuccess } from './FormDialog';
+import { FormDialog, useOnSuccess } from '../common/FormDialog';
 
 type Props = { allianceId: string; match: Match; onClose: () => void; onDone: () => void };
 

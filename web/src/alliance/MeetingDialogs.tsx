@@ -3,9 +3,9 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { districtInstant } from '../consultations/forms';
+import { districtInstant } from '../common/forms';
 import { cancelMeeting, holdMeeting, scheduleMeeting, type Meeting, type Member } from './api';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../common/FormDialog';
 import { UndoDialog } from './MatchDialogs';
 
 type Done = { allianceId: string; onClose: () => void; onDone: () => void };

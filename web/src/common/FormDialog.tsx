@@ -1,9 +1,10 @@
-// The one shape of the alliance's dialogs: a form in a modal whose request's refusal shows in place, and whose success
-// says so and hands back to the caller (which closes the dialog and loads again).
-import { useState, type ReactNode } from 'react';
+// The one shape of a console dialog that sends a form: a form in a modal, sent through useFormSubmit (a refusal shows
+// in place with the fields it names marked), whose success says so and hands the answer back to the caller (which
+// closes the dialog and loads again).
+import type { ReactNode } from 'react';
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../common/ProblemAlert';
+import { FormProblem, useFormSubmit, type FieldMap } from './useFormSubmit';
 
 /** Awaits a request, then says it succeeded and calls onDone; a failure reaches the caller. */
 export const useOnSuccess = <R,>(onDone: (result: R) => void, success: string) => {
@@ -15,25 +16,6 @@ export const useOnSuccess = <R,>(onDone: (result: R) => void, success: string) =
   };
 };
 
-/** Runs a dialog's request: its error shows in the dialog, success says so and calls onDone. */
-export const useSubmit = <R,>(onDone: (result: R) => void, success: string) => {
-  const succeed = useOnSuccess(onDone, success);
-  const [error, setError] = useState<unknown>(undefined);
-  const [isSaving, setIsSaving] = useState(false);
-  const run = async (call: () => Promise<R>) => {
-    setIsSaving(true);
-    setError(undefined);
-    try {
-      await succeed(call);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
-  return { error, isSaving, run };
-};
-
 export type FormDialogProps<V, R> = {
   title: ReactNode;
   okText: ReactNode;
@@ -43,6 +25,8 @@ export type FormDialogProps<V, R> = {
   submitTestId: string;
   form: FormInstance<V>;
   initialValues?: Partial<V>;
+  /** Where the body fields a refusal may name sit on the form. */
+  fields?: FieldMap;
   width?: number;
   /** Shown above the form (what the dialog acts on). */
   header?: ReactNode;
@@ -54,6 +38,8 @@ export type FormDialogProps<V, R> = {
   children: ReactNode;
 };
 
+const NO_FIELDS: FieldMap = {};
+
 export const FormDialog = <V extends object, R = unknown>({
   title,
   okText,
@@ -61,6 +47,7 @@ export const FormDialog = <V extends object, R = unknown>({
   submitTestId,
   form,
   initialValues,
+  fields = NO_FIELDS,
   width,
   header,
   onSubmit,
@@ -69,16 +56,10 @@ export const FormDialog = <V extends object, R = unknown>({
   children,
 }: FormDialogProps<V, R>) => {
   const { t } = useTranslation();
-  const { error, isSaving, run } = useSubmit(onDone, success);
-  const submit = async () => {
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the form marks what is missing
-    }
-    await run(() => onSubmit(values));
-  };
+  const succeed = useOnSuccess(onDone, success);
+  const { submit, isSaving, error } = useFormSubmit(form, fields, (values) =>
+    succeed(() => onSubmit(values)),
+  );
   return (
     <Modal
       open
@@ -94,7 +75,7 @@ export const FormDialog = <V extends object, R = unknown>({
       <Form<V> form={form} layout="vertical" initialValues={initialValues}>
         {children}
       </Form>
-      {error === undefined ? null : <ProblemAlert error={error} />}
+      <FormProblem error={error} />
     </Modal>
   );
 };
