@@ -2,6 +2,7 @@
 // rule, and the five stars out of 100 each. Every item the platform can compute is bound to a source; the rest are
 // typed in once with evidence. The volunteer items compute as soon as the volunteers module registers its sources.
 import { msg } from '../platform/i18n.js';
+import { defaultLeaderSchemes } from './leaders.js';
 import type { LineDef, StarDef, TreeDefinition } from './tree.js';
 
 const linear = (from: number, to: number) => ({ type: 'linear' as const, from, to });
@@ -69,6 +70,7 @@ export function defaultTree(year: number): TreeDefinition {
     basicsRequired: true,
     maxRisePerYear: 1,
     noticeDays: 5,
+    leaders: defaultLeaderSchemes(),
     quotas: [
       { level: 5, maxShare: 0.1 },
       { level: 4, maxShare: 0.3 },

@@ -17,6 +17,7 @@ import { closeNotice } from './closeNotice.js';
 import { changeOf, DISTRICT_SCOPE, isComputedLine, treeOf, type AssessmentDeps } from './deps.js';
 import { fileObjection } from './fileObjection.js';
 import { openCycle } from './openCycle.js';
+import { rankLeaders } from './rankLeaders.js';
 import { publishNotice } from './publishNotice.js';
 import { computeFigures } from './refreshFigures.js';
 import { assessmentRepository, type ChangeInput, type EvidenceRow, type SheetRow } from './repository.js';
@@ -281,6 +282,8 @@ export async function seedAssessmentDemo(
     });
   }
   await closeNotice(deps, contextAt(district, t(42)), notice.id);
+  // The people in charge of last year, scored and ranked once the year's stars are settled.
+  await rankLeaders(deps, contextAt(district, t(41)), lastYear);
 
   // This year: in progress. The demo town's villages move along; a few elsewhere have submitted.
   await openCycle(deps, contextAt(district, t(20)), thisYear);
@@ -300,4 +303,5 @@ export async function seedAssessmentDemo(
     town,
     district,
   });
+  await rankLeaders(deps, contextAt(district, t(1)), thisYear);
 }

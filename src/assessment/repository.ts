@@ -15,6 +15,7 @@ export type ChangeRow = Omit<DB['assessment_change'], 'id'> & { id: number };
 export type NoticeRow = DB['assessment_notice'];
 export type ObjectionRow = DB['assessment_objection'];
 export type AwardRow = DB['assessment_award'];
+export type LeaderScoreRow = DB['assessment_leader_score'];
 
 export type ChangeInput = Omit<DB['assessment_change'], 'id'>;
 
@@ -332,8 +333,39 @@ export function assessmentRepository(db: Kysely<DB>) {
       await db.updateTable('assessment_award').set(patch).where('id', '=', id).execute();
     },
 
+    // The people in charge: a year's computed sheets replace the last computation.
+    async replaceLeaderScores(year: number, rows: LeaderScoreRow[]) {
+      await db.deleteFrom('assessment_leader_score').where('year', '=', year).execute();
+      await chunks(rows, (part) => db.insertInto('assessment_leader_score').values(part).execute());
+    },
+    /** A post's sheets of the year whose unit is in scope, the best ranked first (unranked last). */
+    async leaderScores(scope: Scope, year: number, post: string, townId: string | null) {
+      return db
+        .selectFrom('assessment_leader_score')
+        .selectAll()
+        .where('year', '=', year)
+        .where('post', '=', post)
+        .where('unit_path', '>=', scope.path)
+        .where('unit_path', '<', subtreeUpper(scope.path))
+        .$if(townId !== null, (q) => q.where('town_id', '=', townId))
+        .orderBy(sql`case when peer_rank is null then 1 else 0 end`)
+        .orderBy('peer_group')
+        .orderBy('peer_rank')
+        .orderBy('unit_path')
+        .execute();
+    },
+    async leaderComputedAt(year: number): Promise<number | null> {
+      const row = await db
+        .selectFrom('assessment_leader_score')
+        .select((eb) => eb.fn.max('computed_at').as('at'))
+        .where('year', '=', year)
+        .executeTakeFirst();
+      return row?.at ?? null;
+    },
+
     // Hook of the organisation tree: a moved subtree's records follow (the change log is keyed by sheet, not path).
     async repath(oldPrefix: string, newPrefix: string) {
+      await repathColumn(db, 'assessment_leader_score', 'unit_path', oldPrefix, newPrefix);
       for (const table of [
         'assessment_sheet',
         'assessment_line',

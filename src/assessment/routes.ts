@@ -11,6 +11,8 @@ import { closeNotice } from './closeNotice.js';
 import { sheetOrThrow, type AssessmentDeps } from './deps.js';
 import { enterSelfScore } from './enterSelfScore.js';
 import { fileObjection } from './fileObjection.js';
+import { leaderPosts } from './leaders.js';
+import { leaderRoutes } from './leaderRoutes.js';
 import { moveSheet, sheetStates, type SheetMove } from './moveSheet.js';
 import { openCycle } from './openCycle.js';
 import { presentAward, presentEvidence, presentNotice, presentObjection } from './presenter.js';
@@ -77,6 +79,25 @@ const Tree = Type.Object({
   maxRisePerYear: Type.Integer({ minimum: 1, maximum: 10 }),
   quotas: Type.Array(Type.Object({ level: Type.Integer(), maxShare: Type.Number() }), { maxItems: 10 }),
   noticeDays: Type.Integer({ minimum: 1, maximum: 60 }),
+  leaders: Type.Optional(
+    Type.Array(
+      Type.Object({
+        post: Literals(leaderPosts),
+        name: Message,
+        lines: Type.Array(
+          Type.Object({
+            code: Type.String({ minLength: 1, maxLength: 80 }),
+            name: Message,
+            points: Type.Number({ minimum: 0, maximum: 100 }),
+            source: Type.String({ minLength: 1, maxLength: 80 }),
+            rule: Type.Union(Rule.anyOf.filter((r) => r.properties.type.const !== 'entered')),
+          }),
+          { minItems: 1, maxItems: 20 },
+        ),
+      }),
+      { maxItems: leaderPosts.length },
+    ),
+  ),
 });
 
 export const assessmentRoutes: ModuleRoutes = async (base, { deps: appDeps }) => {
@@ -492,4 +513,6 @@ export const assessmentRoutes: ModuleRoutes = async (base, { deps: appDeps }) =>
     },
     async (request) => publicObjectionView(database, request.params.code),
   );
+
+  await leaderRoutes(app, database);
 };

@@ -6,6 +6,7 @@ import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { AssessmentDeps } from './deps.js';
 import { assessmentRepository, type TreeRow } from './repository.js';
+import { checkLeaderSchemes } from './leaders.js';
 import { checkTree, type TreeDefinition } from './tree.js';
 
 export async function saveTree(
@@ -15,6 +16,7 @@ export async function saveTree(
   tree: TreeDefinition,
 ): Promise<TreeRow> {
   checkTree(tree);
+  checkLeaderSchemes(tree.leaders ?? []);
   return deps.database.db.transaction().execute(async (trx) => {
     const repo = assessmentRepository(trx);
     const latest = await repo.latestTree(year);

@@ -133,6 +133,35 @@ export type AssessmentAwardTable = {
   decided_at: number;
 };
 
+export type AssessmentLeaderScoreTable = {
+  year: number;
+  /** leaders.ts LeaderPost. */
+  post: string;
+  /** The unit the person answers for: the village, the town's platform office, the department. */
+  unit_id: string;
+  unit_path: string;
+  unit_name: string;
+  town_id: string | null;
+  town_name: string | null;
+  /** Who is ranked together: a post's sheets, the town leaders per platform. */
+  peer_group: string;
+  platform: string | null;
+  /** 'member' (a secretary's post in the org tree) or 'account' (a town leader); null when nobody is in post. */
+  person_kind: string | null;
+  person_id: string | null;
+  /** Shown masked for members, as the account's display name for accounts. */
+  person_name: string | null;
+  /** JSON array of { code, figure, points }. */
+  lines: string;
+  total: number | null;
+  coverage: number;
+  peer_rank: number | null;
+  peer_size: number;
+  /** A village secretary's rank among the town's villages. */
+  town_rank: number | null;
+  computed_at: number;
+};
+
 export type AssessmentTables = {
   assessment_tree: AssessmentTreeTable;
   assessment_cycle: AssessmentCycleTable;
@@ -143,4 +172,5 @@ export type AssessmentTables = {
   assessment_notice: AssessmentNoticeTable;
   assessment_objection: AssessmentObjectionTable;
   assessment_award: AssessmentAwardTable;
+  assessment_leader_score: AssessmentLeaderScoreTable;
 };

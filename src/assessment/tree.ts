@@ -2,6 +2,7 @@
 // with its items, deductions, bonuses and veto items, a threshold, and the rules for awarding star levels.
 import { AppError } from '../platform/errors.js';
 import type { Message } from '../platform/i18n.js';
+import type { LeaderScheme } from './leaders.js';
 
 /**
  * How a line turns its figure into points. `linear`: `from` gives 0 and `to` the full points (either order, clamped);
@@ -55,6 +56,8 @@ export type TreeDefinition = {
   maxRisePerYear: number;
   quotas: Quota[];
   noticeDays: number;
+  /** The score sheets of the people in charge (考核评价); a tree saved without them uses the default schemes. */
+  leaders?: LeaderScheme[];
 };
 
 export type LineRef = { line: LineDef; kind: LineKind; star: StarDef | null };

@@ -135,6 +135,10 @@ export const auditActionLabels: Readonly<Record<string, Message>> = {
 
   'assessment.tree.save': msg('保存指标体系', 'Saved the indicator tree'),
   'assessment.cycle.open': msg('开启考核周期', 'Opened an assessment cycle'),
+  'assessment.leaders.compute': msg(
+    '计算领导干部考核评价',
+    'Computed the assessment of the people in charge',
+  ),
   'assessment.evidence.attach': msg('上传佐证材料', 'Attached evidence'),
   'assessment.sheet.submit': msg('提交自评', 'Submitted a self-assessment'),
   'assessment.sheet.return': msg('退回自评', 'Returned a self-assessment'),

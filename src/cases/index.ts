@@ -187,6 +187,8 @@ export { resolveRoute, type RouteInput, type RouteResult } from './routing/resol
 export type { RoutingRuleRow } from './routing/repository.js';
 export { caseLevels, type CaseLevel } from './workflow/stateMachine.js';
 export { platforms, type Platform } from './catalogue/defaultCatalogue.js';
+/** For the assessment of the people in charge: the town's leader in charge of a platform, as cases name him. */
+export { townLeaderOf } from './workflow/effects/index.js';
 
 /** The active routing rules (the duty list as data), oldest first. */
 export async function listRoutingRules(db: Kysely<DB>, limit: number) {

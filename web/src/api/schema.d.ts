@@ -10028,6 +10028,45 @@ export interface paths {
                 maxShare: number;
               }[];
               noticeDays: number;
+              leaders?: {
+                post: 'villageSecretary' | 'townLeader' | 'departmentHead';
+                name: {
+                  zh: string;
+                  en: string;
+                };
+                lines: {
+                  code: string;
+                  name: {
+                    zh: string;
+                    en: string;
+                  };
+                  points: number;
+                  source: string;
+                  rule:
+                    | {
+                        /** @enum {string} */
+                        type: 'linear';
+                        from: number;
+                        to: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnit';
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'perUnitAbove';
+                        bound: number;
+                        per: number;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'atLeast';
+                        min: number;
+                      };
+                }[];
+              }[];
             };
           };
         };
@@ -10916,6 +10955,156 @@ export interface paths {
         header?: never;
         path: {
           code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/cycles/{year}/leaders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The score sheets of the people in charge of one post (考核评价) in scope, best ranked first */
+    get: {
+      parameters: {
+        query?: {
+          post?: 'villageSecretary' | 'townLeader' | 'departmentHead';
+          townId?: string;
+        };
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              post: 'villageSecretary' | 'townLeader' | 'departmentHead';
+              computedAt: number | null;
+              scheme: {
+                name: {
+                  zh: string;
+                  en: string;
+                };
+                lines: {
+                  code: string;
+                  name: {
+                    zh: string;
+                    en: string;
+                  };
+                  points: number;
+                  source: string;
+                  sourceName: {
+                    zh: string;
+                    en: string;
+                  };
+                }[];
+              };
+              items: {
+                unitId: string;
+                unitName: string;
+                townId: string | null;
+                townName: string | null;
+                platform: string | null;
+                person: {
+                  kind: string;
+                  name: string;
+                } | null;
+                total: number | null;
+                coverage: number;
+                rank: number | null;
+                peerSize: number;
+                townRank: number | null;
+                lines: {
+                  code: string;
+                  figure: number | null;
+                  points: number | null;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Compute the year’s score sheets of the people in charge and rank them within their peer groups */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              sheets: number;
+              ranked: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/cycles/{year}/leaders.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The score sheets of one post as a spreadsheet, for the cadre evaluation */
+    get: {
+      parameters: {
+        query?: {
+          post?: 'villageSecretary' | 'townLeader' | 'departmentHead';
+          townId?: string;
+        };
+        header?: never;
+        path: {
+          year: number;
         };
         cookie?: never;
       };

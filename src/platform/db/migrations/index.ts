@@ -24,6 +24,7 @@ import { migration as m0021 } from './0021_command.js';
 import { migration as m0022 } from './0022_alliance.js';
 import { migration as m0023 } from './0023_alliance_projects.js';
 import { migration as m0024 } from './0024_talent.js';
+import { migration as m0025 } from './0025_assessment_leaders.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   m0022,
   m0023,
   m0024,
+  m0025,
 ];
