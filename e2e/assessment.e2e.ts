@@ -159,7 +159,15 @@ void describe('five basics, five stars', () => {
         assert.equal((await texts(page, 'leader-town-rank')).length, Math.min(secretaries.items.length, 20));
         assert.ok((await texts(page, 'leader-rank')).some((r) => /^\d+$/.test(r)));
         assert.equal(await page.getByTestId('leader-recompute').count(), 1);
-        await page.getByTestId('leader-export').waitFor({ state: 'visible' });
+        // The export downloads the post's sheets as a spreadsheet.
+        const href = await page.getByTestId('leader-export').getAttribute('href');
+        assert.equal(href, `/api/assessment/cycles/${year}/leaders.xlsx?post=villageSecretary`);
+        const sheet = await fetch(`${suite.baseUrl()}${href}`, {
+          headers: { cookie: (await apiLogin(suite.baseUrl(), 'zzb')).cookie },
+        });
+        assert.equal(sheet.status, 200);
+        assert.match(sheet.headers.get('content-type') ?? '', /spreadsheetml/);
+        assert.ok((await sheet.arrayBuffer()).byteLength > 0);
 
         await page.getByTestId('leader-post').click();
         await page.locator('.ant-select-item-option').filter({ hasText: '镇（街道）平台分管领导' }).click();
