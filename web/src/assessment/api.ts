@@ -33,6 +33,19 @@ export const sheetStatuses = [
 
 export const evidenceKinds = ['file', 'record', 'link'] as const satisfies readonly EvidenceKind[];
 
+// The people in charge (考核评价): one post's score sheets of a year, ranked.
+export type LeaderPost = NonNullable<ApiQuery<'/api/assessment/cycles/{year}/leaders'>['post']>;
+export type LeadersQuery = { post: LeaderPost; townId?: string };
+export type LeadersView = ApiAnswer<'/api/assessment/cycles/{year}/leaders'>;
+export type LeaderSheet = LeadersView['items'][number];
+export type LeaderSchemeLine = LeadersView['scheme']['lines'][number];
+
+export const leaderPosts = [
+  'villageSecretary',
+  'townLeader',
+  'departmentHead',
+] as const satisfies readonly LeaderPost[];
+
 // The read views below carry no response schema on the server yet, so their shape is written here once, built
 // from the generated pieces above; the fields follow src/assessment/views.ts and presenter.ts.
 export type LineKind = 'basic' | 'item' | 'deduction' | 'bonus' | 'veto';
@@ -302,6 +315,23 @@ export const fetchObjections = (status: 'open' | 'answered' | undefined, signal?
 
 export const answerObjection = (id: string, body: AnswerBody) =>
   api.post<{ item: Objection }>(`/api/assessment/objections/${enc(id)}/answer`, body);
+
+export const fetchLeaders = (year: number, q: LeadersQuery, signal?: AbortSignal) =>
+  api.get<LeadersView>(`/api/assessment/cycles/${year}/leaders`, { query: q, signal });
+
+export const rankLeaders = (year: number) =>
+  api.post<ApiAnswer<'/api/assessment/cycles/{year}/leaders', 'post'>>(
+    `/api/assessment/cycles/${year}/leaders`,
+  );
+
+/** The spreadsheet is a plain download link with the same query; the session cookie authorises it. */
+export const leadersXlsxUrl = (year: number, q: LeadersQuery): string => {
+  const params = new URLSearchParams({ post: q.post });
+  if (q.townId !== undefined) {
+    params.set('townId', q.townId);
+  }
+  return `/api/assessment/cycles/${year}/leaders.xlsx?${params.toString()}`;
+};
 
 // Where the pages live
 export const assessmentPaths = {

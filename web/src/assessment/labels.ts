@@ -16,7 +16,9 @@ type Group =
   | 'awardReasons'
   | 'evidenceKinds'
   | 'objectionStatuses'
-  | 'changeKinds';
+  | 'changeKinds'
+  | 'leaders.posts'
+  | 'leaders.units';
 
 const group =
   (path: Group) =>
@@ -32,6 +34,8 @@ export const awardReasonLabel = group('awardReasons');
 export const evidenceKindLabel = group('evidenceKinds');
 export const objectionStatusLabel = group('objectionStatuses');
 export const changeKindLabel = group('changeKinds');
+export const leaderPostLabel = group('leaders.posts');
+export const leaderUnitLabel = group('leaders.units');
 
 /** A tree text in the console's language. */
 export const msg = (m: Message | null | undefined): string =>

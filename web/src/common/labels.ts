@@ -59,3 +59,7 @@ export const formatTime = (epochMs: number, locale: string): string =>
     minute: '2-digit',
     hour12: false,
   }).format(new Date(epochMs));
+
+/** A share (0–1) as a percentage with one decimal, or a dash when there is none. */
+export const formatShare = (share: number | null): string =>
+  share === null ? '—' : `${Math.round(share * 1000) / 10}%`;
