@@ -26,6 +26,7 @@ const item = (over: Partial<ItemRow>): ItemRow => ({
   available_to: null,
   needed_by: null,
   source: 'own',
+  source_id: null,
   status: 'open',
   created_by: null,
   created_at: 0,

@@ -46,7 +46,10 @@ const MEMBERS: [string, string][] = [
   ['金沙电子企业', '提供就业岗位信息，资助困难学生'],
 ];
 
-type Item = Omit<ItemInput, 'ownerOrgId' | 'availableFrom' | 'availableTo' | 'neededBy' | 'source'> & {
+type Item = Omit<
+  ItemInput,
+  'ownerOrgId' | 'availableFrom' | 'availableTo' | 'neededBy' | 'source' | 'sourceId'
+> & {
   owner: string;
   availableInDays?: [number, number];
   neededInDays?: number;
@@ -379,7 +382,7 @@ async function seedTown(
       continue;
     }
     const at = now - (90 - i * 2) * DAY_MS;
-    const row = await postItem(trx, ctx(at), actor, alliance, {
+    const row = await postItem(trx, dialect, ctx(at), actor, alliance, {
       ownerOrgId: owner.id,
       list: item.list,
       kind: item.kind,
@@ -390,6 +393,7 @@ async function seedTown(
       availableTo: item.availableInDays === undefined ? null : day(item.availableInDays[1]),
       neededBy: item.neededInDays === undefined ? null : day(item.neededInDays),
       source: item.source ?? 'own',
+      sourceId: null,
     });
     posted.set(item.title, row.id);
   }

@@ -2,9 +2,12 @@
 // appeal or a consultation outcome), a resource (a venue, experts, funds, volunteers, equipment, a service, with how
 // many and when) or a project (a joint project it leads). The convener may post for any member.
 import type { Kysely } from 'kysely';
-import type { UserActor } from '../access/index.js';
+import { scopeOf, type UserActor } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { maskPersonalText } from '../cases/index.js';
+import { consultationOutcomeRef } from '../consultations/index.js';
+import { linkageAppealRef } from '../linkage/index.js';
+import type { Dialect } from '../platform/db/database.js';
 import type { RequestContext } from '../platform/context.js';
 import type { DB } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
@@ -24,10 +27,42 @@ export type ItemInput = {
   availableTo: number | null;
   neededBy: number | null;
   source: DemandSource;
+  /** The outcome or appeal a demand of that source was born of (it must sit in the owner's area). */
+  sourceId: string | null;
 };
+
+/** The outcome or appeal a demand names, found in the caller's scope and in the owner's area; else refused. */
+async function checkedSource(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  actor: UserActor,
+  ownerPath: string,
+  input: ItemInput,
+): Promise<string | null> {
+  if (input.sourceId === null) {
+    return null;
+  }
+  if (input.source !== 'consultation' && input.source !== 'appeal') {
+    throw invalid(
+      'sourceId',
+      '只有来自议事成果或群众诉求的需求可关联来源',
+      'Only a demand from an outcome or an appeal names one',
+    );
+  }
+  const scope = scopeOf(actor);
+  const found =
+    input.source === 'consultation'
+      ? await consultationOutcomeRef(trx, dialect, scope, input.sourceId)
+      : await linkageAppealRef(trx, dialect, scope, input.sourceId);
+  if (found === undefined || !found.orgPath.startsWith(ownerPath)) {
+    throw invalid('sourceId', '未找到本单位的该议事成果或诉求', 'No such outcome or appeal of this member');
+  }
+  return found.id;
+}
 
 export async function postItem(
   trx: Kysely<DB>,
+  dialect: Dialect,
   ctx: RequestContext,
   actor: UserActor,
   alliance: AllianceRow,
@@ -58,6 +93,7 @@ export async function postItem(
     );
   }
   const isDemand = input.list === 'demand';
+  const sourceId = isDemand ? await checkedSource(trx, dialect, actor, owner.org_path, input) : null;
   const row: ItemRow = {
     id: newId(ctx.now),
     alliance_id: alliance.id,
@@ -72,6 +108,7 @@ export async function postItem(
     available_to: isDemand ? null : input.availableTo,
     needed_by: isDemand ? input.neededBy : null,
     source: isDemand ? input.source : 'own',
+    source_id: sourceId,
     status: 'open',
     created_by: actor.userId,
     created_at: ctx.now,

@@ -51,6 +51,7 @@ export function presentItem(i: ItemRow, names: Names, actor: UserActor, alliance
     availableTo: i.available_to,
     neededBy: i.needed_by,
     source: i.source,
+    sourceId: i.source_id,
     status: i.status as ItemStatus,
     ownerOrgId: i.owner_org_id,
     ownerName: nameOf(names, i.owner_org_id),

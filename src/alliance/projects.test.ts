@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { establishCouncils } from '../consultations/index.js';
 import { manualClock, type ManualClock } from '../platform/clock.js';
 import { DAY_MS, instantOfLocalDate } from '../platform/time.js';
 import { CASE_STAGES } from '../testing/caseFixtures.js';
@@ -316,6 +317,72 @@ describe('the alliance’s joint meetings, brand projects, withdrawals and cance
       409,
       'alliance.wrong_state',
     );
+  });
+
+  it('names the consultation outcome a demand was born of, only one of the owner’s own area', async () => {
+    const db = p.database.db;
+    const town = await db
+      .selectFrom('org')
+      .select('path')
+      .where('id', '=', ids.town)
+      .executeTakeFirstOrThrow();
+    await establishCouncils(db, p.database.dialect, { path: town.path }, clock.now());
+    const councilOf = async (orgId: string) =>
+      db
+        .selectFrom('consultation_council')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .executeTakeFirstOrThrow();
+    const pathOf = async (orgId: string) =>
+      (await db.selectFrom('org').select('path').where('id', '=', orgId).executeTakeFirstOrThrow()).path;
+    const outcome = async (orgId: string, title: string) => {
+      const id = `outcome-${title}`;
+      await db
+        .insertInto('consultation_outcome')
+        .values({
+          id,
+          council_id: (await councilOf(orgId)).id,
+          topic_id: null,
+          decision_id: null,
+          org_path: await pathOf(orgId),
+          title,
+          owner_unit: '社区居委会',
+          deadline_at: clock.now() + 30 * DAY_MS,
+          weight: 1,
+          progress: 0,
+          status: 'assigned',
+          case_id: null,
+          case_state: null,
+          done_at: null,
+          reopen_count: 0,
+          created_at: clock.now(),
+          updated_at: clock.now(),
+        })
+        .execute();
+      return id;
+    };
+    const own = await outcome(ids.village, '加装楼道扶手');
+    const theirs = await outcome(ids.otherVillage, '修缮文化广场');
+    const items = `/api/alliances/${allianceId}/items`;
+    const demand = (source: string, sourceId: string | null) =>
+      dongshi.request('POST', items, {
+        ownerOrgId: ids.village,
+        list: 'demand',
+        kind: 'funds',
+        title: '楼道扶手经费',
+        detail: '',
+        source,
+        sourceId,
+      });
+    const made = ok(await demand('consultation', own)).item as Json;
+    assert.equal(made.sourceId, own);
+    assert.equal(made.source, 'consultation');
+    // Another community's outcome, an unknown appeal, or a link on a demand of its own making: refused, nothing written.
+    const before = await db.selectFrom('alliance_item').select('id').execute();
+    fails(await demand('consultation', theirs), 422, 'alliance.invalid');
+    fails(await demand('appeal', 'no-such-appeal'), 422, 'alliance.invalid');
+    fails(await demand('own', own), 422, 'alliance.invalid');
+    assert.equal((await db.selectFrom('alliance_item').select('id').execute()).length, before.length);
   });
 
   it('gives a merged member’s place in meetings, brand chains and the membership to the one it merged into', async () => {

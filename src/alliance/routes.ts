@@ -110,6 +110,7 @@ const ItemSchema = Type.Object({
   availableTo: Nullable(Type.Integer()),
   neededBy: Nullable(Type.Integer()),
   source: Type.String(),
+  sourceId: Nullable(Type.String()),
   status: ItemStatus,
   ownerOrgId: Type.String(),
   ownerName: Type.String(),
@@ -359,6 +360,7 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
           availableTo: Type.Optional(Nullable(Instant)),
           neededBy: Type.Optional(Nullable(Instant)),
           source: Type.Optional(Source),
+          sourceId: Type.Optional(Nullable(Id)),
         }),
         response: { 200: Type.Object({ item: ItemSchema }) },
       },
@@ -368,7 +370,7 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
       const alliance = await visible(request, request.params.id);
       const b = request.body;
       const row = await db.transaction().execute((trx) =>
-        postItem(trx, contextOf(request), actor, alliance, {
+        postItem(trx, dialect, contextOf(request), actor, alliance, {
           ownerOrgId: b.ownerOrgId,
           list: b.list,
           kind: b.kind,
@@ -379,6 +381,7 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
           availableTo: b.availableTo ?? null,
           neededBy: b.neededBy ?? null,
           source: b.source ?? 'own',
+          sourceId: b.sourceId ?? null,
         }),
       );
       return { item: presentItem(row, await namesOf([row.owner_org_id]), actor, alliance) };

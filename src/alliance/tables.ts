@@ -39,6 +39,8 @@ export type AllianceItemTable = {
   needed_by: number | null;
   /** Where a demand came from: 'own', 'appeal', 'consultation'; resources and projects: 'own'. */
   source: string;
+  /** The consultation outcome ('consultation') or the appeal ('appeal') the demand was born of, when named. */
+  source_id: string | null;
   status: string;
   created_by: string | null;
   created_at: number;

@@ -12,6 +12,7 @@ export { consultationNumbers, type ConsultationCounts, type CouncilNumbers } fro
 export { weightedProgress } from './progress.js';
 export { decisionTypes, type DecisionType } from './tally/index.js';
 export { seedConsultationDemo } from './demo.js';
+export { consultationOutcomeRef, type OutcomeRef } from './outcomeRef.js';
 export {
   consultationTopicForMatching,
   consultationTopicsForMatching,

@@ -24,6 +24,7 @@ import { indicatorsOfUnit, type LinkageIndicators, type Period } from './indicat
 import { linkageRepository } from './repository.js';
 
 export { linkageRoutes } from './routes.js';
+export { linkageAppealRef, type AppealRef } from './appealRef.js';
 export { linkageJobHandlers } from './escalateOverdue.js';
 export {
   chainLevels,

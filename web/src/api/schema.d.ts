@@ -16337,6 +16337,7 @@ export interface paths {
                 availableTo: number | null;
                 neededBy: number | null;
                 source: string;
+                sourceId: string | null;
                 status: 'open' | 'matched' | 'done' | 'withdrawn';
                 ownerOrgId: string;
                 ownerName: string;
@@ -16375,6 +16376,7 @@ export interface paths {
             availableTo?: number | null;
             neededBy?: number | null;
             source?: 'own' | 'appeal' | 'consultation';
+            sourceId?: string | null;
           };
         };
       };
@@ -16397,6 +16399,7 @@ export interface paths {
                 availableTo: number | null;
                 neededBy: number | null;
                 source: string;
+                sourceId: string | null;
                 status: 'open' | 'matched' | 'done' | 'withdrawn';
                 ownerOrgId: string;
                 ownerName: string;
@@ -16455,6 +16458,7 @@ export interface paths {
                 availableTo: number | null;
                 neededBy: number | null;
                 source: string;
+                sourceId: string | null;
                 status: 'open' | 'matched' | 'done' | 'withdrawn';
                 ownerOrgId: string;
                 ownerName: string;
@@ -16879,6 +16883,7 @@ export interface paths {
                 availableTo: number | null;
                 neededBy: number | null;
                 source: string;
+                sourceId: string | null;
                 status: 'open' | 'matched' | 'done' | 'withdrawn';
                 ownerOrgId: string;
                 ownerName: string;

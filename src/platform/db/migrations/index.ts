@@ -25,6 +25,7 @@ import { migration as m0022 } from './0022_alliance.js';
 import { migration as m0023 } from './0023_alliance_projects.js';
 import { migration as m0024 } from './0024_talent.js';
 import { migration as m0025 } from './0025_assessment_leaders.js';
+import { migration as m0026 } from './0026_alliance_item_source.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -52,4 +53,5 @@ export const migrations: readonly Migration[] = [
   m0023,
   m0024,
   m0025,
+  m0026,
 ];
