@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -379,4 +379,38 @@ export async function apiCall<T>(
   const text = await response.text();
   assert.equal(response.status, 200, `${method} ${path}: ${text}`);
   return JSON.parse(text) as T;
+}
+
+/**
+ * Picks an option of an Ant Design select by its title, and checks the select now shows it: a click that lands while
+ * the dropdown is still opening (on a busy machine) is tried again, a bounded number of times.
+ */
+export async function pickOption(page: Page, select: Locator, title: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await select.click();
+    const option = page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`)
+      .first();
+    await option.waitFor();
+    await option.click();
+    const shown = select.locator('.ant-select-selection-item', { hasText: title });
+    if (await shown.first().isVisible()) {
+      return;
+    }
+  }
+  throw new Error(`the option ${title} could not be picked`);
+}
+
+/** Gives an Ant Design rate its `stars`, checking the stars are lit (a lost click is tried again, bounded). */
+export async function rate(rateControl: Locator, stars: number): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await rateControl
+      .locator('.ant-rate-star')
+      .nth(stars - 1)
+      .click();
+    if ((await rateControl.locator('.ant-rate-star-full').count()) === stars) {
+      return;
+    }
+  }
+  throw new Error(`the rating of ${stars} could not be given`);
 }

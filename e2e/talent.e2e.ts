@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { apiCall, apiLogin, DESKTOP, e2eSuite, type ApiSession } from './harness.js';
+import { apiCall, apiLogin, DESKTOP, e2eSuite, pickOption, rate, type ApiSession } from './harness.js';
 
 /** The 东市社区 secretary: talent.read, talent.write and talent.reveal. */
 const CADRE = 'dongshi';
@@ -128,8 +128,7 @@ void describe('the talent pool', () => {
       await dialog.getByTestId('profile-place').click();
       await page.locator('.ant-select-tree-title').filter({ hasText: COMMUNITY }).first().click();
       await dialog.getByTestId('profile-name').fill(NEWCOMER.name);
-      await dialog.getByTestId('profile-kind').click();
-      await page.locator('.ant-select-item-option[title="田秀才、土专家"]:visible').first().click();
+      await pickOption(page, dialog.getByTestId('profile-kind'), '田秀才、土专家');
       const skills = dialog.getByTestId('profile-skills').locator('input');
       await skills.fill(NEWCOMER.skill);
       await skills.press('Enter');
@@ -229,7 +228,7 @@ void describe('the talent pool', () => {
       await card.getByTestId('assignment-complete').click();
       const complete = page.getByRole('dialog').filter({ hasText: '办结任用' });
       await complete.getByTestId('complete-outcome').fill('现场接待居民 30 余人，调解意见被双方接受');
-      await complete.locator('.ant-rate-star').nth(4).click();
+      await rate(complete.locator('.ant-rate'), 5);
       await page.getByTestId('complete-submit').click();
       await complete.waitFor({ state: 'hidden' });
       await card.getByTestId('assignment-status').filter({ hasText: '已办结' }).waitFor();

@@ -3,10 +3,12 @@
 // the item's member (or the convener) withdraws it here too.
 import { useState, type HTMLAttributes } from 'react';
 import { Button, Card, Descriptions, Drawer, Empty, Flex, Rate, Spin, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
+import { staffPaths } from '../consultations/api';
 import { currentLocale } from '../i18n';
 import { fetchItem, fetchSuggestions, type Item, type Match, type Suggestion } from './api';
 import { AgreeDialog } from './AgreeDialog';
@@ -276,6 +278,14 @@ export const ItemDrawer = ({
             {item.list === 'demand' ? (
               <Descriptions.Item label={t('alliance.items.source')}>
                 {sourceLabel(t, item.source)}
+                {item.source === 'consultation' && item.sourceId !== null ? (
+                  <>
+                    {' · '}
+                    <Link to={staffPaths.outcome(item.sourceId)} data-testid="item-source-link">
+                      {t('alliance.items.openOutcome')}
+                    </Link>
+                  </>
+                ) : null}
               </Descriptions.Item>
             ) : null}
             <Descriptions.Item label={t('alliance.items.created')}>
