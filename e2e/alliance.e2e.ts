@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { apiCall, apiLogin, DESKTOP, e2eSuite, PHONE } from './harness.js';
+import { apiCall, apiLogin, DESKTOP, e2eSuite, PHONE, pickOption } from './harness.js';
 
 const ALLIANCE = '金沙街道区域党建共同体';
 const COMMUNITY = '东市社区';
@@ -44,11 +44,8 @@ void describe('regional party-building alliance', () => {
     await page.getByTestId('alliance-name').filter({ hasText: ALLIANCE }).waitFor({ state: 'visible' });
   }
 
-  /** Picks an option of an open Select by its exact label. */
-  async function pick(page: Page, select: Locator, label: string): Promise<void> {
-    await select.click();
-    await page.locator(`.ant-select-item-option[title="${label}"]:visible`).first().click();
-  }
+  /** Picks an option of a Select by its exact label. */
+  const pick = pickOption;
 
   /** The input of an InputNumber, wherever its test id landed. */
   function numberInput(scope: Locator, testId: string): Locator {

@@ -381,20 +381,38 @@ export async function apiCall<T>(
   return JSON.parse(text) as T;
 }
 
+/** Waits until no Ant Design motion (a modal zooming in, a dropdown sliding open) is running on the page. */
+export async function motionsDone(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[class*="-enter-active"], [class*="-appear-active"]') === null,
+    undefined,
+    { timeout: UI_TIMEOUT_MS },
+  );
+}
+
 /**
- * Picks an option of an Ant Design select by its title, and checks the select now shows it: a click that lands while
- * the dropdown is still opening (on a busy machine) is tried again, a bounded number of times.
+ * Picks an option of an Ant Design select by its title, and checks the select now shows it. The click waits for the
+ * dialog's and the dropdown's opening motions to end; one that is still lost (a busy machine) is tried again, a
+ * bounded number of times.
  */
 export async function pickOption(page: Page, select: Locator, title: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await select.click();
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    await motionsDone(page);
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+      await select.click();
+    }
     const option = page
       .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`)
       .first();
-    await option.waitFor();
-    await option.click();
-    const shown = select.locator('.ant-select-selection-item', { hasText: title });
-    if (await shown.first().isVisible()) {
+    try {
+      await option.waitFor({ state: 'visible', timeout: 5_000 });
+      await motionsDone(page);
+      await option.click({ timeout: 5_000 });
+    } catch {
+      continue;
+    }
+    await motionsDone(page);
+    if ((await select.textContent())?.includes(title) === true) {
       return;
     }
   }

@@ -8,7 +8,8 @@ import { instantOfLocalDate, localYear } from '../platform/time.js';
 import { CASE_STAGES } from '../testing/caseFixtures.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../testing/testPlatform.js';
 import { periodOf } from './deps.js';
-import { checkLeaderSchemes, rankWithin, scoreLeader, type LeaderScheme } from './leaders.js';
+import { checkLeaderSchemes, rankWithin, scoreLeader } from './leaders.js';
+import { type LeaderScheme } from './tree.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,27 +2,9 @@
 // the five stars (the village's star sheet, case rates, consultations, the linkage chain, the residents' survey),
 // each line's weight as data in the year's tree; and the pure scoring and ranking within each peer group.
 import { AppError } from '../platform/errors.js';
-import { msg, type Message } from '../platform/i18n.js';
+import { msg } from '../platform/i18n.js';
 import { pointsForFigure } from './scoring.js';
-import type { ScoringRule } from './tree.js';
-
-/** 村党组织书记, 镇（街道）平台分管领导, 区级部门负责人. */
-export const leaderPosts = ['villageSecretary', 'townLeader', 'departmentHead'] as const;
-export type LeaderPost = (typeof leaderPosts)[number];
-
-/** A leader line's figure: a registered source computed at the post's unit, or the village's own star sheet. */
-export const STAR_SHEET_SOURCE = 'assessment.starSheet';
-
-export type LeaderLine = {
-  code: string;
-  name: Message;
-  /** The line's weight: a scheme's lines add up to 100. */
-  points: number;
-  source: string;
-  rule: Exclude<ScoringRule, { type: 'entered' }>;
-};
-
-export type LeaderScheme = { post: LeaderPost; name: Message; lines: LeaderLine[] };
+import { leaderPosts, STAR_SHEET_SOURCE, type LeaderLine, type LeaderScheme } from './tree.js';
 
 const line = (
   code: string,

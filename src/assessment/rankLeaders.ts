@@ -13,19 +13,12 @@ import type { RequestContext } from '../platform/context.js';
 import { toDbJson } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { DISTRICT_SCOPE, isComputedLine, periodOf, statesOf, treeOf, type AssessmentDeps } from './deps.js';
-import {
-  defaultLeaderSchemes,
-  rankWithin,
-  scoreLeader,
-  STAR_SHEET_SOURCE,
-  type LeaderPost,
-  type LeaderScheme,
-} from './leaders.js';
+import { defaultLeaderSchemes, rankWithin, scoreLeader } from './leaders.js';
 import { assessmentRepository } from './repository.js';
 import { scoreSheet } from './scoring.js';
 import { findSource, sourceContext, type SourceOrg } from './sources.js';
 import type { AssessmentLeaderScoreTable } from './tables.js';
-import type { TreeDefinition } from './tree.js';
+import { STAR_SHEET_SOURCE, type LeaderPost, type LeaderScheme, type TreeDefinition } from './tree.js';
 
 type Subject = {
   post: LeaderPost;

@@ -11,7 +11,7 @@ import { closeNotice } from './closeNotice.js';
 import { sheetOrThrow, type AssessmentDeps } from './deps.js';
 import { enterSelfScore } from './enterSelfScore.js';
 import { fileObjection } from './fileObjection.js';
-import { leaderPosts } from './leaders.js';
+import { leaderPosts } from './tree.js';
 import { leaderRoutes } from './leaderRoutes.js';
 import { moveSheet, sheetStates, type SheetMove } from './moveSheet.js';
 import { openCycle } from './openCycle.js';

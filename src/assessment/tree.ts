@@ -2,7 +2,6 @@
 // with its items, deductions, bonuses and veto items, a threshold, and the rules for awarding star levels.
 import { AppError } from '../platform/errors.js';
 import type { Message } from '../platform/i18n.js';
-import type { LeaderScheme } from './leaders.js';
 
 /**
  * How a line turns its figure into points. `linear`: `from` gives 0 and `to` the full points (either order, clamped);
@@ -15,6 +14,24 @@ export type ScoringRule =
   | { type: 'perUnitAbove'; bound: number; per: number }
   | { type: 'atLeast'; min: number }
   | { type: 'entered' };
+
+/** 村党组织书记, 镇（街道）平台分管领导, 区级部门负责人. */
+export const leaderPosts = ['villageSecretary', 'townLeader', 'departmentHead'] as const;
+export type LeaderPost = (typeof leaderPosts)[number];
+
+/** A leader line's figure: a registered source computed at the post's unit, or the village's own star sheet. */
+export const STAR_SHEET_SOURCE = 'assessment.starSheet';
+
+export type LeaderLine = {
+  code: string;
+  name: Message;
+  /** The line's weight: a scheme's lines add up to 100. */
+  points: number;
+  source: string;
+  rule: Exclude<ScoringRule, { type: 'entered' }>;
+};
+
+export type LeaderScheme = { post: LeaderPost; name: Message; lines: LeaderLine[] };
 
 export type LineKind = 'basic' | 'item' | 'deduction' | 'bonus' | 'veto';
 
