@@ -5,7 +5,7 @@
 // run outside any transaction, a subject at a time with a turn for other requests between; the year's rows are
 // replaced in one transaction. The caller holds assessment.approve (the organisation department).
 import { recordAudit } from '../audit/index.js';
-import { platforms, townLeaderOf } from '../cases/index.js';
+import { platformOfficeCode, platforms, townLeaderOf } from '../cases/index.js';
 import { yieldTurn } from '../command/index.js';
 import { maskedMemberNames, memberDirectory } from '../members/index.js';
 import { orgDirectory } from '../orgs/index.js';
@@ -91,7 +91,7 @@ async function subjectsOf(deps: AssessmentDeps): Promise<Subject[]> {
     }
     const town = townOf(d.parent_id);
     const platform = platforms.find(
-      (p) => town !== null && d.code === `${towns.get(town.id)!.code ?? ''}-${p}`,
+      (p) => town !== null && d.code === platformOfficeCode(towns.get(town.id)!.code ?? town.id, p),
     );
     if (town === null || platform === undefined) {
       continue;

@@ -27,7 +27,7 @@ export { submitReport, type ReportAnswer, type SubmitResult } from './intake/sub
 export type { ReportDeps, ReportInput } from './intake/reportCase.js';
 export { validateExtra, type ExtraValues } from './intake/validateExtra.js';
 export { seedCatalogue } from './catalogue/seedCatalogue.js';
-export { seedDepartments } from './seedDepartments.js';
+export { platformOfficeCode, seedDepartments } from './seedDepartments.js';
 export { generateCases, type GenerateCasesOptions } from './demo/generateCases.js';
 export { caseRoutes } from './routes.js';
 export { publicCaseRoutes } from './publicRoutes.js';
