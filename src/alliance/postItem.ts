@@ -31,7 +31,7 @@ export type ItemInput = {
   sourceId: string | null;
 };
 
-/** The outcome or appeal a demand names, found in the caller's scope and in the owner's area; else refused. */
+/** The outcome or appeal a demand names, one the caller may see and of the owner's area; else refused. */
 async function checkedSource(
   trx: Kysely<DB>,
   dialect: Dialect,
@@ -49,11 +49,10 @@ async function checkedSource(
       'Only a demand from an outcome or an appeal names one',
     );
   }
-  const scope = scopeOf(actor);
   const found =
     input.source === 'consultation'
-      ? await consultationOutcomeRef(trx, dialect, scope, input.sourceId)
-      : await linkageAppealRef(trx, dialect, scope, input.sourceId);
+      ? await consultationOutcomeRef(trx, dialect, scopeOf(actor), input.sourceId)
+      : await linkageAppealRef(trx, dialect, actor, input.sourceId);
   if (found === undefined || !found.orgPath.startsWith(ownerPath)) {
     throw invalid('sourceId', '未找到本单位的该议事成果或诉求', 'No such outcome or appeal of this member');
   }

@@ -10,6 +10,7 @@ import type { AppDeps } from '../platform/http/module.js';
 import { orgDirectory } from '../orgs/index.js';
 import { notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
+import type { Same } from '../platform/http/schemas.js';
 import {
   addMilestone,
   addPartner,
@@ -49,7 +50,6 @@ const BrandStage = Type.Union([
 ]);
 const EventKind = Type.Union([Type.Literal('milestone'), Type.Literal('review'), Type.Literal('stage')]);
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** The schemas' unions are the vocabulary's: changing one without the other fails to compile. */
 export const projectVocabularyAgrees: [
   Same<Static<typeof MeetingStatus>, MStatus>,

@@ -8,6 +8,7 @@ import { notFound } from '../platform/errors.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import { DAY_MS } from '../platform/time.js';
+import type { Same } from '../platform/http/schemas.js';
 import { agreeMatch } from './agreeMatch.js';
 import { conveneAlliance } from './conveneAlliance.js';
 import { evaluateDelivery, recordDelivery } from './deliverMatch.js';
@@ -162,7 +163,6 @@ const PublicItemSchema = Type.Object({
   createdAt: Type.Integer(),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** The schemas' unions are the vocabulary's: changing one without the other fails to compile. */
 export const vocabularyAgrees: [
   Same<Static<typeof List>, ListName>,

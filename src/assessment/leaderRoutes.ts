@@ -9,6 +9,7 @@ import { contextOf, userOf } from '../platform/http/request.js';
 import { msg, pick } from '../platform/i18n.js';
 import { localDate } from '../platform/time.js';
 import { streamXlsx, type Cell } from '../platform/xlsx/streamXlsx.js';
+import type { Same } from '../platform/http/schemas.js';
 import { treeOf } from './deps.js';
 import { defaultLeaderSchemes, type LeaderLineScore } from './leaders.js';
 import { STAR_SHEET_SOURCE, type LeaderPost } from './tree.js';
@@ -22,7 +23,6 @@ const Post = Type.Union([
   Type.Literal('townLeader'),
   Type.Literal('departmentHead'),
 ]);
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** The schema's posts are the vocabulary's: changing one without the other fails to compile. */
 export const leaderPostsAgree: Same<Static<typeof Post>, LeaderPost> = true;
 const Query = Type.Object({

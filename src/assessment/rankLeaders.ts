@@ -89,13 +89,14 @@ async function subjectsOf(deps: AssessmentDeps): Promise<Subject[]> {
       });
       continue;
     }
-    const town = townOf(d.parent_id);
+    const t = d.parent_id === null ? undefined : towns.get(d.parent_id);
     const platform = platforms.find(
-      (p) => town !== null && d.code === platformOfficeCode(towns.get(town.id)!.code ?? town.id, p),
+      (p) => t !== undefined && d.code === platformOfficeCode(t.code ?? t.id, p),
     );
-    if (town === null || platform === undefined) {
+    if (t === undefined || platform === undefined) {
       continue;
     }
+    const town = { id: t.id, name: t.name };
     const leader = await townLeaderOf(db, dialect, { town_id: town.id, district_id: districtId, platform });
     out.push({
       post: 'townLeader',

@@ -9,6 +9,7 @@ import { notFound } from '../platform/errors.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import { DAY_MS } from '../platform/time.js';
+import type { Same } from '../platform/http/schemas.js';
 import { assignTalent } from './assignTalent.js';
 import { completeAssignment } from './completeAssignment.js';
 import { confirmProfile } from './confirmProfile.js';
@@ -37,7 +38,6 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const Instant = Type.Integer({ minimum: 0, maximum: 253_402_300_799_999 });
 const Need = Type.Union([Type.Literal('demand'), Type.Literal('post'), Type.Literal('topic')]);
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** The schemas' unions are the vocabulary's: changing one without the other fails to compile. */
 export const vocabularyAgrees: [
   Same<Static<typeof KindSchema>, TalentKind>,
