@@ -292,6 +292,40 @@ describe('assessment: the cycle through the API, with scope, refusals and an obj
     )!.score;
     assert.equal(leadAfter, leadBefore - 3);
 
+    // The staff list is the year's, newest first, a page at a time.
+    for (const text of ['第二条异议：活动记录不全', '第三条异议：评分偏高']) {
+      const more = await call(p.app, 'POST', `/api/public/assessment/notices/${noticeId}/objections`, {
+        body: { sheetId, body: text },
+      });
+      assert.equal(more.status, 200, JSON.stringify(more.body));
+    }
+    const first = await ok(zzb.request('GET', `/api/assessment/objections?year=${year}&limit=2`));
+    const firstItems = first.items as Json[];
+    assert.deepEqual(
+      firstItems.map((o) => o.body),
+      ['第三条异议：评分偏高', '第二条异议：活动记录不全'],
+    );
+    assert.equal(typeof first.nextCursor, 'string');
+    const second = await ok(
+      zzb.request(
+        'GET',
+        `/api/assessment/objections?year=${year}&limit=2&cursor=${encodeURIComponent(first.nextCursor as string)}`,
+      ),
+    );
+    assert.deepEqual([(second.items as Json[]).map((o) => o.id), second.nextCursor], [[staff[0]!.id], null]);
+    const otherYear = await ok(zzb.request('GET', `/api/assessment/objections?year=${year - 1}`));
+    assert.deepEqual([(otherYear.items as Json[]).length, otherYear.nextCursor], [0, null]);
+    await refused(zzb.request('GET', '/api/assessment/objections?limit=0'), 400, 'request.invalid');
+
+    // A notice closes only once every objection is answered.
+    for (const o of firstItems) {
+      await ok(
+        zzb.request('POST', `/api/assessment/objections/${o.id as string}/answer`, {
+          answer: '经核实，维持原结果',
+        }),
+      );
+    }
+
     // Five days later the notice closes and the stars are decided, each with its reason.
     clock.shiftTo(clock.now() + 5 * 86_400_000 + 60_000);
     const late = await call(p.app, 'POST', `/api/public/assessment/notices/${noticeId}/objections`, {

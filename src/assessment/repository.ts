@@ -245,7 +245,11 @@ export function assessmentRepository(db: Kysely<DB>) {
         .orderBy('id')
         .execute();
     },
-    async objectionsOf(scope: Scope, filter: { sheetId?: string; status?: string }) {
+    /** Objections in scope, newest first, a page at a time (beforeId: the last id of the previous page). */
+    async objectionsOf(
+      scope: Scope,
+      filter: { sheetId?: string; status?: string; year?: number; beforeId?: string; limit: number },
+    ) {
       let q = db.selectFrom('assessment_objection').selectAll().where(pathIn(scope.path));
       if (filter.sheetId !== undefined) {
         q = q.where('sheet_id', '=', filter.sheetId);
@@ -253,7 +257,16 @@ export function assessmentRepository(db: Kysely<DB>) {
       if (filter.status !== undefined) {
         q = q.where('status', '=', filter.status);
       }
-      return q.orderBy('id', 'desc').limit(200).execute();
+      if (filter.year !== undefined) {
+        const year = filter.year;
+        q = q.where('notice_id', 'in', (eb) =>
+          eb.selectFrom('assessment_notice').select('id').where('year', '=', year),
+        );
+      }
+      if (filter.beforeId !== undefined) {
+        q = q.where('id', '<', filter.beforeId);
+      }
+      return q.orderBy('id', 'desc').limit(filter.limit).execute();
     },
     async updateObjection(id: string, patch: Partial<ObjectionRow>) {
       await db.updateTable('assessment_objection').set(patch).where('id', '=', id).execute();

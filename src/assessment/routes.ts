@@ -10,7 +10,6 @@ import { attachEvidence, evidenceKinds } from './attachEvidence.js';
 import { closeNotice } from './closeNotice.js';
 import { sheetOrThrow, type AssessmentDeps } from './deps.js';
 import { enterSelfScore } from './enterSelfScore.js';
-import { fileObjection } from './fileObjection.js';
 import { leaderPosts } from './tree.js';
 import { leaderRoutes } from './leaderRoutes.js';
 import { moveSheet, sheetStates, type SheetMove } from './moveSheet.js';
@@ -22,16 +21,8 @@ import { assessmentRepository } from './repository.js';
 import { reviewLine } from './reviewLine.js';
 import { saveTree } from './saveTree.js';
 import { setAward } from './setAward.js';
-import {
-  cyclesView,
-  publicNoticesView,
-  publicNoticeView,
-  publicObjectionView,
-  sheetsView,
-  sheetView,
-  sourcesView,
-  treeView,
-} from './views.js';
+import { publicRoutes } from './publicRoutes.js';
+import { cyclesView, sheetsView, sheetView, sourcesView, treeView } from './views.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const IdParams = Type.Object({ id: Id });
@@ -398,15 +389,32 @@ export const assessmentRoutes: ModuleRoutes = async (base, { deps: appDeps }) =>
       config: { auth: 'assessment.read' },
       schema: {
         tags,
-        summary: 'Objections to the notices in scope',
-        querystring: Type.Object({ status: Type.Optional(Literals(['open', 'answered'] as const)) }),
+        summary: 'Objections to the notices in scope, newest first, a page at a time',
+        querystring: Type.Object({
+          status: Type.Optional(Literals(['open', 'answered'] as const)),
+          year: Type.Optional(Year),
+          cursor: Type.Optional(Type.String({ maxLength: 100 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
       },
     },
-    async (request) => ({
-      items: (await repo.objectionsOf(scope(request), { status: request.query.status })).map(
-        presentObjection,
-      ),
-    }),
+    async (request) => {
+      const q = request.query;
+      const limit = q.limit ?? 50;
+      const rows = await repo.objectionsOf(scope(request), {
+        status: q.status,
+        year: q.year,
+        beforeId: q.cursor === undefined ? undefined : Buffer.from(q.cursor, 'base64url').toString(),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(presentObjection),
+        nextCursor:
+          rows.length > limit && last !== undefined ? Buffer.from(last.id).toString('base64url') : null,
+      };
+    },
   );
 
   app.post(
@@ -456,63 +464,6 @@ export const assessmentRoutes: ModuleRoutes = async (base, { deps: appDeps }) =>
     }),
   );
 
-  // The public notice (公示): no account; only sheets placed in a notice.
-  app.get(
-    '/api/public/assessment/notices',
-    { config: { auth: 'public' }, schema: { tags: ['public'], summary: 'Public notices of star results' } },
-    async () => publicNoticesView(database),
-  );
-
-  app.get(
-    '/api/public/assessment/notices/:id',
-    {
-      config: { auth: 'public' },
-      schema: {
-        tags: ['public'],
-        summary: 'A public notice: the villages, their star scores and levels',
-        params: IdParams,
-      },
-    },
-    async (request) => publicNoticeView(database, request.params.id),
-  );
-
-  app.post(
-    '/api/public/assessment/notices/:id/objections',
-    {
-      config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['public'],
-        summary: 'Object to a village’s result while the notice runs; returns the code to read the answer',
-        params: IdParams,
-        body: Type.Object({
-          sheetId: Id,
-          lineCode: Type.Optional(Type.Union([Type.String({ maxLength: 80 }), Type.Null()])),
-          body: Type.String({ minLength: 5, maxLength: 2000 }),
-        }),
-        response: { 200: Type.Object({ code: Type.String() }) },
-      },
-    },
-    async (request) => {
-      const row = await fileObjection(deps, contextOf(request), {
-        noticeId: request.params.id,
-        ...request.body,
-      });
-      return { code: row.code };
-    },
-  );
-
-  app.get(
-    '/api/public/assessment/objections/:code',
-    {
-      config: { auth: 'public' },
-      schema: {
-        tags: ['public'],
-        summary: 'An objection’s status and answer, by its code',
-        params: Type.Object({ code: Type.String({ minLength: 6, maxLength: 40 }) }),
-      },
-    },
-    async (request) => publicObjectionView(database, request.params.code),
-  );
-
+  await publicRoutes(app, deps);
   await leaderRoutes(app, database);
 };

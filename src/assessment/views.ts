@@ -69,7 +69,7 @@ export async function sheetView(database: Database, actor: UserActor, scope: Sco
   const evidence = new Map((await repo.evidenceByIds(evidenceIds)).map((e) => [e.id, presentEvidence(e)]));
   const [changes, objections, awards] = await Promise.all([
     repo.changesOf(sheet.id),
-    repo.objectionsOf(scope, { sheetId: sheet.id }),
+    repo.objectionsOf(scope, { sheetId: sheet.id, limit: 200 }),
     repo.awardsOfSheets([sheet.id]),
   ]);
   return {

@@ -12,6 +12,7 @@ import { PublicLists } from './lists/public/PublicLists';
 import { VerifyCertificatePage } from './volunteers/public/VerifyCertificatePage';
 import { SurveyPhonePage } from './surveys/public/SurveyPhonePage';
 import { PublicAlliancePage } from './alliance/public/PublicAlliancePage';
+import { PublicNotices } from './assessment/public/PublicNotices';
 import { AppLayout } from './shell/AppLayout';
 import { modules } from './modules';
 import { ForbiddenPage, NotFoundPage } from './common/StatusPages';
@@ -52,6 +53,8 @@ export const App = () => (
     <Route path="/survey/:token" element={<SurveyPhonePage />} />
     {/* Residents read a regional party-building alliance's members, commitments, open demands and projects. */}
     <Route path="/alliance-public/:id" element={<PublicAlliancePage />} />
+    {/* Residents read the five-star results while their notice runs, object, and read the answer by its code. */}
+    <Route path="/notice/*" element={<PublicNotices />} />
     <Route
       element={
         <RequireAuth>

@@ -10707,11 +10707,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Objections to the notices in scope */
+    /** Objections to the notices in scope, newest first, a page at a time */
     get: {
       parameters: {
         query?: {
           status?: 'open' | 'answered';
+          year?: number;
+          cursor?: string;
+          limit?: number;
         };
         header?: never;
         path?: never;
@@ -10830,7 +10833,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Public notices of star results */
+    /** Public notices of star results, newest first */
     get: {
       parameters: {
         query?: never;
@@ -10845,7 +10848,19 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                year: number;
+                title: string;
+                startsAt: number;
+                endsAt: number;
+                status: string;
+                closedAt: number | null;
+              }[];
+            };
+          };
         };
       };
     };
@@ -10881,7 +10896,58 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                year: number;
+                title: string;
+                startsAt: number;
+                endsAt: number;
+                status: string;
+                closedAt: number | null;
+              };
+              stars: {
+                code: string;
+                name: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              lines: {
+                code: string;
+                star: string | null;
+                name: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              threshold: number;
+              villages: {
+                sheetId: string;
+                orgName: string;
+                townName: string | null;
+                basicsPassed: boolean;
+                stars: {
+                  code: string;
+                  score: number;
+                  isEarned: boolean;
+                }[];
+                total: number;
+                previousLevel: number;
+                level: number | null;
+                movement: string | null;
+                objections: {
+                  lineCode: string | null;
+                  status: string;
+                  answer: string | null;
+                  changedPoints: number | null;
+                  createdAt: number;
+                  answeredAt: number | null;
+                }[];
+              }[];
+            };
+          };
         };
       };
     };
@@ -10965,7 +11031,19 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              item: {
+                lineCode: string | null;
+                status: string;
+                answer: string | null;
+                changedPoints: number | null;
+                createdAt: number;
+                answeredAt: number | null;
+                orgName: string;
+              };
+            };
+          };
         };
       };
     };

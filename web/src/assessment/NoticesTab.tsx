@@ -22,6 +22,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { useCursorList } from '../api/useCursorList';
 import { useLoader } from '../common/useLoader';
 import { useIsMobile } from '../common/useMediaQuery';
 import {
@@ -30,6 +31,7 @@ import {
   closeNotice,
   fetchCycles,
   fetchObjections,
+  publicNoticePaths,
   fetchSheets,
   fetchTree,
   publishNotice,
@@ -102,10 +104,15 @@ const AnswerDialog = ({
           <Input.TextArea rows={3} maxLength={500} data-testid="answer-text" />
         </Form.Item>
         <Form.Item name="lineCode" label={t('assessment.objections.changeLine')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={lines} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={lines}
+            data-testid="answer-line"
+          />
         </Form.Item>
         <Form.Item name="points" label={t('assessment.objections.points')}>
-          <InputNumber min={-1000} max={1000} style={{ width: 160 }} />
+          <InputNumber min={-1000} max={1000} style={{ width: 160 }} data-testid="answer-points" />
         </Form.Item>
       </Form>
     </Modal>
@@ -152,6 +159,9 @@ const NoticeCard = ({ notice, onChanged }: { notice: Notice; onChanged: () => vo
             {t(isOver ? 'assessment.notices.isOver' : 'assessment.notices.isRunning')}
           </Typography.Text>
         ) : null}
+        <Link to={publicNoticePaths.notice(notice.id)} target="_blank" data-testid="notice-public-link">
+          {t('assessment.notices.publicLink')}
+        </Link>
         {error === undefined ? null : <ProblemAlert error={error} />}
         {isOpen && canApprove ? (
           <div>
@@ -204,12 +214,12 @@ const PublishCard = ({ year, onPublished }: { year: number; onPublished: () => v
         onFinish={(v) => void publish(v)}
       >
         <Form.Item name="title" label={t('assessment.notices.noticeTitle')}>
-          <Input maxLength={100} style={{ width: 260 }} />
+          <Input maxLength={100} style={{ width: 260 }} data-testid="publish-title" />
         </Form.Item>
         <Form.Item name="days" label={t('assessment.notices.days')}>
           <InputNumber min={1} max={60} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={isSaving}>
+        <Button type="primary" htmlType="submit" loading={isSaving} data-testid="publish-notice">
           {t('assessment.notices.publish')}
         </Button>
       </Form>
@@ -224,15 +234,15 @@ export const NoticesTab = ({ year }: { year: number }) => {
   const [filter, setFilter] = useState<'all' | 'open' | 'answered'>('all');
   const [answering, setAnswering] = useState<Objection | null>(null);
   const cycles = useLoader((signal) => fetchCycles(signal), []);
-  const objections = useLoader(
-    (signal) => fetchObjections(filter === 'all' ? undefined : filter, signal),
-    [filter],
+  const objections = useCursorList(
+    (cursor, signal) =>
+      fetchObjections({ year, status: filter === 'all' ? undefined : filter, cursor }, signal),
+    [year, filter],
   );
   const sheets = useLoader((signal) => fetchSheets(year, undefined, signal), [year]);
   const tree = useLoader((signal) => fetchTree(year, signal), [year]);
   const cycle = cycles.data?.items.find((c) => c.year === year);
   const notices = cycle?.notices ?? [];
-  const noticeIds = new Set(notices.map((n) => n.id));
   const villageOf = useMemo(
     () => new Map((sheets.data?.items ?? []).map((s) => [s.id, s.orgName])),
     [sheets.data],
@@ -248,7 +258,6 @@ export const NoticesTab = ({ year }: { year: number }) => {
     ].map((l) => ({ value: l.code, label: msg(l.name) }));
   }, [tree.data]);
   const lineName = new Map(lineOptions.map((o) => [o.value, o.label]));
-  const rows = (objections.data?.items ?? []).filter((o) => noticeIds.has(o.noticeId));
   const canPublish = canApprove && cycle?.status === 'open' && (cycle.counts.approved ?? 0) > 0;
   const reloadAll = () => {
     cycles.reload();
@@ -288,8 +297,8 @@ export const NoticesTab = ({ year }: { year: number }) => {
           rowKey="id"
           size="small"
           loading={objections.isLoading}
-          dataSource={rows}
-          pagination={{ pageSize: 10, showSizeChanger: false }}
+          dataSource={objections.items}
+          pagination={false}
           scroll={isMobile ? { x: 640 } : undefined}
           locale={{ emptyText: t('assessment.objections.empty') }}
           data-testid="objection-table"
@@ -350,6 +359,17 @@ export const NoticesTab = ({ year }: { year: number }) => {
             },
           ]}
         />
+        {objections.hasMore ? (
+          <Flex justify="center" style={{ marginTop: 8 }}>
+            <Button
+              onClick={objections.loadMore}
+              loading={objections.isLoadingMore}
+              data-testid="objection-load-more"
+            >
+              {t('common.loadMore')}
+            </Button>
+          </Flex>
+        ) : null}
       </Card>
       {answering === null ? null : (
         <AnswerDialog

@@ -310,8 +310,17 @@ export const publishNotice = (year: number, body: NoticeBody) =>
 export const closeNotice = (id: string) =>
   api.post<{ item: Notice; awards: Award[] }>(`/api/assessment/notices/${enc(id)}/close`);
 
-export const fetchObjections = (status: 'open' | 'answered' | undefined, signal?: AbortSignal) =>
-  api.get<{ items: Objection[] }>('/api/assessment/objections', { query: { status }, signal });
+export type ObjectionsQuery = ApiQuery<'/api/assessment/objections'>;
+
+/** A page of a year's objections in scope, newest first. */
+export const fetchObjections = (
+  query: { year: number; status: ObjectionsQuery['status']; cursor: string | null },
+  signal?: AbortSignal,
+) =>
+  api.get<{ items: Objection[]; nextCursor: string | null }>('/api/assessment/objections', {
+    query: { year: query.year, status: query.status, cursor: query.cursor ?? undefined },
+    signal,
+  });
 
 export const answerObjection = (id: string, body: AnswerBody) =>
   api.post<{ item: Objection }>(`/api/assessment/objections/${enc(id)}/answer`, body);
@@ -351,3 +360,35 @@ export const assessmentPaths = {
   sheet: (id: string) => `/assessment/sheets/${enc(id)}`,
   tree: (year: number) => `/assessment/trees/${year}`,
 };
+
+// The public notice (公示) of star results, for residents without an account; types from the generated schema.
+export type PublicNoticeView = ApiAnswer<'/api/public/assessment/notices/{id}'>;
+export type PublicNotice = PublicNoticeView['item'];
+export type PublicVillage = PublicNoticeView['villages'][number];
+export type PublicNoticeLine = PublicNoticeView['lines'][number];
+export type PublicObjectionBody = ApiBody<'/api/public/assessment/notices/{id}/objections'>;
+export type PublicObjectionAnswer = ApiAnswer<'/api/public/assessment/objections/{code}'>['item'];
+
+export const publicNoticePaths = {
+  list: '/notice',
+  notice: (id: string) => `/notice/${enc(id)}`,
+  objection: (code?: string) => (code === undefined ? '/notice/objection' : `/notice/objection/${enc(code)}`),
+};
+
+export const fetchPublicNotices = (signal?: AbortSignal) =>
+  api.get<ApiAnswer<'/api/public/assessment/notices'>>('/api/public/assessment/notices', { signal });
+
+export const fetchPublicNotice = (id: string, signal?: AbortSignal) =>
+  api.get<PublicNoticeView>(`/api/public/assessment/notices/${enc(id)}`, { signal });
+
+export const filePublicObjection = (noticeId: string, body: PublicObjectionBody) =>
+  api.post<ApiAnswer<'/api/public/assessment/notices/{id}/objections', 'post'>>(
+    `/api/public/assessment/notices/${enc(noticeId)}/objections`,
+    body,
+  );
+
+export const fetchPublicObjection = (code: string, signal?: AbortSignal) =>
+  api.get<ApiAnswer<'/api/public/assessment/objections/{code}'>>(
+    `/api/public/assessment/objections/${enc(code)}`,
+    { signal },
+  );

@@ -24,10 +24,11 @@ export const PublicLayout = ({ children }: { children: ReactNode }) => {
       </header>
       <main style={{ maxWidth: 520, margin: '0 auto', padding: 12 }}>{children}</main>
       <footer style={{ textAlign: 'center', padding: '8px 12px 24px' }}>
-        <Flex justify="center" gap={16}>
+        <Flex justify="center" gap={16} wrap>
           <Link to="/report">{t('report.reportLink')}</Link>
           <Link to="/track">{t('report.trackLink')}</Link>
           <Link to="/guide">{t('report.guideLink')}</Link>
+          <Link to="/notice">{t('assessment.public.footerLink')}</Link>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('app.district')}
