@@ -1,5 +1,5 @@
-// One assessment year: its sheets ranked, the stars awarded, the public notice with its objections, the people in
-// charge ranked, and its tree.
+// One assessment year: its sheets ranked, the stars awarded and on the map by town, the public notice with its
+// objections, the people in charge ranked, and its tree.
 import { Breadcrumb, Flex, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,10 @@ import { AwardsTab } from './AwardsTab';
 import { LeadersTab } from './LeadersTab';
 import { NoticesTab } from './NoticesTab';
 import { SheetsTab } from './SheetsTab';
+import { StarsMapTab } from './StarsMapTab';
 import { TreeView } from './TreePage';
 
-const tabs = ['sheets', 'awards', 'notices', 'leaders', 'tree'] as const;
+const tabs = ['sheets', 'awards', 'map', 'notices', 'leaders', 'tree'] as const;
 type TabKey = (typeof tabs)[number];
 const isTab = (v: string | null): v is TabKey => tabs.some((t) => t === v);
 
@@ -46,6 +47,7 @@ export const CyclePage = ({ year }: { year: number }) => {
         items={[
           { key: 'sheets', label: t('assessment.cycle.tabSheets'), children: <SheetsTab year={year} /> },
           { key: 'awards', label: t('assessment.cycle.tabAwards'), children: <AwardsTab year={year} /> },
+          { key: 'map', label: t('assessment.cycle.tabMap'), children: <StarsMapTab year={year} /> },
           { key: 'notices', label: t('assessment.cycle.tabNotices'), children: <NoticesTab year={year} /> },
           { key: 'leaders', label: t('assessment.cycle.tabLeaders'), children: <LeadersTab year={year} /> },
           { key: 'tree', label: t('assessment.cycle.tabTree'), children: <TreeView year={year} /> },

@@ -1,6 +1,6 @@
 // A year's sheets in scope, ranked by total: filter by town and status, find by name; each star's score beside. The
 // unit in the address (?orgId=) sets the filters: a town its town, a village its town and its name; picking a town
-// writes it back.
+// writes it back. A level in the address (?level=, from the map tab's town table) keeps the villages awarded it.
 import { useEffect, useMemo, useState } from 'react';
 import { Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -17,7 +17,7 @@ import {
   type SheetRow,
   type SheetStatus,
 } from './api';
-import { msg, sheetStatusLabel, starMarks } from './labels';
+import { levelText, msg, sheetStatusLabel, starMarks } from './labels';
 import { StatusCounts, StatusTag } from './StatusCounts';
 
 export const SheetsTab = ({ year }: { year: number }) => {
@@ -26,6 +26,8 @@ export const SheetsTab = ({ year }: { year: number }) => {
   const [status, setStatus] = useState<SheetStatus | undefined>(undefined);
   const [params, setParams] = useSearchParams();
   const orgId = params.get('orgId') ?? undefined;
+  const levelParam = params.get('level');
+  const level = levelParam !== null && /^[0-5]$/.test(levelParam) ? Number(levelParam) : undefined;
   /** A town picked that has no id to put in the address (not among the scope's towns). */
   const [pickedTown, setPickedTown] = useState<string | undefined>(undefined);
   const [text, setText] = useState('');
@@ -88,9 +90,12 @@ export const SheetsTab = ({ year }: { year: number }) => {
       return [];
     }
     return (data?.items ?? []).filter(
-      (s) => (town === undefined || s.townName === town) && (q === '' || s.orgName.includes(q)),
+      (s) =>
+        (town === undefined || s.townName === town) &&
+        (q === '' || s.orgName.includes(q)) &&
+        (level === undefined || s.award?.level === level),
     );
-  }, [data, town, text, orgId, linked]);
+  }, [data, town, text, orgId, linked, level]);
   const stars = data?.stars ?? [];
   return (
     <Flex vertical gap={12}>
@@ -130,6 +135,20 @@ export const SheetsTab = ({ year }: { year: number }) => {
           }}
           style={{ width: isMobile ? '100%' : 240 }}
         />
+        {level === undefined ? null : (
+          <Tag
+            closable
+            color="gold"
+            data-testid="filter-level"
+            onClose={() => {
+              const next = new URLSearchParams(params);
+              next.delete('level');
+              setParams(next, { replace: true });
+            }}
+          >
+            {t('assessment.cycle.onlyLevel', { level: levelText(t, level) })}
+          </Tag>
+        )}
         <Typography.Text type="secondary">
           {t('assessment.cycle.loaded', { count: rows.length })}
         </Typography.Text>

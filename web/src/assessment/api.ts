@@ -345,14 +345,20 @@ export const leadersXlsxUrl = (year: number, q: LeadersQuery): string => {
 // Where the pages live
 export const assessmentPaths = {
   cycles: '/assessment',
-  /** A year's page, on a tab, its sheets narrowed to a unit (?orgId=: a town, a village or the district). */
-  cycle: (year: number, tab?: string, orgId?: string) => {
+  /**
+   * A year's page, on a tab, its sheets narrowed to a unit (?orgId=: a town, a village or the district) and to the
+   * villages awarded a level (?level=).
+   */
+  cycle: (year: number, tab?: string, orgId?: string, level?: number) => {
     const q = new URLSearchParams();
     if (tab !== undefined) {
       q.set('tab', tab);
     }
     if (orgId !== undefined) {
       q.set('orgId', orgId);
+    }
+    if (level !== undefined) {
+      q.set('level', String(level));
     }
     const query = q.toString();
     return `/assessment/cycles/${year}${query === '' ? '' : `?${query}`}`;

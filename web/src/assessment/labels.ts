@@ -66,6 +66,14 @@ export const statusColors: Record<string, string> = {
   final: 'success',
 };
 
+/** A level awarded in words ("3 星", "未得星"); null: not awarded yet. */
+export const levelText = (t: TFunction, level: number | null): string =>
+  level === null
+    ? t('assessment.map.pending')
+    : level === 0
+      ? t('assessment.map.level0')
+      : t('assessment.map.level', { count: level });
+
 /** Star levels as ★ marks. */
 export const starMarks = (level: number): string => (level <= 0 ? '—' : '★'.repeat(level));
 

@@ -3,7 +3,8 @@
 // base tiles, so it is drawn here rather than through the grids module's editing map; a click opens the grid's screen.
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Collection, Geometry, GridFeature, OutlineFeature } from '../grids/api';
+import { pathOf, projectionOf, ringsOf, viewBoxOf } from '../common/svgMap';
+import type { Collection, GridFeature, OutlineFeature } from '../grids/api';
 import type { GridColour } from './api';
 
 export type MapColouring = 'open' | 'light';
@@ -65,54 +66,6 @@ export const fillOf = (colour: GridColour | undefined, colouring: MapColouring, 
   return theme.open[Math.max(0, openStep(colour.open))] ?? theme.empty;
 };
 
-type Ring = number[][];
-
-const ringsOf = (g: Geometry): Ring[] => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
-
-type Projection = { project: (p: number[]) => [number, number]; width: number; height: number };
-
-const WIDTH = 1000;
-
-/** An equirectangular projection fitted to the rings (lengths shrink with the cosine of the latitude). */
-const projectionOf = (rings: readonly Ring[]): Projection | null => {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (const ring of rings) {
-    for (const [x = 0, y = 0] of ring) {
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
-    }
-  }
-  if (!Number.isFinite(minX) || maxX <= minX || maxY <= minY) {
-    return null;
-  }
-  const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
-  const scale = WIDTH / ((maxX - minX) * k);
-  const height = Math.max(1, (maxY - minY) * scale);
-  return {
-    project: ([x = 0, y = 0]) => [(x - minX) * k * scale, (maxY - y) * scale],
-    width: WIDTH,
-    height,
-  };
-};
-
-const pathOf = (g: Geometry, projection: Projection): string =>
-  ringsOf(g)
-    .map(
-      (ring) =>
-        `M${ring
-          .map((p) => {
-            const [x, y] = projection.project(p);
-            return `${x.toFixed(1)} ${y.toFixed(1)}`;
-          })
-          .join('L')}Z`,
-    )
-    .join('');
-
 type Props = {
   shapes: Collection<GridFeature>;
   outlines: Collection<OutlineFeature> | undefined;
@@ -158,14 +111,12 @@ const GridHeatMapInner = ({
   if (drawn === null) {
     return null;
   }
-  const { width, height: viewHeight } = drawn.projection;
-  const pad = 8;
   return (
     <svg
       data-testid="command-map"
       role="img"
       aria-label={t('command.map.title')}
-      viewBox={`${-pad} ${-pad} ${width + 2 * pad} ${viewHeight + 2 * pad}`}
+      viewBox={viewBoxOf(drawn.projection)}
       preserveAspectRatio="xMidYMid meet"
       style={{ width: '100%', height, display: 'block' }}
     >
