@@ -4,6 +4,7 @@ import { establishCouncils } from '../consultations/index.js';
 import { manualClock, type ManualClock } from '../platform/clock.js';
 import { DAY_MS, instantOfLocalDate } from '../platform/time.js';
 import { CASE_STAGES } from '../testing/caseFixtures.js';
+import { makeIdNumber } from '../members/index.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../testing/testPlatform.js';
 
 type Json = Record<string, unknown>;
@@ -383,6 +384,82 @@ describe('the alliance’s joint meetings, brand projects, withdrawals and cance
     fails(await demand('appeal', 'no-such-appeal'), 422, 'alliance.invalid');
     fails(await demand('own', own), 422, 'alliance.invalid');
     assert.equal((await db.selectFrom('alliance_item').select('id').execute()).length, before.length);
+
+    // An appeal of the community's own chain is named; one of another village's chain is not the community's to see.
+    const admin = await loginAs(p.app, 'admin');
+    const made2 = async (url: string, body: Json) =>
+      (ok(await admin.request('POST', url, body)).item as Json).id as string;
+    let seq = 0;
+    const appeal = async (villageId: string, code: string) => {
+      const branchId = await made2('/api/orgs', {
+        parentId: villageId,
+        level: 'branch',
+        type: 'branch',
+        name: `${code}支部`,
+      });
+      const groupId = await made2('/api/orgs', {
+        parentId: branchId,
+        level: 'group',
+        type: 'group',
+        name: `${code}小组`,
+      });
+      const headId = await made2('/api/members', {
+        name: `${code}中心户`,
+        ethnicity: '汉族',
+        education: 'college',
+        idNumber: makeIdNumber('320612', '1970-01-01', ++seq),
+        phone: null,
+        joinedOn: '1995-07-01',
+        status: 'full',
+        branchId,
+        groupId,
+        communityId: null,
+      });
+      const centralId = await made2('/api/central-households', { groupId, headMemberId: headId, name: null });
+      const householdId = await made2('/api/households', {
+        villageId,
+        headName: `${code}住户`,
+        address: `东市路${seq}号`,
+        size: 3,
+      });
+      ok(
+        await admin.request('POST', `/api/households/${householdId}/link`, { centralHouseholdId: centralId }),
+      );
+      const id = `appeal-${code}`;
+      await db
+        .insertInto('linkage_appeal')
+        .values({
+          id,
+          tracking_code: `T${code}`,
+          household_id: householdId,
+          central_household_id: centralId,
+          // Where the chain keeps it: the central household's party group.
+          org_path: await pathOf(groupId),
+          text: '楼道扶手松动，老人上下楼不便',
+          status: 'open',
+          level: 'village',
+          level_org_id: villageId,
+          highest_level: 'village',
+          concluded_level: null,
+          outcome: null,
+          case_id: null,
+          is_overdue: 0,
+          level_since: clock.now(),
+          due_at: null,
+          recorded_at: clock.now(),
+          concluded_at: null,
+          updated_at: clock.now(),
+        })
+        .execute();
+      return id;
+    };
+    const ownAppeal = await appeal(ids.village, 'A1');
+    const theirAppeal = await appeal(ids.otherVillage, 'B1');
+    const linked = ok(await demand('appeal', ownAppeal)).item as Json;
+    assert.deepEqual([linked.source, linked.sourceId], ['appeal', ownAppeal]);
+    const countBefore = (await db.selectFrom('alliance_item').select('id').execute()).length;
+    fails(await demand('appeal', theirAppeal), 422, 'alliance.invalid');
+    assert.equal((await db.selectFrom('alliance_item').select('id').execute()).length, countBefore);
   });
 
   it('gives a merged member’s place in meetings, brand chains and the membership to the one it merged into', async () => {
