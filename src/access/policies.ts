@@ -46,6 +46,7 @@ export const actions = [
   'linkage.serve',
   'linkage.handle',
   'linkage.read',
+  'linkage.configure',
   'volunteer.read',
   'volunteer.manage',
   'volunteer.serve',
@@ -87,6 +88,7 @@ const grants: Record<Role, readonly Action[]> = {
   districtAdmin: [
     ...READ_ORG,
     'linkage.read',
+    'linkage.configure',
     'org.write',
     'member.write',
     'member.reveal',

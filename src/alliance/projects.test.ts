@@ -443,6 +443,7 @@ describe('the alliance’s joint meetings, brand projects, withdrawals and cance
           concluded_level: null,
           outcome: null,
           case_id: null,
+          topic_id: null,
           is_overdue: 0,
           level_since: clock.now(),
           due_at: null,

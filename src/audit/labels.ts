@@ -112,6 +112,8 @@ export const auditActionLabels: Readonly<Record<string, Message>> = {
   'linkage.appeal.confirm': msg('确认化解', 'Confirmed a settlement'),
   'linkage.appeal.reject': msg('不认可化解', 'Rejected a settlement'),
   'linkage.appeal.toCase': msg('诉求转为事件', 'Turned an appeal into a case'),
+  'linkage.appeal.toTopic': msg('诉求转为协商议题', 'Turned an appeal into a consultation topic'),
+  'linkage.limits.save': msg('修改联动各级时限', 'Changed the linkage chain’s time limits'),
 
   'council.update': msg('修改议事会', 'Edited a council'),
   'council.member.add': msg('增加议事会成员', 'Added a council member'),

@@ -13,6 +13,7 @@ export { weightedProgress } from './progress.js';
 export { decisionTypes, type DecisionType } from './tally/index.js';
 export { seedConsultationDemo } from './demo.js';
 export { consultationOutcomeRef, type OutcomeRef } from './outcomeRef.js';
+export { proposeAppealTopic, type AppealTopicInput } from './appealTopic.js';
 export {
   consultationTopicForMatching,
   consultationTopicsForMatching,

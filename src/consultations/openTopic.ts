@@ -29,6 +29,7 @@ const publicLabel: Record<TopicSource, string> = {
   branch: '党组织',
   case: '群众诉求转议题',
   hotspot: '诉求热点',
+  appeal: '党员中心户诉求',
 };
 
 export async function openTopic(

@@ -14,7 +14,7 @@ export const topicStates = [
 ] as const;
 export type TopicState = (typeof topicStates)[number];
 
-export const topicSources = ['resident', 'partyMember', 'branch', 'case', 'hotspot'] as const;
+export const topicSources = ['resident', 'partyMember', 'branch', 'case', 'hotspot', 'appeal'] as const;
 export type TopicSource = (typeof topicSources)[number];
 
 export type TopicAction =

@@ -16,7 +16,14 @@ export const isChainLevel = (value: string): value is ChainLevel =>
 export const levelRank = (level: ChainLevel): number => chainLevels.indexOf(level);
 
 /** Where an appeal stands: waiting at a level, settled there but not yet confirmed by the household, or concluded. */
-export const appealStatuses = ['open', 'awaitingConfirmation', 'settled', 'answered', 'case'] as const;
+export const appealStatuses = [
+  'open',
+  'awaitingConfirmation',
+  'settled',
+  'answered',
+  'case',
+  'topic',
+] as const;
 export type AppealStatus = (typeof appealStatuses)[number];
 
 export const visitKinds = ['home', 'phone', 'meeting'] as const;

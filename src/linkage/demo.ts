@@ -222,6 +222,7 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
         concluded_level: isOpen ? null : last.level,
         outcome,
         case_id: null,
+        topic_id: null,
         is_overdue: isOverdue ? 1 : 0,
         level_since: isOpen ? recordedAt : at - DAY_MS,
         due_at: isOpen ? await dueAtLevel(db, last.level, recordedAt) : null,

@@ -100,6 +100,7 @@ describe('linkage indicators on a hand-built set', () => {
       concluded_level: concluded,
       outcome: null,
       case_id: null,
+      topic_id: null,
       is_overdue: isOverdue ? 1 : 0,
       level_since: NOW - 40 * DAY_MS,
       due_at: null,

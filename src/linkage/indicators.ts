@@ -17,16 +17,19 @@ export type LinkageIndicators = {
   settledAt: LevelCounts;
   answeredAt: LevelCounts;
   casesAt: LevelCounts;
+  /** Taken up as a topic by the level's consultation room. */
+  topicsAt: LevelCounts;
   /** Appeals that went above the unit's own level. */
   passedUp: number;
   cases: number;
+  topics: number;
   concluded: number;
   /** Concluded without any level's limit running out. */
   onTime: number;
   overdue: number;
-  /** Settled or answered at the village or below, of the concluded (小事不出村). */
+  /** Settled, answered or taken up by the consultation room at the village or below, of the concluded (小事不出村). */
   shareWithinVillage: number | null;
-  /** Settled, answered or turned into a case at the town or below, of the concluded (大事不出镇). */
+  /** The same, or turned into a case, at the town or below, of the concluded (大事不出镇). */
   shareWithinTown: number | null;
   linkedHouseholds: number;
   visitedLastQuarter: number;
@@ -43,6 +46,7 @@ export function appealIndicators(tally: readonly AppealTally[], unitLevel: Chain
   const settledAt = zeroLevels();
   const answeredAt = zeroLevels();
   const casesAt = zeroLevels();
+  const topicsAt = zeroLevels();
   let received = 0;
   let pending = 0;
   let passedUp = 0;
@@ -70,28 +74,32 @@ export function appealIndicators(tally: readonly AppealTally[], unitLevel: Chain
       answeredAt[at] += t.n;
     } else if (t.status === 'case') {
       casesAt[at] += t.n;
+    } else if (t.status === 'topic') {
+      topicsAt[at] += t.n;
     }
   }
   const sum = (c: LevelCounts, upTo: ChainLevel) =>
     chainLevels.filter((l) => levelRank(l) <= levelRank(upTo)).reduce((n, l) => n + c[l], 0);
   const cases = sum(casesAt, 'district');
-  const concluded = sum(settledAt, 'district') + sum(answeredAt, 'district') + cases;
+  const topics = sum(topicsAt, 'district');
+  const concluded = sum(settledAt, 'district') + sum(answeredAt, 'district') + cases + topics;
+  // A topic taken up by the village's (or town's) own consultation room is settled where it was raised: 小事不出村.
+  const ownAt = (upTo: ChainLevel) => sum(settledAt, upTo) + sum(answeredAt, upTo) + sum(topicsAt, upTo);
   return {
     received,
     pending,
     settledAt,
     answeredAt,
     casesAt,
+    topicsAt,
     passedUp,
     cases,
+    topics,
     concluded,
     onTime,
     overdue,
-    shareWithinVillage: ratio(sum(settledAt, 'village') + sum(answeredAt, 'village'), concluded),
-    shareWithinTown: ratio(
-      sum(settledAt, 'town') + sum(answeredAt, 'town') + sum(casesAt, 'town'),
-      concluded,
-    ),
+    shareWithinVillage: ratio(ownAt('village'), concluded),
+    shareWithinTown: ratio(ownAt('town') + sum(casesAt, 'town'), concluded),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type Session,
   type TestPlatform,
 } from '../testing/testPlatform.js';
+import { establishCouncils } from '../consultations/index.js';
 import { linkageJobHandlers } from './escalateOverdue.js';
 import { linkageRepository, type AppealRow } from './repository.js';
 
@@ -99,7 +100,7 @@ describe('the linkage: visits, appeals up the chain, indicators', () => {
     }
     return loginAs(p.app, username);
   };
-  const ok = async (session: Session, method: 'GET' | 'POST', url: string, body?: Json) => {
+  const ok = async (session: Session, method: 'GET' | 'POST' | 'PUT', url: string, body?: Json) => {
     const res = await session.request(method, url, body);
     assert.equal(res.status, 200, `${method} ${url}: ${JSON.stringify(res.body)}`);
     return res.body;
@@ -343,5 +344,106 @@ describe('the linkage: visits, appeals up the chain, indicators', () => {
       ((other.body.items as Json[]) ?? []).map((i) => i.id),
       [ids.stranger],
     );
+  });
+
+  it('turns an appeal at the village into a topic of its consultation room, once the village has one', async () => {
+    const a = await recordAppeal(ids.h2, '小区停车位不够，想商量划线方案');
+    const id = a.id as string;
+    await ok(s.leader, 'POST', `/api/linkage/appeals/${id}/pass-up`, { reason: '需全体居民商量' });
+    const early = await s.secretary.request('POST', `/api/linkage/appeals/${id}/to-topic`, {
+      title: '停车位划线',
+      reason: '居民协商',
+    });
+    assert.equal(early.body.code, 'linkage.topic_from_village');
+    await ok(s.secretary, 'POST', `/api/linkage/appeals/${id}/pass-up`, { reason: '村里议事会商量' });
+    const topicsBefore = await p.database.db.selectFrom('consultation_topic').select('id').execute();
+    const noCouncil = await s.village.request('POST', `/api/linkage/appeals/${id}/to-topic`, {
+      title: '停车位划线',
+      reason: '交议事会协商',
+    });
+    assert.equal(noCouncil.status, 422);
+    assert.equal(noCouncil.body.code, 'linkage.no_council');
+    assert.equal(
+      (await p.database.db.selectFrom('consultation_topic').select('id').execute()).length,
+      topicsBefore.length,
+    );
+    const still = (await linkageRepository(p.database.db, p.database.dialect).findAppeal(id)) as AppealRow;
+    assert.deepEqual([still.status, still.topic_id], ['open', null]);
+
+    const village = await p.database.db
+      .selectFrom('org')
+      .select('path')
+      .where('id', '=', ids.village)
+      .executeTakeFirstOrThrow();
+    await establishCouncils(p.database.db, p.database.dialect, { path: village.path }, clock.now());
+    const blank = await s.village.request('POST', `/api/linkage/appeals/${id}/to-topic`, {
+      title: '',
+      reason: 'x',
+    });
+    assert.equal(blank.status, 400);
+    const turned = await ok(s.village, 'POST', `/api/linkage/appeals/${id}/to-topic`, {
+      title: '小区停车位划线方案，联系13912345678',
+      reason: '涉及全体住户，交议事会协商',
+    });
+    const item = turned.item as Json;
+    assert.deepEqual([item.status, item.concludedLevel], ['topic', 'village']);
+    const topic = await p.database.db
+      .selectFrom('consultation_topic')
+      .selectAll()
+      .where('id', '=', item.topicId as string)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([topic.source, topic.status], ['appeal', 'submitted']);
+    assert.ok(topic.body.includes(a.trackingCode as string), topic.body);
+    assert.ok(!topic.title.includes('13912345678'), topic.title);
+    assert.ok(!topic.body.includes('李二'), 'the household is not named on the topic');
+    // The village's cadre sees the topic in its consultation room, as the branch reviews it.
+    const seen = await ok(s.village, 'GET', `/api/topics/${topic.id}`);
+    assert.equal((seen.item as Json).id, topic.id);
+    const detail = await ok(s.village, 'GET', `/api/linkage/appeals/${id}`);
+    assert.deepEqual((detail.steps as Json[]).at(-1)!.action, 'toTopic');
+    // Taken up in the village's own room, it counts as settled within the village (小事不出村).
+    const indicators = await ok(s.village, 'GET', `/api/linkage/indicators?orgId=${ids.village}`);
+    const unit = (indicators.unit as Json).indicators as Json;
+    assert.equal(unit.topics, 1);
+    assert.equal((unit.topicsAt as Json).village, 1);
+    // Nothing more to do on it: a second turn is refused.
+    const twice = await s.village.request('POST', `/api/linkage/appeals/${id}/to-topic`, {
+      title: 'x',
+      reason: 'x',
+    });
+    assert.equal(twice.body.code, 'linkage.appeal_not_open');
+  });
+
+  it('lets the district set each level’s time, applied to appeals arriving from then on', async () => {
+    const before = await ok(s.village, 'GET', '/api/linkage/limits');
+    assert.deepEqual((before.limits as Json).group, { amount: 3, unit: 'workDays' });
+    const limits = { ...(before.limits as Json), group: { amount: 1, unit: 'workDays' } };
+    const forbidden = await s.village.request('PUT', '/api/linkage/limits', { limits, reason: '提速' });
+    assert.equal(forbidden.status, 403);
+    const tooLong = await admin.request('PUT', '/api/linkage/limits', {
+      limits: { ...limits, town: { amount: 91, unit: 'workDays' } },
+      reason: '放宽',
+    });
+    assert.equal(tooLong.status, 422);
+    assert.equal(tooLong.body.code, 'linkage.limit_invalid');
+    const noReason = await admin.request('PUT', '/api/linkage/limits', { limits, reason: '  ' });
+    assert.equal(noReason.body.code, 'linkage.limit_invalid');
+    assert.deepEqual((await ok(s.village, 'GET', '/api/linkage/limits')).limits, before.limits);
+
+    const saved = await admin.request('PUT', '/api/linkage/limits', {
+      limits,
+      reason: '小组一个工作日内响应',
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    clock.set(START); // Friday 09:00: one working day at the group is Monday 09:00.
+    const a = await recordAppeal(ids.h1, '楼道灯不亮');
+    assert.equal(a.dueAt, instantOfLocalDate('2026-03-09') + 9 * HOUR);
+    const audit = await p.database.db
+      .selectFrom('audit_log')
+      .select(['detail'])
+      .where('action', '=', 'linkage.limits.save')
+      .execute();
+    assert.equal(audit.length, 1);
+    await ok(admin, 'PUT', '/api/linkage/limits', { limits: before.limits, reason: '恢复默认' });
   });
 });

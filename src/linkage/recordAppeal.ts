@@ -46,6 +46,7 @@ export async function recordAppeal(
     concluded_level: null,
     outcome: null,
     case_id: null,
+    topic_id: null,
     is_overdue: 0,
     level_since: now,
     due_at: await dueAtLevel(db, stop.level, now),

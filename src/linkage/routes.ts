@@ -1,6 +1,6 @@
 // HTTP routes of the linkage: the head's households, visits and appeals; the chain queue and its actions; the
 // indicators and the visit plan; the household's public tracking page.
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { instantOfLocalDate } from '../platform/time.js';
@@ -40,11 +40,36 @@ import { recordVisit } from './recordVisit.js';
 import { revealAddress } from './revealAddress.js';
 import { settleAppeal } from './settleAppeal.js';
 import { turnAppealIntoCase } from './turnAppealIntoCase.js';
+import { turnAppealIntoTopic } from './turnAppealIntoTopic.js';
+import type { Same } from '../platform/http/schemas.js';
+import { readLevelLimits, saveLevelLimits } from './levelLimits.js';
+import type { LimitUnit } from '../calendar/index.js';
+import { chainLevels } from './chain.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const IdParams = Type.Object({ id: Id });
 const CodeParams = Type.Object({ code: Type.String({ minLength: 6, maxLength: 40 }) });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+const LimitSchema = Type.Object({
+  amount: Type.Integer({ minimum: 1, maximum: 129_600 }),
+  unit: Type.Union([
+    Type.Literal('minutes'),
+    Type.Literal('hours'),
+    Type.Literal('days'),
+    Type.Literal('workHours'),
+    Type.Literal('workDays'),
+  ]),
+});
+/** The schema's units are the calendar's: changing one without the other fails to compile. */
+export const limitUnitsAgree: Same<Static<typeof LimitSchema>['unit'], LimitUnit> = true;
+const LimitsSchema = Type.Object(
+  Object.fromEntries(chainLevels.map((l) => [l, LimitSchema])) as Record<
+    (typeof chainLevels)[number],
+    typeof LimitSchema
+  >,
+);
+
 const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Ok = Type.Object({ item: AppealSchema });
 
@@ -332,6 +357,59 @@ export const linkageRoutes: ModuleRoutes = async (base, { deps }) => {
         ),
       ),
     }),
+  );
+
+  app.post(
+    '/api/linkage/appeals/:id/to-topic',
+    {
+      config: { auth: 'linkage.handle' },
+      schema: {
+        tags: ['linkage'],
+        summary: 'Turn the appeal into a topic of the consultation room (village or town)',
+        params: IdParams,
+        body: Type.Object({ title: Text(120), reason: Text(500) }),
+        response: { 200: Ok },
+      },
+    },
+    async (request) => ({
+      item: presentAppeal(
+        await turnAppealIntoTopic(
+          database,
+          contextOf(request),
+          userOf(request),
+          request.params.id,
+          request.body,
+        ),
+      ),
+    }),
+  );
+
+  app.get(
+    '/api/linkage/limits',
+    {
+      config: { auth: 'linkage.read' },
+      schema: {
+        tags: ['linkage'],
+        summary: 'The time each level of the chain has for an appeal',
+        response: { 200: Type.Object({ limits: LimitsSchema }) },
+      },
+    },
+    async () => ({ limits: await readLevelLimits(database.db) }),
+  );
+
+  app.put(
+    '/api/linkage/limits',
+    {
+      config: { auth: 'linkage.configure' },
+      schema: {
+        tags: ['linkage'],
+        summary:
+          'Set the time each level has (applies to appeals reaching a level from now on), with a reason',
+        body: Type.Object({ limits: LimitsSchema, reason: Text(500) }),
+        response: { 200: Type.Object({ limits: LimitsSchema }) },
+      },
+    },
+    async (request) => ({ limits: await saveLevelLimits(database, contextOf(request), request.body) }),
   );
 
   app.get(

@@ -32,6 +32,8 @@ export type LinkageAppealTable = {
   concluded_level: string | null;
   outcome: string | null;
   case_id: string | null;
+  /** The consultation topic it became, if the chain turned it into one. */
+  topic_id: string | null;
   /** 1 once a level's limit ran out while it waited there. */
   is_overdue: number;
   level_since: number;

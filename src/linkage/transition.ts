@@ -20,6 +20,7 @@ export const appealActions = [
   'escalate',
   'flagOverdue',
   'toCase',
+  'toTopic',
 ] as const;
 export type AppealAction = (typeof appealActions)[number];
 
@@ -28,7 +29,7 @@ export const OVERDUE_JOB = 'linkage.overdue';
 export const overdueKey = (appealId: string, level: string): string => `linkage:${appealId}:${level}`;
 export type OverduePayload = { appealId: string; dueAt: number };
 
-const CONCLUDED: readonly AppealStatus[] = ['settled', 'answered', 'case'];
+const CONCLUDED: readonly AppealStatus[] = ['settled', 'answered', 'case', 'topic'];
 export const isConcluded = (status: string): boolean => (CONCLUDED as readonly string[]).includes(status);
 
 export type StepChange = {

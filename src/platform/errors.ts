@@ -216,6 +216,21 @@ export const errorCatalog = {
       'Only a village or town turns an appeal into a case',
     ),
   },
+  'linkage.topic_from_village': {
+    status: 422,
+    title: msg(
+      '只有村（社区）和镇（街道）可将诉求转为协商议题',
+      'Only a village or town turns an appeal into a consultation topic',
+    ),
+  },
+  'linkage.limit_invalid': {
+    status: 422,
+    title: msg('时限设置不正确', 'A level’s time limit is not valid'),
+  },
+  'linkage.no_council': {
+    status: 422,
+    title: msg('该村（社区）尚未设立议事会', 'This village has no consultation council'),
+  },
   'linkage.not_awaiting_confirmation': {
     status: 409,
     title: msg('该诉求没有待群众确认的化解结果', 'This appeal has no settlement awaiting confirmation'),

@@ -7620,7 +7620,7 @@ export interface paths {
       parameters: {
         query?: {
           view?: 'mine' | 'all';
-          status?: 'open' | 'awaitingConfirmation' | 'settled' | 'answered' | 'case';
+          status?: 'open' | 'awaitingConfirmation' | 'settled' | 'answered' | 'case' | 'topic';
           before?: string;
           limit?: number;
         };
@@ -7899,6 +7899,195 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/linkage/appeals/{id}/to-topic': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Turn the appeal into a topic of the consultation room (village or town) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: components['schemas']['LinkageAppeal'];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/linkage/limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The time each level of the chain has for an appeal */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              limits: {
+                central: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                group: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                branch: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                village: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                town: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                district: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Set the time each level has (applies to appeals reaching a level from now on), with a reason */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            limits: {
+              central: {
+                amount: number;
+                unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+              };
+              group: {
+                amount: number;
+                unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+              };
+              branch: {
+                amount: number;
+                unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+              };
+              village: {
+                amount: number;
+                unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+              };
+              town: {
+                amount: number;
+                unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+              };
+              district: {
+                amount: number;
+                unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+              };
+            };
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              limits: {
+                central: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                group: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                branch: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                village: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                town: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+                district: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/linkage/indicators': {
     parameters: {
       query?: never;
@@ -7943,8 +8132,12 @@ export interface paths {
                   casesAt: {
                     [key: string]: number;
                   };
+                  topicsAt: {
+                    [key: string]: number;
+                  };
                   passedUp: number;
                   cases: number;
+                  topics: number;
                   concluded: number;
                   onTime: number;
                   overdue: number;
@@ -7972,8 +8165,12 @@ export interface paths {
                   casesAt: {
                     [key: string]: number;
                   };
+                  topicsAt: {
+                    [key: string]: number;
+                  };
                   passedUp: number;
                   cases: number;
+                  topics: number;
                   concluded: number;
                   onTime: number;
                   overdue: number;
@@ -18889,6 +19086,7 @@ export interface components {
       concludedLevel: string | null;
       outcome: string | null;
       caseId: string | null;
+      topicId: string | null;
       isOverdue: boolean;
       levelSince: number;
       dueAt: number | null;

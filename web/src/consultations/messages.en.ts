@@ -166,6 +166,7 @@ export const consultationsEn: Messages['consultations'] = {
     branch: 'The branch',
     case: 'From a case',
     hotspot: 'Recurring appeal',
+    appeal: 'Central household appeal',
   },
   topic: {
     hotspotTitle: 'Recurring appeal',

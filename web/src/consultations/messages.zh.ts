@@ -160,6 +160,7 @@ export const consultationsZh = {
     branch: '党组织提出',
     case: '诉求转议题',
     hotspot: '诉求热点',
+    appeal: '党员中心户诉求',
   },
   topic: {
     hotspotTitle: '诉求热点',

@@ -1,10 +1,12 @@
 // One appeal with its steps along the chain, and what the caller may do with it at its level.
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Input, Space, Timeline, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
+import { staffPaths } from '../consultations/api';
 import { actOnAppeal, fetchAppeal, type AppealDetail, type AppealVerb } from './api';
 import { LevelTag, StatusTag, when } from './labels';
 
@@ -15,11 +17,15 @@ const VERBS = [
   { verb: 'to-case', field: 'reason', label: 'linkage.actions.toCase' },
 ] as const satisfies readonly { verb: AppealVerb; field: string; label: string }[];
 
+/** The levels whose consultation room may take an appeal up as a topic. */
+const TOPIC_LEVELS: readonly string[] = ['village', 'town'];
+
 const Body = ({ detail, onDone }: { detail: AppealDetail; onDone: () => void }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const canServe = useAbility('linkage.serve');
   const [text, setText] = useState('');
+  const [topicTitle, setTopicTitle] = useState('');
   const [error, setError] = useState<unknown>(undefined);
   const a = detail.item;
   const act = async (verb: AppealVerb, body: Record<string, unknown>) => {
@@ -28,6 +34,7 @@ const Body = ({ detail, onDone }: { detail: AppealDetail; onDone: () => void }) 
       await actOnAppeal(a.id, verb, body);
       void message.success(t('linkage.appeal.done'));
       setText('');
+      setTopicTitle('');
       onDone();
     } catch (failure) {
       setError(failure);
@@ -55,6 +62,13 @@ const Body = ({ detail, onDone }: { detail: AppealDetail; onDone: () => void }) 
         <Descriptions.Item label={t('linkage.appeal.text')}>{a.text}</Descriptions.Item>
         {a.outcome === null ? null : (
           <Descriptions.Item label={t('linkage.appeal.outcome')}>{a.outcome}</Descriptions.Item>
+        )}
+        {a.topicId === null ? null : (
+          <Descriptions.Item label={t('linkage.appeal.topic')}>
+            <Link to={staffPaths.topic(a.topicId)} data-testid="appeal-topic-link">
+              {t('linkage.appeal.openTopic')}
+            </Link>
+          </Descriptions.Item>
         )}
         {detail.case === null ? null : (
           <Descriptions.Item label={t('linkage.appeal.case')}>
@@ -84,6 +98,27 @@ const Body = ({ detail, onDone }: { detail: AppealDetail; onDone: () => void }) 
               </Button>
             ))}
           </Space>
+          {TOPIC_LEVELS.includes(a.level) ? (
+            <Space.Compact style={{ width: '100%' }}>
+              <Input
+                placeholder={t('linkage.appeal.topicTitle')}
+                aria-label={t('linkage.appeal.topicTitle')}
+                maxLength={120}
+                value={topicTitle}
+                onChange={(e) => {
+                  setTopicTitle(e.target.value);
+                }}
+                data-testid="appeal-topic-title"
+              />
+              <Button
+                disabled={text.trim() === '' || topicTitle.trim() === ''}
+                onClick={() => void act('to-topic', { title: topicTitle, reason: text })}
+                data-testid="appeal-to-topic"
+              >
+                {t('linkage.actions.toTopic')}
+              </Button>
+            </Space.Compact>
+          ) : null}
         </>
       ) : null}
       {a.status === 'awaitingConfirmation' && canServe ? (

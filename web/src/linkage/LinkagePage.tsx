@@ -125,6 +125,7 @@ const IndicatorTable = ({
             render: (_: unknown, u) => u.indicators.passedUp,
           },
           { title: t('linkage.indicators.cases'), key: 'c', render: (_: unknown, u) => u.indicators.cases },
+          { title: t('linkage.indicators.topics'), key: 't', render: (_: unknown, u) => u.indicators.topics },
           { title: t('linkage.indicators.onTime'), key: 'o', render: (_: unknown, u) => u.indicators.onTime },
           {
             title: t('linkage.indicators.withinVillage'),

@@ -12,11 +12,14 @@ import {
   recordAppeal,
   revealAddress,
   type LinkedHousehold,
+  type VisitBody,
 } from './api';
 import { AppealDrawer } from './AppealDrawer';
 import { LevelTag, localDay, StatusTag, when } from './labels';
 
-const VISIT_KINDS = ['home', 'phone', 'meeting'] as const;
+const VISIT_KINDS = ['home', 'phone', 'meeting'] as const satisfies readonly VisitBody['kind'][];
+
+type VisitForm = { visitedOn: string; kind: VisitBody['kind']; heard: string; withPosition: boolean };
 
 const currentPosition = (): Promise<{ lng: number; lat: number } | null> =>
   new Promise((resolve) => {
@@ -43,15 +46,10 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(undefined);
   const [openAppeal, setOpenAppeal] = useState<string | null>(null);
-  const [visitForm] = Form.useForm<{
-    visitedOn: string;
-    kind: string;
-    heard: string;
-    withPosition: boolean;
-  }>();
+  const [visitForm] = Form.useForm<VisitForm>();
   const [appealForm] = Form.useForm<{ text: string; isKeptByHead: boolean }>();
 
-  const onVisit = async (v: { visitedOn: string; kind: string; heard: string; withPosition: boolean }) => {
+  const onVisit = async (v: VisitForm) => {
     setError(undefined);
     try {
       const position = v.withPosition ? await currentPosition() : null;

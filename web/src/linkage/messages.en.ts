@@ -20,6 +20,7 @@ export const linkageEn: Widen<typeof linkageZh> = {
     settled: 'Settled',
     answered: 'Answered',
     case: 'Became a case',
+    topic: 'Became a consultation topic',
   },
   actions: {
     record: 'Recorded',
@@ -31,6 +32,7 @@ export const linkageEn: Widen<typeof linkageZh> = {
     escalate: 'Passed up when overdue',
     flagOverdue: 'Overdue',
     toCase: 'Turn into a case',
+    toTopic: 'Turn into a consultation topic',
   },
   visitKinds: { home: 'Home visit', phone: 'Phone call', meeting: 'Meeting' },
   household: {
@@ -69,6 +71,9 @@ export const linkageEn: Widen<typeof linkageZh> = {
     dueAt: 'Due at this level',
     overdue: 'Overdue',
     case: 'Case',
+    topic: 'Consultation topic',
+    openTopic: 'Open the topic',
+    topicTitle: 'Topic title (for a consultation topic)',
     steps: 'Steps',
     outcome: 'Settlement',
     answer: 'Answer',
@@ -86,6 +91,7 @@ export const linkageEn: Widen<typeof linkageZh> = {
     settledLow: 'Settled in the village',
     passedUp: 'Passed up',
     cases: 'Cases',
+    topics: 'Topics',
     onTime: 'On time',
     withinVillage: 'Within the village',
     withinTown: 'Within the town',

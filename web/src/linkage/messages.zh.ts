@@ -16,6 +16,7 @@ export const linkageZh = {
     settled: '已化解',
     answered: '已答复',
     case: '已转事件',
+    topic: '已转协商议题',
   },
   actions: {
     record: '登记诉求',
@@ -27,6 +28,7 @@ export const linkageZh = {
     escalate: '超时自动上交',
     flagOverdue: '超时',
     toCase: '转为事件',
+    toTopic: '转为协商议题',
   },
   visitKinds: { home: '入户走访', phone: '电话联系', meeting: '见面座谈' },
   household: {
@@ -65,6 +67,9 @@ export const linkageZh = {
     dueAt: '本级时限',
     overdue: '超时',
     case: '事件',
+    topic: '协商议题',
+    openTopic: '查看议题',
+    topicTitle: '议题标题（转为协商议题时填写）',
     steps: '办理经过',
     outcome: '化解结果',
     answer: '答复内容',
@@ -82,6 +87,7 @@ export const linkageZh = {
     settledLow: '村内化解',
     passedUp: '上交',
     cases: '转事件',
+    topics: '转议题',
     onTime: '按时办结',
     withinVillage: '小事不出村',
     withinTown: '大事不出镇',

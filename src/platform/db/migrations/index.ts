@@ -26,6 +26,7 @@ import { migration as m0023 } from './0023_alliance_projects.js';
 import { migration as m0024 } from './0024_talent.js';
 import { migration as m0025 } from './0025_assessment_leaders.js';
 import { migration as m0026 } from './0026_alliance_item_source.js';
+import { migration as m0027 } from './0027_linkage_appeal_topic.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -54,4 +55,5 @@ export const migrations: readonly Migration[] = [
   m0024,
   m0025,
   m0026,
+  m0027,
 ];

@@ -1,0 +1,57 @@
+// An appeal the linkage chain could not settle becomes a topic of the council of the village (or town) it reached:
+// it goes to the branch for review at once, says where it came from (the appeal's tracking code, never the
+// household), and is answered with the topic and its council. Runs in the caller's transaction.
+import type { Kysely } from 'kysely';
+import { maskPersonalText } from '../cases/index.js';
+import type { Database } from '../platform/db/database.js';
+import { toDbBool } from '../platform/db/database.js';
+import type { DB } from '../platform/db/schema.js';
+import { newId } from '../platform/ids.js';
+import { consultationRepository, type TopicRow } from './repository.js';
+
+export type AppealTopicInput = {
+  /** The organisation (village or town) whose council takes the topic. */
+  orgId: string;
+  title: string;
+  body: string;
+  /** The appeal's public tracking code, named in the topic's text. */
+  trackingCode: string;
+  proposerUserId: string;
+};
+
+export async function proposeAppealTopic(
+  trx: Kysely<DB>,
+  database: Pick<Database, 'dialect'>,
+  now: number,
+  input: AppealTopicInput,
+): Promise<{ topicId: string; councilId: string } | null> {
+  const repo = consultationRepository(trx, database.dialect);
+  const council = await repo.councilOfOrg(input.orgId);
+  if (council === undefined) {
+    return null;
+  }
+  const row: TopicRow = {
+    id: newId(now),
+    council_id: council.id,
+    org_path: council.org_path,
+    title: maskPersonalText(input.title.trim()),
+    body: maskPersonalText(`${input.body.trim()}\n（由党员中心户诉求 ${input.trackingCode} 转为议题）`),
+    source: 'appeal',
+    proposer_user_id: input.proposerUserId,
+    proposer_name_enc: null,
+    proposer_public: '党员中心户诉求',
+    is_anonymous: toDbBool(false),
+    case_id: null,
+    status: 'submitted',
+    support_count: 0,
+    support_threshold: council.support_threshold,
+    support_until: null,
+    reason: null,
+    merged_into_id: null,
+    reviewed_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertTopic(row);
+  return { topicId: row.id, councilId: council.id };
+}
