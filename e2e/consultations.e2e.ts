@@ -1,11 +1,22 @@
 // A consultation's whole loop (有事好商量): a resident proposes a topic on the phone without an account, neighbours
-// support it up to the council's threshold, the village cadre approves it in the console, a meeting is held with a
-// QR check-in on the phone and a consensus vote, an outcome is published that opens a case, the case closes in the
-// four-platform workflow, the outcome follows it to done, and the resident rates the outcome on the public page.
+// support it up to the council's threshold, the village cadre approves it in the console and schedules a meeting
+// from the council's page, the meeting is held with a QR check-in on the phone and a consensus vote, the cadre
+// publishes the decision's outcome from its card on the meeting's page and it opens a case, the case closes in the
+// four-platform workflow (through its API; e2e/cases.e2e.ts covers its pages), the outcome follows it to done, and
+// the resident rates the outcome on the public page.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { apiCall, apiLogin, DESKTOP, e2eSuite, PHONE, type ApiSession } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import {
+  apiCall,
+  apiLogin,
+  DESKTOP,
+  e2eSuite,
+  motionsDone,
+  PHONE,
+  pickOption,
+  type ApiSession,
+} from './harness.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -20,11 +31,15 @@ const RESIDENT = { name: '陈秀英', phone: '13912340001' };
 /** The last supporter supports on the page; the others through the public API. */
 const PAGE_SUPPORTER = '13912340099';
 const MEETING_TITLE = '东市社区楼道照明议事会议';
+const PLACE = '东市社区党群服务中心二楼';
 const QUESTION = '是否同意由社区统一更换三号楼楼道声控灯';
 const MINUTES = '会议协商一致：由街道综合执法平台牵头，一个月内完成三号楼楼道声控灯更换。';
 const OUTCOME = '更换三号楼楼道声控灯';
+const OWNER = '金沙街道综合执法平台';
 /** 暴露垃圾 (市容环境): the town routes it to its law-enforcement platform, as in e2e/cases.e2e.ts. */
 const CATEGORY = '010101';
+const CATEGORY_NAME = '暴露垃圾';
+const CASE_DESCRIPTION = `【协商成果】${OUTCOME}（三号楼一至六层）`;
 const HANDLED_NOTE = '已更换三号楼全部楼道声控灯';
 
 /** A local date (YYYY-MM-DD) in the district's time zone. */
@@ -51,6 +66,34 @@ void describe('consultations: propose, support, approve, meet, vote, outcome, ca
   async function fitsPhone(page: Page, what: string): Promise<void> {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `${what} fits the phone (${width} px)`);
+  }
+
+  /**
+   * Picks a category of the tree select by its name, searched for as a person would type it, and checks the select
+   * shows it; a click lost while the filtered tree still moves is tried again, a bounded number of times.
+   */
+  async function pickCategory(page: Page, select: Locator, name: string): Promise<void> {
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      await motionsDone(page);
+      if ((await dropdown.count()) === 0) {
+        await select.click();
+        await page.keyboard.type(name);
+      }
+      const node = dropdown.locator('.ant-select-tree-title').filter({ hasText: new RegExp(`^${name}$`) });
+      try {
+        await node.first().waitFor({ state: 'visible', timeout: 5_000 });
+        await motionsDone(page);
+        await node.first().click({ timeout: 5_000 });
+      } catch {
+        continue;
+      }
+      await motionsDone(page);
+      if ((await select.textContent())?.includes(name) === true) {
+        return;
+      }
+    }
+    throw new Error(`the category ${name} could not be picked`);
   }
 
   /** The dialog open on the page (antd keeps closed ones in the DOM, hidden, which the role query skips). */
@@ -163,30 +206,77 @@ void describe('consultations: propose, support, approve, meet, vote, outcome, ca
         await page.getByTestId('topic-approve').waitFor({ state: 'detached' });
       });
 
-      // The console has no page to schedule a meeting: the cadre schedules it through the API, with the topic on
-      // its agenda and one present enough for its decisions to stand.
-      const meeting = await apiCall<{ item: { id: string } }>(
-        baseUrl,
-        cadre,
-        'POST',
-        `/api/councils/${encodeURIComponent(councilId)}/meetings`,
-        {
-          kind: 'council',
-          title: MEETING_TITLE,
-          startsAt: Date.now() + HOUR,
-          place: '东市社区党群服务中心二楼',
-          quorum: 1,
-          topicIds: [proposed.id],
-          invitees: [],
-        },
-      );
-      const meetingId = meeting.item.id;
+      // The cadre schedules a meeting from the council's page, with the topic on its agenda and one present enough
+      // for its decisions to stand. It starts at ten the next morning (the district's clock), safely after now.
+      const meetingDay = districtDate(Date.now() + DAY);
+      const startsAt = Date.parse(`${meetingDay}T10:00:00+08:00`);
+      const meetingId = await suite.as('cadre-schedule', CADRE, DESKTOP, async (page) => {
+        await page.goto(`${baseUrl}/consultations/councils/${encodeURIComponent(councilId)}`);
+        await page.getByRole('heading', { name: COUNCIL }).waitFor({ state: 'visible' });
+        await page.getByTestId('council-schedule').click();
+        const dialog = dialogOf(page);
+        await dialog.getByTestId('schedule-title').waitFor({ state: 'visible' });
+        await motionsDone(page);
+        await dialog.getByText('议事会议', { exact: true }).click();
+        assert.equal(await dialog.getByRole('radio', { name: '议事会议' }).isChecked(), true);
+        await dialog.getByTestId('schedule-title').fill(MEETING_TITLE);
+        // Typed as the district reads it and taken with Enter, as a clerk might.
+        const when = dialog.getByTestId('schedule-starts-at');
+        await when.click();
+        await when.fill(`${meetingDay} 10:00`);
+        await when.press('Enter');
+        await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+        assert.equal(await when.inputValue(), `${meetingDay} 10:00`);
+        await dialog.getByTestId('schedule-quorum').fill('1');
+        // The council's own room is offered; this meeting is on the second floor.
+        const place = dialog.getByTestId('schedule-place');
+        assert.notEqual(await place.inputValue(), '', 'the council’s room is offered');
+        await place.fill(PLACE);
+        await pickOption(page, dialog.getByTestId('schedule-topics'), TITLE);
+        // Closes the agenda's list (a multiple select stays open after a pick).
+        await dialog.getByText('会议名称', { exact: true }).click();
+        await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+        const scheduled = page.waitForResponse(
+          (r) =>
+            r.request().method() === 'POST' &&
+            r.url().endsWith(`/api/councils/${encodeURIComponent(councilId)}/meetings`),
+        );
+        await dialog.getByTestId('schedule-submit').click();
+        const response = await scheduled;
+        assert.equal(response.status(), 200, await response.text());
+        const sent = response.request().postDataJSON() as {
+          kind: string;
+          startsAt: number;
+          place: string;
+          quorum: number;
+          topicIds: string[];
+        };
+        assert.deepEqual(
+          [sent.kind, sent.startsAt, sent.place, sent.quorum, sent.topicIds],
+          ['council', startsAt, PLACE, 1, [proposed.id]],
+        );
+        const id = ((await response.json()) as { item: { id: string } }).item.id;
+        // The meeting's page opens.
+        await page.getByText('会议已安排', { exact: true }).waitFor({ state: 'visible' });
+        await page.waitForURL((url) => url.pathname === `/consultations/meetings/${encodeURIComponent(id)}`);
+        await page.getByRole('heading', { name: MEETING_TITLE }).waitFor({ state: 'visible' });
+        await page.getByText(TITLE).first().waitFor({ state: 'visible' });
+        // The council's page lists it among the meetings to come, with its time and place.
+        await page.goto(`${baseUrl}/consultations/councils/${encodeURIComponent(councilId)}`);
+        await page.getByRole('tab', { name: /^会议/ }).click();
+        await page
+          .locator('.ant-list-item')
+          .filter({ has: page.getByRole('link', { name: MEETING_TITLE, exact: true }) })
+          .filter({ hasText: `10:00 · ${PLACE}` })
+          .waitFor({ state: 'visible' });
+        return id;
+      });
 
       // The resident registers for the meeting on the council's public page.
       await suite.as('resident-register', null, PHONE, async (page) => {
         await page.goto(`${baseUrl}/consult/${encodeURIComponent(councilId)}`);
         const item = page.locator('.ant-list-item').filter({ hasText: MEETING_TITLE });
-        await item.getByText('东市社区党群服务中心二楼').waitFor({ state: 'visible' });
+        await item.getByText(PLACE).waitFor({ state: 'visible' });
         await item.getByRole('button', { name: '报名参加' }).click();
         const dialog = dialogOf(page);
         await dialog.getByText(`报名参加：${MEETING_TITLE}`).waitFor({ state: 'visible' });
@@ -301,22 +391,81 @@ void describe('consultations: propose, support, approve, meet, vote, outcome, ca
         return openedBody.item.id;
       });
 
-      // The console has no page to publish an outcome: the cadre publishes it through the API; it is government
-      // work, so it opens a case in the four-platform workflow.
-      const outcome = await apiCall<{
-        item: { id: string; status: string; hasCase: boolean; caseState: string };
-      }>(baseUrl, cadre, 'POST', `/api/councils/${encodeURIComponent(councilId)}/outcomes`, {
-        title: OUTCOME,
-        ownerUnit: '金沙街道综合执法平台',
-        deadline: districtDate(Date.now() + 30 * DAY),
-        topicId: proposed.id,
-        decisionId,
-        case: { categoryCode: CATEGORY, description: `【协商成果】${OUTCOME}（三号楼一至六层）` },
+      // The cadre publishes the decision's outcome from its card on the meeting's page; it is government work, so
+      // it opens a case in the four-platform workflow.
+      const deadline = districtDate(Date.now() + 30 * DAY);
+      const outcomeId = await suite.as('cadre-publish', CADRE, DESKTOP, async (page) => {
+        await page.goto(`${baseUrl}/consultations/meetings/${encodeURIComponent(meetingId)}`);
+        await page.getByRole('heading', { name: MEETING_TITLE }).waitFor({ state: 'visible' });
+        await page
+          .getByTestId('decision-card')
+          .filter({ hasText: QUESTION })
+          .getByTestId('decision-publish')
+          .click();
+        const dialog = dialogOf(page);
+        await dialog.getByTestId('publish-title').waitFor({ state: 'visible' });
+        await motionsDone(page);
+        // It comes from the decision and the decision's topic.
+        await dialog
+          .locator('.ant-descriptions-item')
+          .filter({ hasText: '对应表决' })
+          .filter({ hasText: QUESTION })
+          .waitFor({ state: 'visible' });
+        await dialog
+          .locator('.ant-descriptions-item')
+          .filter({ hasText: '对应议题' })
+          .filter({ hasText: TITLE })
+          .waitFor({ state: 'visible' });
+        await dialog.getByTestId('publish-title').fill(OUTCOME);
+        await dialog.getByTestId('publish-owner').fill(OWNER);
+        const by = dialog.getByTestId('publish-deadline');
+        await by.click();
+        await by.fill(deadline);
+        await by.press('Enter');
+        await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+        assert.equal(await by.inputValue(), deadline);
+        await dialog.getByTestId('publish-opens-case').click();
+        assert.equal(await dialog.getByTestId('publish-opens-case').isChecked(), true);
+        await pickCategory(page, dialog.getByTestId('publish-category'), CATEGORY_NAME);
+        await dialog.getByTestId('publish-case-description').fill(CASE_DESCRIPTION);
+        const published = page.waitForResponse(
+          (r) =>
+            r.request().method() === 'POST' &&
+            r.url().endsWith(`/api/councils/${encodeURIComponent(councilId)}/outcomes`),
+        );
+        await dialog.getByTestId('publish-submit').click();
+        const response = await published;
+        assert.equal(response.status(), 200, await response.text());
+        const sent = response.request().postDataJSON() as {
+          title: string;
+          ownerUnit: string;
+          deadline: string;
+          topicId: string;
+          decisionId: string;
+          case: { categoryCode: string; description: string } | null;
+        };
+        assert.deepEqual(sent.case, { categoryCode: CATEGORY, description: CASE_DESCRIPTION });
+        assert.deepEqual(
+          [sent.title, sent.ownerUnit, sent.deadline, sent.topicId, sent.decisionId],
+          [OUTCOME, OWNER, deadline, proposed.id, decisionId],
+        );
+        const answer = (await response.json()) as {
+          item: { id: string; status: string; hasCase: boolean; caseState: string };
+        };
+        assert.equal(answer.item.hasCase, true);
+        assert.equal(answer.item.status, 'inProgress');
+        assert.equal(answer.item.caseState, 'reported');
+        // The outcome's page opens: in progress, with its case waiting to be accepted.
+        await page.getByText('协商成果已发布', { exact: true }).waitFor({ state: 'visible' });
+        await page.waitForURL(
+          (url) => url.pathname === `/consultations/outcomes/${encodeURIComponent(answer.item.id)}`,
+        );
+        await page.getByRole('heading', { name: OUTCOME }).waitFor({ state: 'visible' });
+        await page.locator('.ant-tag').filter({ hasText: '落实中' }).first().waitFor({ state: 'visible' });
+        await page.getByText('事件状态：待受理').waitFor({ state: 'visible' });
+        await page.getByText(OWNER, { exact: true }).waitFor({ state: 'visible' });
+        return answer.item.id;
       });
-      const outcomeId = outcome.item.id;
-      assert.equal(outcome.item.hasCase, true);
-      assert.equal(outcome.item.status, 'inProgress');
-      assert.equal(outcome.item.caseState, 'reported');
 
       // 4. The case runs through the workflow API with the town's command centre and the department (the case
       // pages themselves are covered by e2e/cases.e2e.ts).
