@@ -2,6 +2,7 @@
 import { DatePicker, Descriptions, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { districtInstant } from '../common/forms';
 import { agreeMatch, type Item, type Suggestion } from './api';
 import { FormDialog } from '../common/FormDialog';
 import { listLabel } from './labels';
@@ -55,7 +56,8 @@ export const AgreeDialog = ({
         agreeMatch(allianceId, demand.id, {
           offerId: offer.offerId,
           quantity: typeof v.quantity === 'number' ? v.quantity : null,
-          dueAt: v.dueAt.endOf('day').valueOf(),
+          // The end of the picked day on the district's clock, as the date is shown, whatever the browser's zone.
+          dueAt: districtInstant(v.dueAt.endOf('day')),
           commitment: v.commitment.trim(),
         })
       }

@@ -4,6 +4,7 @@
 import { DatePicker, Form, Input, Rate, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { districtInstant } from '../common/forms';
 import {
   addMilestone,
   addPartner,
@@ -197,7 +198,8 @@ export const MilestoneDialog = ({ allianceId, brand, onClose, onDone }: OnBrand)
         addMilestone(allianceId, brand.id, {
           title: v.title.trim(),
           note: (v.note ?? '').trim(),
-          dueAt: v.dueAt.endOf('day').valueOf(),
+          // The end of the picked day on the district's clock, as the date is shown, whatever the browser's zone.
+          dueAt: districtInstant(v.dueAt.endOf('day')),
         })
       }
       onClose={onClose}

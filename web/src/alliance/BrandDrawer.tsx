@@ -163,7 +163,7 @@ export const BrandDrawer = ({
                 data-testid="brand-partners"
                 dataSource={brand.partners}
                 renderItem={(p) => (
-                  <List.Item key={p.orgId}>
+                  <List.Item key={p.orgId} data-testid="brand-partner">
                     <Flex vertical gap={2}>
                       <Typography.Text strong>{p.orgName}</Typography.Text>
                       <Typography.Text type="secondary">{p.contribution}</Typography.Text>

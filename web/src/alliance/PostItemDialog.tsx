@@ -4,6 +4,7 @@ import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../common/FormDialog';
+import { districtInstant } from '../common/forms';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { fetchCouncil, fetchCouncils } from '../consultations/api';
@@ -33,6 +34,12 @@ type Values = {
   source?: DemandSource;
   sourceId?: string | null;
 };
+
+/** The start or the end of a picked day as an instant, or null when none was picked. */
+const dayOrNull = (picked: Dayjs | null | undefined, edge: 'start' | 'end'): number | null =>
+  picked === null || picked === undefined
+    ? null
+    : districtInstant(edge === 'start' ? picked.startOf('day') : picked.endOf('day'));
 
 const FIELDS = {
   ownerOrgId: ['ownerOrgId'],
@@ -109,9 +116,10 @@ export const PostItemDialog = ({
       title: v.title.trim(),
       detail: (v.detail ?? '').trim(),
       quantity: typeof v.quantity === 'number' ? v.quantity : null,
-      availableFrom: isDemand ? null : (v.availableFrom?.startOf('day').valueOf() ?? null),
-      availableTo: isDemand ? null : (v.availableTo?.endOf('day').valueOf() ?? null),
-      neededBy: isDemand ? (v.neededBy?.endOf('day').valueOf() ?? null) : null,
+      // The picked days on the district's clock, as they are shown, whatever the browser's zone.
+      availableFrom: isDemand ? null : dayOrNull(v.availableFrom, 'start'),
+      availableTo: isDemand ? null : dayOrNull(v.availableTo, 'end'),
+      neededBy: isDemand ? dayOrNull(v.neededBy, 'end') : null,
       source: isDemand ? (v.source ?? 'own') : undefined,
       sourceId: isDemand && v.source === 'consultation' ? (v.sourceId ?? null) : null,
     });
