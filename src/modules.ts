@@ -54,7 +54,13 @@ import {
   identityAuthenticator,
   identityRoutes,
 } from './identity/index.js';
-import { linkageJobHandlers, linkageRoutes, reassignLinkage, repathLinkage } from './linkage/index.js';
+import {
+  ensureLinkageJobs,
+  linkageJobHandlers,
+  linkageRoutes,
+  reassignLinkage,
+  repathLinkage,
+} from './linkage/index.js';
 import { notificationJobHandlers, notificationRoutes } from './notifications/index.js';
 import {
   followGroupMembers,
@@ -229,5 +235,6 @@ export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
 export async function ensureStandingJobs(database: Database, now: number): Promise<void> {
   await ensureVolunteerJobs(database.db, now);
   await ensureConsultationJobs(database.db, now);
+  await ensureLinkageJobs(database.db, now);
   await ensureCommandJobs(database.db, now);
 }

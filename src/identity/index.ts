@@ -185,6 +185,29 @@ export async function seedMemberLink(
   await userRepository(db, dialect).update(userId, { member_id: memberId }, now);
 }
 
+/** The active account of each of these party members that has one (a job telling members something). */
+export async function activeAccountsOfMembers(
+  db: Kysely<DB>,
+  memberIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(memberIds)];
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('app_user')
+      .select(['id', 'member_id'])
+      .where('member_id', 'in', ids.slice(i, i + 500))
+      .where('status', '=', 'active')
+      .execute();
+    for (const r of rows) {
+      if (r.member_id !== null) {
+        out.set(r.member_id, r.id);
+      }
+    }
+  }
+  return out;
+}
+
 /** For seeders: which of these party members already have an account linked (one account per member). */
 export async function membersWithAccounts(
   db: Kysely<DB>,

@@ -15,17 +15,20 @@
 //             organisation department and district admin read the district without acting.
 // A chain seat sees the appeals of its subtree (the appeal's scope is its central household's group path) and acts
 // only on those waiting at its own organisation; anything else answers 404. Each level has a limit (app_setting
-// 'linkage.levelLimits', working time by default); an appeal still waiting when it runs out moves up by itself.
+// 'linkage.levelLimits', working time by default, set through PUT /api/linkage/limits); an appeal still waiting when
+// it runs out moves up by itself. Every Monday each head with an account is reminded of the households due a visit.
 import type { Kysely } from 'kysely';
 import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
-import type { Dialect } from '../platform/db/database.js';
+import type { Database, Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
+import type { JobHandler } from '../platform/jobs/jobs.js';
 import { indicatorsOfUnit, type LinkageIndicators, type Period } from './indicators.js';
 import { linkageRepository } from './repository.js';
+import { linkageJobHandlers as overdueJobHandlers } from './escalateOverdue.js';
+import { ensureVisitReminderJob, visitReminderJobHandlers } from './visitReminders.js';
 
 export { linkageRoutes } from './routes.js';
 export { linkageAppealRef, type AppealRef } from './appealRef.js';
-export { linkageJobHandlers } from './escalateOverdue.js';
 export {
   chainLevels,
   DEFAULT_LEVEL_LIMITS,
@@ -74,3 +77,13 @@ export const repathLinkage: OrgHook<OrgRepath> = (db, dialect, e) =>
 /** Org hook: visits and appeals of a merged group go to the target; appeals waiting there wait at the target. */
 export const reassignLinkage: OrgHook<OrgMerge> = (db, dialect, e) =>
   linkageRepository(db, dialect).reassign(e.from, e.to);
+
+/** The module's jobs: an overdue appeal moving up by itself, and the Monday visit reminders. */
+export function linkageJobHandlers(database: Database): Record<string, JobHandler> {
+  return { ...overdueJobHandlers(database), ...visitReminderJobHandlers(database) };
+}
+
+/** The standing job of the module: the next Monday's visit reminders, ensured at every start. */
+export async function ensureLinkageJobs(db: Kysely<DB>, now: number): Promise<void> {
+  await ensureVisitReminderJob(db, now);
+}

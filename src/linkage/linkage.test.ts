@@ -18,6 +18,8 @@ import {
 } from '../testing/testPlatform.js';
 import { establishCouncils } from '../consultations/index.js';
 import { linkageJobHandlers } from './escalateOverdue.js';
+import { ensureLinkageJobs, linkageJobHandlers as linkageDoorJobHandlers } from './index.js';
+import { nextReminderRun } from './visitReminders.js';
 import { linkageRepository, type AppealRow } from './repository.js';
 
 type Json = Record<string, unknown>;
@@ -445,5 +447,52 @@ describe('the linkage: visits, appeals up the chain, indicators', () => {
       .execute();
     assert.equal(audit.length, 1);
     await ok(admin, 'PUT', '/api/linkage/limits', { limits: before.limits, reason: '恢复默认' });
+  });
+
+  it('reminds each head on Monday morning of the households due a visit, those in need first', async () => {
+    assert.equal(nextReminderRun(START), instantOfLocalDate('2026-03-09') + 8 * HOUR);
+    const monday = instantOfLocalDate('2026-04-13') + 8 * HOUR;
+    assert.equal(nextReminderRun(monday - HOUR), monday);
+    assert.equal(nextReminderRun(monday), monday + 7 * DAY);
+    // Forty days on both of his households raised two appeals or more this quarter (in need, so visited monthly):
+    // 李一, visited on 5 March, is due by the monthly rule only, 李二 was never visited; the other head's one
+    // household was never visited either.
+    clock.set(monday - 3 * DAY);
+    await ensureLinkageJobs(p.database.db, clock.now());
+    const handlers = linkageDoorJobHandlers(p.database);
+    const reminders = () =>
+      p.database.db.selectFrom('notification').select('id').where('event', '=', 'linkage.visitDue').execute();
+    // Earlier appeals' timers may fall due on the way; the reminders wait for Monday 08:00.
+    await runDueJobs(p.database, handlers, { now: () => clock.now() });
+    assert.equal((await reminders()).length, 0);
+    clock.set(monday + 60_000);
+    await runDueJobs(p.database, handlers, { now: () => clock.now() });
+    const told = await p.database.db
+      .selectFrom('notification')
+      .innerJoin('app_user', 'app_user.id', 'notification.user_id')
+      .select(['app_user.username', 'notification.title_zh', 'notification.body_zh'])
+      .where('notification.event', '=', 'linkage.visitDue')
+      .orderBy('app_user.username')
+      .execute();
+    assert.deepEqual(
+      told.map((n) => [n.username, n.title_zh]),
+      [
+        ['t_head', '本周待走访 2 户'],
+        ['t_other', '本周待走访 1 户'],
+      ],
+    );
+    assert.match(told[0]!.body_zh, /有 2 户到了走访时间，其中 2 户近期多次反映诉求/);
+    assert.match(told[1]!.body_zh, /有 1 户本季度尚未走访/);
+    // The run set the next Monday's, once.
+    const next = await p.database.db
+      .selectFrom('job')
+      .select(['due_at'])
+      .where('kind', '=', 'linkage.visitReminders')
+      .where('status', '=', 'pending')
+      .execute();
+    assert.deepEqual(
+      next.map((j) => j.due_at),
+      [monday + 7 * DAY],
+    );
   });
 });

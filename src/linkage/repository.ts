@@ -46,6 +46,24 @@ export function linkageRepository(db: Kysely<DB>, dialect: Dialect) {
     },
 
     /** The latest visit of each of the households (absent: never visited). */
+    /** How many appeals each of these households raised since `since` (those with none are absent). */
+    async appealCounts(householdIds: readonly string[], since: number): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      for (let i = 0; i < householdIds.length; i += 500) {
+        const rows = await db
+          .selectFrom('linkage_appeal')
+          // PostgreSQL answers a count as a string.
+          .select(['household_id', sql<number | string>`count(*)`.as('n')])
+          .where('household_id', 'in', householdIds.slice(i, i + 500))
+          .where('recorded_at', '>=', since)
+          .groupBy('household_id')
+          .execute();
+        for (const r of rows) {
+          out.set(r.household_id, Number(r.n));
+        }
+      }
+      return out;
+    },
     async lastVisits(householdIds: string[]): Promise<Map<string, number>> {
       const out = new Map<string, number>();
       for (let i = 0; i < householdIds.length; i += 500) {

@@ -24,6 +24,7 @@ export const notificationEvents = [
   'consultation.invited',
   'consultation.vote',
   'consultation.outcome',
+  'linkage.visitDue',
   'command.alert',
   'command.patrolFocus',
 ] as const;

@@ -2061,6 +2061,7 @@ export interface paths {
                   | 'consultation.invited'
                   | 'consultation.vote'
                   | 'consultation.outcome'
+                  | 'linkage.visitDue'
                   | 'command.alert'
                   | 'command.patrolFocus';
                 /** @enum {string} */
@@ -2110,6 +2111,7 @@ export interface paths {
                 | 'consultation.invited'
                 | 'consultation.vote'
                 | 'consultation.outcome'
+                | 'linkage.visitDue'
                 | 'command.alert'
                 | 'command.patrolFocus';
               /** @enum {string} */
@@ -2157,6 +2159,7 @@ export interface paths {
                   | 'consultation.invited'
                   | 'consultation.vote'
                   | 'consultation.outcome'
+                  | 'linkage.visitDue'
                   | 'command.alert'
                   | 'command.patrolFocus';
                 /** @enum {string} */
@@ -2298,6 +2301,7 @@ export interface paths {
               | 'consultation.invited'
               | 'consultation.vote'
               | 'consultation.outcome'
+              | 'linkage.visitDue'
               | 'command.alert'
               | 'command.patrolFocus'
             )[];
@@ -2384,6 +2388,7 @@ export interface paths {
               | 'consultation.invited'
               | 'consultation.vote'
               | 'consultation.outcome'
+              | 'linkage.visitDue'
               | 'command.alert'
               | 'command.patrolFocus'
             )[];

@@ -51,6 +51,7 @@ export const notificationsEn: Messages['notifications'] = {
     consultationInvited: 'Invited to a council meeting',
     consultationVote: 'A council vote opened or closed',
     consultationOutcome: 'A consultation outcome is done',
+    linkageVisitDue: 'Visit reminder: linked households are due a visit',
     commandAlert: 'Early warning to look into',
     commandPatrolFocus: 'Patrol focus',
     webhookTest: 'Test event',

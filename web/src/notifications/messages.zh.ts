@@ -49,6 +49,7 @@ export const notificationsZh = {
     consultationInvited: '议事会议邀请',
     consultationVote: '议事表决开始或结果公布',
     consultationOutcome: '协商成果已落实',
+    linkageVisitDue: '走访提醒：联系户到了走访时间',
     commandAlert: '预警：问题苗头需研判',
     commandPatrolFocus: '巡查重点提示',
     webhookTest: '测试事件',
