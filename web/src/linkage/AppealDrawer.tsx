@@ -43,15 +43,21 @@ const Body = ({ detail, onDone }: { detail: AppealDetail; onDone: () => void }) 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label={t('linkage.appeal.code')}>{a.trackingCode}</Descriptions.Item>
+        <Descriptions.Item label={t('linkage.appeal.code')}>
+          <span data-testid="appeal-code">{a.trackingCode}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('linkage.appeal.status')}>
-          <StatusTag status={a.status} />
+          <span data-testid="appeal-status">
+            <StatusTag status={a.status} />
+          </span>
           {a.isOverdue ? (
             <Typography.Text type="danger">{t('linkage.appeal.overdue')}</Typography.Text>
           ) : null}
         </Descriptions.Item>
         <Descriptions.Item label={t('linkage.appeal.level')}>
-          <LevelTag level={a.level} />
+          <span data-testid="appeal-level">
+            <LevelTag level={a.level} />
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('linkage.appeal.dueAt')}>{when(a.dueAt)}</Descriptions.Item>
         {detail.household === null ? null : (
@@ -81,6 +87,7 @@ const Body = ({ detail, onDone }: { detail: AppealDetail; onDone: () => void }) 
         <>
           <Input.TextArea
             rows={2}
+            data-testid="appeal-act-text"
             placeholder={t('linkage.appeal.reason')}
             value={text}
             onChange={(e) => {
@@ -91,6 +98,7 @@ const Body = ({ detail, onDone }: { detail: AppealDetail; onDone: () => void }) 
             {VERBS.map((v) => (
               <Button
                 key={v.verb}
+                data-testid={`appeal-${v.verb}`}
                 disabled={text.trim() === ''}
                 onClick={() => void act(v.verb, { [v.field]: text })}
               >
@@ -133,6 +141,7 @@ const Body = ({ detail, onDone }: { detail: AppealDetail; onDone: () => void }) 
       ) : null}
       <Typography.Title level={5}>{t('linkage.appeal.steps')}</Typography.Title>
       <Timeline
+        data-testid="appeal-steps"
         items={detail.steps.map((s) => ({
           key: s.seq,
           color: s.action === 'escalate' || s.action === 'flagOverdue' ? 'red' : 'blue',
@@ -169,7 +178,13 @@ export const AppealDrawer = ({
     [id],
   );
   return (
-    <Drawer open={id !== null} onClose={onClose} title={t('linkage.appeal.title')} size={480}>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      title={t('linkage.appeal.title')}
+      size={480}
+      data-testid="appeal-drawer"
+    >
       {detail.error === undefined ? null : <ProblemAlert error={detail.error} onRetry={detail.reload} />}
       {detail.data === undefined ? null : (
         <Body

@@ -35,6 +35,7 @@ const Queue = () => {
         dataSource={list.data?.items ?? []}
         renderItem={(a) => (
           <List.Item
+            data-testid="queue-appeal"
             style={{ cursor: 'pointer' }}
             onClick={() => {
               setOpen(a.id);
@@ -134,7 +135,7 @@ const IndicatorTable = ({
           },
           {
             title: t('linkage.indicators.withinTown'),
-            key: 't',
+            key: 'wt',
             render: (_: unknown, u) => share(u.indicators.shareWithinTown),
           },
           {

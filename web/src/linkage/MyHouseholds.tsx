@@ -88,8 +88,8 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Button onClick={onBack}>{t('linkage.household.back')}</Button>
-      <Card size="small" title={household.headName}>
-        <Typography.Paragraph>
+      <Card size="small" title={household.headName} data-testid="household-card">
+        <Typography.Paragraph data-testid="household-address">
           {t('linkage.household.address')}：{address ?? household.address}
         </Typography.Paragraph>
         {address === null ? (
@@ -110,16 +110,20 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
       {error === undefined ? null : <ProblemAlert error={error} />}
       <Card size="small" title={t('linkage.visit.title')}>
         <Form
+          data-testid="visit-form"
           form={visitForm}
           layout="vertical"
           initialValues={{ visitedOn: localDay(Date.now()), kind: 'home', withPosition: true }}
           onFinish={(v) => void onVisit(v)}
         >
           <Form.Item name="visitedOn" label={t('linkage.visit.date')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <Input type="date" data-testid="visit-date" />
           </Form.Item>
           <Form.Item name="kind" label={t('linkage.visit.kind')}>
-            <Select options={VISIT_KINDS.map((k) => ({ value: k, label: t(`linkage.visitKinds.${k}`) }))} />
+            <Select
+              data-testid="visit-kind"
+              options={VISIT_KINDS.map((k) => ({ value: k, label: t(`linkage.visitKinds.${k}`) }))}
+            />
           </Form.Item>
           <Form.Item
             name="heard"
@@ -127,12 +131,12 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
             extra={t('linkage.visit.heardHint')}
             rules={[{ required: true }]}
           >
-            <Input.TextArea rows={3} maxLength={2000} />
+            <Input.TextArea rows={3} maxLength={2000} data-testid="visit-heard" />
           </Form.Item>
           <Form.Item name="withPosition" valuePropName="checked">
-            <Checkbox>{t('linkage.visit.position')}</Checkbox>
+            <Checkbox data-testid="visit-position">{t('linkage.visit.position')}</Checkbox>
           </Form.Item>
-          <Button type="primary" htmlType="submit">
+          <Button type="primary" htmlType="submit" data-testid="visit-save">
             {t('linkage.visit.save')}
           </Button>
         </Form>
@@ -140,12 +144,12 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
       <Card size="small" title={t('linkage.appeal.title')}>
         <Form form={appealForm} layout="vertical" onFinish={(v) => void onAppeal(v)}>
           <Form.Item name="text" label={t('linkage.appeal.text')} rules={[{ required: true }]}>
-            <Input.TextArea rows={3} maxLength={2000} />
+            <Input.TextArea rows={3} maxLength={2000} data-testid="appeal-text" />
           </Form.Item>
           <Form.Item name="isKeptByHead" valuePropName="checked">
-            <Checkbox>{t('linkage.appeal.keep')}</Checkbox>
+            <Checkbox data-testid="appeal-keep">{t('linkage.appeal.keep')}</Checkbox>
           </Form.Item>
-          <Button type="primary" htmlType="submit">
+          <Button type="primary" htmlType="submit" data-testid="appeal-save">
             {t('linkage.appeal.save')}
           </Button>
         </Form>
@@ -157,6 +161,7 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
           dataSource={record.data?.appeals ?? []}
           renderItem={({ item, case: c }) => (
             <List.Item
+              data-testid="household-appeal"
               onClick={() => {
                 setOpenAppeal(item.id);
               }}
@@ -181,7 +186,7 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
           loading={record.isLoading}
           dataSource={record.data?.visits ?? []}
           renderItem={(v) => (
-            <List.Item>
+            <List.Item data-testid="household-visit">
               <List.Item.Meta
                 title={`${localDay(v.visitedAt)} · ${t(`linkage.visitKinds.${v.kind}`, { defaultValue: v.kind })}`}
                 description={v.heard}
@@ -228,6 +233,7 @@ export const MyHouseholds = () => {
         dataSource={list.data?.items ?? []}
         renderItem={(h) => (
           <List.Item
+            data-testid="linked-household"
             onClick={() => {
               setOpen(h);
             }}

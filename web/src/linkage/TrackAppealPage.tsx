@@ -55,14 +55,20 @@ const Appeal = ({ code }: { code: string }) => {
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label={t('linkage.appeal.status')}>
-            <StatusTag status={a.status} />
+            <span data-testid="track-status">
+              <StatusTag status={a.status} />
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('linkage.appeal.level')}>
-            <LevelTag level={a.level} />
+            <span data-testid="track-level">
+              <LevelTag level={a.level} />
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('linkage.appeal.text')}>{a.text}</Descriptions.Item>
           {a.outcome === null ? null : (
-            <Descriptions.Item label={t('linkage.appeal.outcome')}>{a.outcome}</Descriptions.Item>
+            <Descriptions.Item label={t('linkage.appeal.outcome')}>
+              <span data-testid="track-outcome">{a.outcome}</span>
+            </Descriptions.Item>
           )}
           {a.case === null ? null : (
             <Descriptions.Item label={t('linkage.appeal.case')}>{a.case.trackingCode}</Descriptions.Item>
@@ -71,7 +77,7 @@ const Appeal = ({ code }: { code: string }) => {
         {error === undefined ? null : <ProblemAlert error={error} />}
         {a.isAwaitingConfirmation ? (
           <Space wrap>
-            <Button type="primary" onClick={() => void confirm(true)}>
+            <Button type="primary" onClick={() => void confirm(true)} data-testid="track-confirm">
               {t('linkage.appeal.confirmYes')}
             </Button>
             <Button onClick={() => void confirm(false)}>{t('linkage.appeal.confirmNo')}</Button>
@@ -79,6 +85,7 @@ const Appeal = ({ code }: { code: string }) => {
         ) : null}
         <Typography.Title level={5}>{t('linkage.appeal.steps')}</Typography.Title>
         <Timeline
+          data-testid="track-steps"
           items={a.steps.map((s, i) => ({
             key: i,
             children: `${when(s.at)} · ${t(`linkage.actions.${s.action}`, { defaultValue: s.action })} · ${t(
