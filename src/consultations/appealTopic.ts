@@ -16,7 +16,8 @@ export type AppealTopicInput = {
   body: string;
   /** The appeal's public tracking code, named in the topic's text. */
   trackingCode: string;
-  proposerUserId: string;
+  /** The account that turned the appeal into a topic (none for the demo's history). */
+  proposerUserId: string | null;
 };
 
 export async function proposeAppealTopic(

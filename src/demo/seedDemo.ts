@@ -119,21 +119,6 @@ const stages: DemoStage[] = [
     },
   },
   {
-    // After 'cases': a year of visits and appeals along the chain, and the demo head account 'zxh'.
-    name: 'linkage',
-    async run(database, options, now) {
-      if (options.cipher === undefined) {
-        throw new Error('demo stage "linkage" needs the field cipher');
-      }
-      await seedDemoLinkage(database, {
-        seed: options.seed,
-        password: options.password,
-        cipher: options.cipher,
-        now,
-      });
-    },
-  },
-  {
     // A council in every town and village with its standing members, and a year of consultations in some of them.
     name: 'consultations',
     async run(database, options, now) {
@@ -145,6 +130,22 @@ const stages: DemoStage[] = [
         now,
         cipher: options.cipher,
         withActivity: true,
+      });
+    },
+  },
+  {
+    // After 'cases' and 'consultations' (an appeal may end as a topic of its village's council): a year of visits
+    // and appeals along the chain, and the demo head account 'zxh'.
+    name: 'linkage',
+    async run(database, options, now) {
+      if (options.cipher === undefined) {
+        throw new Error('demo stage "linkage" needs the field cipher');
+      }
+      await seedDemoLinkage(database, {
+        seed: options.seed,
+        password: options.password,
+        cipher: options.cipher,
+        now,
       });
     },
   },

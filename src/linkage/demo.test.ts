@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { establishCouncils } from '../consultations/index.js';
 import { loginAs, startTestPlatform, type TestPlatform } from '../testing/testPlatform.js';
 import { appealIndicators } from './indicators.js';
 import { linkageRepository } from './repository.js';
@@ -11,6 +12,8 @@ describe('demo stage linkage', () => {
   before(async () => {
     p = await startTestPlatform({}, { stages: ['spine', 'catalogue', 'users', 'orgs'], orgScale: 0.05 });
     const { seedDemoLinkage } = await import('./demo.js');
+    // As the consultations stage does before this one: every village has its council.
+    await establishCouncils(p.database.db, p.database.dialect, { path: '/' }, p.clock.now());
     const started = performance.now();
     await seedDemoLinkage(p.database, {
       seed: 1,
@@ -34,6 +37,17 @@ describe('demo stage linkage', () => {
     assert.ok(i.settledAt.town + i.settledAt.district >= 1);
     assert.ok(i.shareWithinVillage !== null && i.shareWithinVillage > 0.7 && i.shareWithinVillage < 1);
     assert.ok(i.pending >= 1);
+    // Some went to their village's consultation room, each a topic of that village's council awaiting review.
+    assert.ok(i.topics >= 1, `topics ${i.topics}`);
+    const turned = await p.database.db
+      .selectFrom('linkage_appeal')
+      .innerJoin('consultation_topic', 'consultation_topic.id', 'linkage_appeal.topic_id')
+      .innerJoin('consultation_council', 'consultation_council.id', 'consultation_topic.council_id')
+      .select(['linkage_appeal.level_org_id', 'consultation_council.org_id', 'consultation_topic.source'])
+      .where('linkage_appeal.status', '=', 'topic')
+      .execute();
+    assert.equal(turned.length, i.topics);
+    assert.ok(turned.every((t) => t.level_org_id === t.org_id && t.source === 'appeal'));
   });
 
   it('gives the demo head zxh his linked households and their record', async () => {

@@ -12,6 +12,7 @@ import { newId } from '../platform/ids.js';
 import { DAY_MS, startOfLocalDay } from '../platform/time.js';
 import { chainAbove, dueAtLevel, levelRank, type ChainLevel, type ChainStop } from './chain.js';
 import { linkageRepository, type AppealRow, type AppealStepRow, type VisitRow } from './repository.js';
+import { proposeAppealTopic } from '../consultations/index.js';
 import { APPEAL_CATEGORY } from './turnAppealIntoCase.js';
 import { newAppealCode, syncTimer, type AppealAction } from './transition.js';
 
@@ -45,15 +46,20 @@ const APPEALS = [
 ];
 
 /** Where an appeal ends: the level it is concluded at, and how (weights sum to 1). */
-const ENDINGS: readonly (readonly [ChainLevel, 'settled' | 'answered' | 'case' | 'open', number])[] = [
+const ENDINGS: readonly (readonly [
+  ChainLevel,
+  'settled' | 'answered' | 'case' | 'topic' | 'open',
+  number,
+])[] = [
   ['central', 'settled', 0.12],
   ['central', 'answered', 0.04],
   ['group', 'settled', 0.26],
   ['group', 'answered', 0.08],
   ['branch', 'settled', 0.14],
   ['branch', 'answered', 0.04],
-  ['village', 'settled', 0.12],
-  ['village', 'answered', 0.04],
+  ['village', 'settled', 0.11],
+  ['village', 'answered', 0.02],
+  ['village', 'topic', 0.03],
   ['village', 'case', 0.06],
   ['town', 'settled', 0.05],
   ['town', 'case', 0.02],
@@ -89,6 +95,7 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
   const appeals: AppealRow[] = [];
   const steps: AppealStepRow[] = [];
   const toCase: AppealRow[] = [];
+  const toTopic: AppealRow[] = [];
   let idSeq = 0;
   const id = (at: number) => `${newId(at).slice(0, 20)}${(idSeq++).toString(36).padStart(6, '0')}`;
   for (const c of chosen) {
@@ -142,6 +149,9 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
         if (toCase.length >= maxCases || !chain.some((s) => s.level === endLevel)) {
           endStatus = 'settled';
         }
+      }
+      if (endStatus === 'topic' && !chain.some((s) => s.level === endLevel)) {
+        endStatus = 'settled';
       }
       const stops: ChainStop[] = [
         { level: 'central', orgId: central.id, orgPath: central.group_path },
@@ -206,6 +216,8 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
         step('answer', last.level, last.level, 'open', 'answered', outcome);
       } else if (endStatus === 'case') {
         step('toCase', last.level, last.level, 'open', 'case', '需职能部门处置，转入四个平台');
+      } else if (endStatus === 'topic') {
+        step('toTopic', last.level, last.level, 'open', 'topic', '涉及全体居民，交议事会协商');
       }
       const isOpen = endStatus === 'open';
       const row: AppealRow = {
@@ -233,6 +245,8 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
       appeals.push(row);
       if (endStatus === 'case') {
         toCase.push(row);
+      } else if (endStatus === 'topic') {
+        toTopic.push(row);
       }
     }
   }
@@ -262,6 +276,22 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
       );
       a.case_id = opened.id;
       a.outcome = opened.tracking_code;
+    }
+    // An appeal the village took to its consultation room is a topic there, waiting for the branch's review.
+    for (const a of toTopic) {
+      const topic = await proposeAppealTopic(trx, { dialect }, a.concluded_at ?? options.now, {
+        orgId: a.level_org_id,
+        title: `居民诉求：${a.text.slice(0, 20)}`,
+        body: a.text,
+        trackingCode: a.tracking_code,
+        proposerUserId: null,
+      });
+      if (topic === null) {
+        throw new Error(
+          'demo stage "linkage": a village has no council (the consultations stage runs first)',
+        );
+      }
+      a.topic_id = topic.topicId;
     }
     await repo.insertVisits(visits);
     await repo.insertAppeals(appeals);
