@@ -4,6 +4,7 @@ import { Card, List, Segmented, Space, Table, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../auth/useAuth';
+import { LimitsTab } from './LimitsTab';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { fetchAppeals, fetchIndicators, fetchOverdueVisits, type UnitIndicators } from './api';
@@ -207,6 +208,7 @@ export const LinkagePage = () => {
             children: <IndicatorTable orgId={orgId} setOrgId={setOrgId} />,
           },
           { key: 'plan', label: t('linkage.tabs.plan'), children: <VisitPlan orgId={orgId} /> },
+          { key: 'limits', label: t('linkage.tabs.limits'), children: <LimitsTab /> },
         ]
       : []),
   ];

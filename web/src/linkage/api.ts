@@ -51,3 +51,28 @@ export const fetchIndicators = (orgId: string | undefined, signal?: AbortSignal)
 
 export const fetchOverdueVisits = (orgId: string | undefined, signal?: AbortSignal) =>
   api.get<{ items: OverdueVisit[] }>('/api/linkage/overdue-visits', { query: { orgId }, signal });
+
+// The time each level of the chain has for an appeal.
+export type LimitsView = ApiAnswer<'/api/linkage/limits'>;
+export type Limits = LimitsView['limits'];
+export type LimitUnit = Limits['central']['unit'];
+export const chainLevels = [
+  'central',
+  'group',
+  'branch',
+  'village',
+  'town',
+  'district',
+] as const satisfies readonly (keyof Limits)[];
+export const limitUnits = [
+  'workDays',
+  'workHours',
+  'days',
+  'hours',
+  'minutes',
+] as const satisfies readonly LimitUnit[];
+
+export const fetchLimits = (signal?: AbortSignal) => api.get<LimitsView>('/api/linkage/limits', { signal });
+
+export const saveLimits = (body: ApiBody<'/api/linkage/limits', 'put'>) =>
+  api.put<LimitsView>('/api/linkage/limits', body);

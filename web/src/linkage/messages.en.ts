@@ -5,7 +5,13 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const linkageEn: Widen<typeof linkageZh> = {
   title: 'Central-household linkage',
-  tabs: { mine: 'My households', queue: 'Appeals', indicators: 'Indicators', plan: 'Visit plan' },
+  tabs: {
+    mine: 'My households',
+    queue: 'Appeals',
+    indicators: 'Indicators',
+    plan: 'Visit plan',
+    limits: 'Time limits',
+  },
   levels: {
     central: 'Central household',
     group: 'Party group',
@@ -98,6 +104,23 @@ export const linkageEn: Widen<typeof linkageZh> = {
     coverage: 'Quarterly visit coverage',
     neverVisited: 'Never visited',
     linked: 'Linked households',
+  },
+  limits: {
+    hint: 'The time each level has for an appeal; one still open when it runs out moves up by itself and is flagged. A change applies to appeals reaching a level from then on.',
+    level: 'Level',
+    amount: 'Limit',
+    unit: 'Unit',
+    units: {
+      minutes: 'minutes',
+      hours: 'hours',
+      days: 'days',
+      workHours: 'working hours',
+      workDays: 'working days',
+    },
+    reason: 'Reason for the change',
+    reasonRequired: 'Give a reason',
+    save: 'Save the limits',
+    saved: 'Limits saved',
   },
   plan: {
     hint: 'Each household is visited at least once a quarter; these have not been visited for more than a quarter.',

@@ -1,7 +1,13 @@
 // Simplified Chinese messages of the linkage (联动): the head's phone page, the chain queue, indicators, visit plan.
 export const linkageZh = {
   title: '党员中心户联动',
-  tabs: { mine: '我联系的群众户', queue: '诉求办理', indicators: '联动指标', plan: '走访计划' },
+  tabs: {
+    mine: '我联系的群众户',
+    queue: '诉求办理',
+    indicators: '联动指标',
+    plan: '走访计划',
+    limits: '办理时限',
+  },
   levels: {
     central: '党员中心户',
     group: '党小组',
@@ -94,6 +100,17 @@ export const linkageZh = {
     coverage: '季度走访覆盖',
     neverVisited: '从未走访户',
     linked: '联系户数',
+  },
+  limits: {
+    hint: '诉求在各级的办理时限；到期仍未办结的诉求自动上交上一级并标记超时。修改只对此后到达该级的诉求生效。',
+    level: '层级',
+    amount: '时限',
+    unit: '单位',
+    units: { minutes: '分钟', hours: '小时', days: '自然日', workHours: '工作小时', workDays: '工作日' },
+    reason: '修改理由',
+    reasonRequired: '请填写修改理由',
+    save: '保存时限',
+    saved: '时限已保存',
   },
   plan: {
     hint: '每户每季度至少走访一次；以下为超过一个季度未走访的群众户。',
