@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { scopeOf } from '../access/index.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
+import { keyAfter, keysetPage } from '../platform/http/keyset.js';
 import { literals as Literals } from '../platform/http/schemas.js';
 import { answerObjection } from './answerObjection.js';
 import { attachEvidence, evidenceKinds } from './attachEvidence.js';
@@ -404,16 +405,11 @@ export const assessmentRoutes: ModuleRoutes = async (base, { deps: appDeps }) =>
       const rows = await repo.objectionsOf(scope(request), {
         status: q.status,
         year: q.year,
-        beforeId: q.cursor === undefined ? undefined : Buffer.from(q.cursor, 'base64url').toString(),
+        beforeId: keyAfter(q.cursor),
         limit: limit + 1,
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(presentObjection),
-        nextCursor:
-          rows.length > limit && last !== undefined ? Buffer.from(last.id).toString('base64url') : null,
-      };
+      const { page, nextCursor } = keysetPage(rows, limit);
+      return { items: page.map(presentObjection), nextCursor };
     },
   );
 

@@ -26,4 +26,5 @@ export {
   type CalendarStatus,
 } from './calendarStatus.js';
 export { calendarRoutes } from './routes.js';
+export { LimitUnitSchema } from './schemas.js';
 export { onCalendarImported, type CalendarImported, type CalendarListener } from './hooks.js';

@@ -4,10 +4,9 @@
 import type { Kysely } from 'kysely';
 import { maskPersonalText } from '../cases/index.js';
 import type { Database } from '../platform/db/database.js';
-import { toDbBool } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
-import { newId } from '../platform/ids.js';
-import { consultationRepository, type TopicRow } from './repository.js';
+import { submittedTopic } from './openTopic.js';
+import { consultationRepository } from './repository.js';
 
 export type AppealTopicInput = {
   /** The organisation (village or town) whose council takes the topic. */
@@ -31,28 +30,13 @@ export async function proposeAppealTopic(
   if (council === undefined) {
     return null;
   }
-  const row: TopicRow = {
-    id: newId(now),
-    council_id: council.id,
-    org_path: council.org_path,
+  const row = submittedTopic(council, now, {
     title: maskPersonalText(input.title.trim()),
     body: maskPersonalText(`${input.body.trim()}\n（由党员中心户诉求 ${input.trackingCode} 转为议题）`),
     source: 'appeal',
-    proposer_user_id: input.proposerUserId,
-    proposer_name_enc: null,
-    proposer_public: '党员中心户诉求',
-    is_anonymous: toDbBool(false),
-    case_id: null,
-    status: 'submitted',
-    support_count: 0,
-    support_threshold: council.support_threshold,
-    support_until: null,
-    reason: null,
-    merged_into_id: null,
-    reviewed_at: null,
-    created_at: now,
-    updated_at: now,
-  };
+    proposerUserId: input.proposerUserId,
+    proposerPublic: '党员中心户诉求',
+  });
   await repo.insertTopic(row);
   return { topicId: row.id, councilId: council.id };
 }

@@ -9,14 +9,13 @@ import { findCategory, recurringCaseClusters } from '../cases/index.js';
 import { userIdsWithRole } from '../identity/index.js';
 import { notify } from '../notifications/index.js';
 import type { Database } from '../platform/db/database.js';
-import { toDbBool } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { msg } from '../platform/i18n.js';
-import { newId } from '../platform/ids.js';
 import { ensureJob, type JobHandler } from '../platform/jobs/jobs.js';
 import { getSetting } from '../platform/settings.js';
 import { DAY_MS, localDate, startOfLocalDay } from '../platform/time.js';
-import { consultationRepository, type TopicRow } from './repository.js';
+import { submittedTopic } from './openTopic.js';
+import { consultationRepository } from './repository.js';
 
 export const HOTSPOT_JOB = 'consultations.hotspots';
 /** app_setting key: `{"count":5,"days":30}` overrides the defaults. */
@@ -133,30 +132,15 @@ export async function proposeCaseTopic(
   const category = await findCategory(trx, input.categoryCode);
   const name = category?.name.zh ?? input.categoryCode;
   const days = input.window.days;
-  const row: TopicRow = {
-    id: newId(now),
-    council_id: council.id,
-    org_path: council.org_path,
+  const row = submittedTopic(council, now, {
     title: `“${name}”类诉求反复出现，提请协商`,
     body:
       `近 ${days} 天本辖区共收到 ${input.caseCount} 件“${name}”类群众诉求，` +
       '平台按诉求热点规则自动提请议事会研究，关联诉求见下。',
     source: 'hotspot',
-    proposer_user_id: null,
-    proposer_name_enc: null,
-    proposer_public: '诉求热点',
-    is_anonymous: toDbBool(false),
-    case_id: null,
-    status: 'submitted',
-    support_count: 0,
-    support_threshold: council.support_threshold,
-    support_until: null,
-    reason: null,
-    merged_into_id: null,
-    reviewed_at: null,
-    created_at: now,
-    updated_at: now,
-  };
+    proposerUserId: null,
+    proposerPublic: '诉求热点',
+  });
   await repo.insertTopic(row);
   await repo.insertHotspot(
     {

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { DAY_MS } from '../platform/time.js';
 import { DISTRICT_SCOPE, councilOrThrow, type ConsultationDeps } from './deps.js';
-import { consultationRepository, type TopicRow } from './repository.js';
+import { consultationRepository, type CouncilRow, type TopicRow } from './repository.js';
 import type { TopicSource } from './topicStates.js';
 
 export type OpenTopicInput = {
@@ -31,6 +31,42 @@ const publicLabel: Record<TopicSource, string> = {
   hotspot: '诉求热点',
   appeal: '党员中心户诉求',
 };
+
+/** A topic the platform proposes on someone's behalf (a hotspot, an appeal): to the branch for review at once. */
+export function submittedTopic(
+  council: Pick<CouncilRow, 'id' | 'org_path' | 'support_threshold'>,
+  now: number,
+  t: {
+    title: string;
+    body: string;
+    source: TopicSource;
+    proposerUserId: string | null;
+    proposerPublic: string;
+  },
+): TopicRow {
+  return {
+    id: newId(now),
+    council_id: council.id,
+    org_path: council.org_path,
+    title: t.title,
+    body: t.body,
+    source: t.source,
+    proposer_user_id: t.proposerUserId,
+    proposer_name_enc: null,
+    proposer_public: t.proposerPublic,
+    is_anonymous: toDbBool(false),
+    case_id: null,
+    status: 'submitted',
+    support_count: 0,
+    support_threshold: council.support_threshold,
+    support_until: null,
+    reason: null,
+    merged_into_id: null,
+    reviewed_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 export async function openTopic(
   deps: ConsultationDeps,

@@ -1,6 +1,6 @@
 // HTTP routes of the linkage: the head's households, visits and appeals; the chain queue and its actions; the
 // indicators and the visit plan; the household's public tracking page.
-import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
 import { instantOfLocalDate } from '../platform/time.js';
@@ -41,9 +41,8 @@ import { revealAddress } from './revealAddress.js';
 import { settleAppeal } from './settleAppeal.js';
 import { turnAppealIntoCase } from './turnAppealIntoCase.js';
 import { turnAppealIntoTopic } from './turnAppealIntoTopic.js';
-import type { Same } from '../platform/http/schemas.js';
 import { readLevelLimits, saveLevelLimits } from './levelLimits.js';
-import type { LimitUnit } from '../calendar/index.js';
+import { LimitUnitSchema } from '../calendar/index.js';
 import { chainLevels } from './chain.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -53,16 +52,8 @@ const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 const LimitSchema = Type.Object({
   amount: Type.Integer({ minimum: 1, maximum: 129_600 }),
-  unit: Type.Union([
-    Type.Literal('minutes'),
-    Type.Literal('hours'),
-    Type.Literal('days'),
-    Type.Literal('workHours'),
-    Type.Literal('workDays'),
-  ]),
+  unit: LimitUnitSchema,
 });
-/** The schema's units are the calendar's: changing one without the other fails to compile. */
-export const limitUnitsAgree: Same<Static<typeof LimitSchema>['unit'], LimitUnit> = true;
 const LimitsSchema = Type.Object(
   Object.fromEntries(chainLevels.map((l) => [l, LimitSchema])) as Record<
     (typeof chainLevels)[number],

@@ -1,5 +1,6 @@
 // What a client may see of lists, admission items, tasks and refusals. No person's data beyond the names of staff
 // who hold a grid (a grid worker's name is on every case of the grid already).
+import { LimitUnitSchema } from '../calendar/index.js';
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { fromDbBool } from '../platform/db/database.js';
 import type { ItemView } from './composeList.js';
@@ -11,13 +12,7 @@ const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 
 export const LimitSchema = Type.Object({
   amount: Type.Number({ exclusiveMinimum: 0, maximum: 10000 }),
-  unit: Type.Union([
-    Type.Literal('minutes'),
-    Type.Literal('hours'),
-    Type.Literal('days'),
-    Type.Literal('workHours'),
-    Type.Literal('workDays'),
-  ]),
+  unit: LimitUnitSchema,
 });
 
 export const ItemSchema = Type.Object({

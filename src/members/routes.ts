@@ -14,6 +14,7 @@ import { revealMember } from './revealMember.js';
 import { transferMember } from './transferMember.js';
 import { educations, genders, memberRoles, memberStatuses } from './vocabulary.js';
 import { appointOfficer } from './appointOfficer.js';
+import { keyAfter, keysetPage } from '../platform/http/keyset.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const IdParams = Type.Object({ id: Id });
@@ -124,15 +125,13 @@ export const memberRoutes: ModuleRoutes = async (base, { deps }) => {
         status: q.status,
         gender: q.gender,
         education: q.education,
-        afterId: q.cursor === undefined ? undefined : Buffer.from(q.cursor, 'base64url').toString(),
+        afterId: keyAfter(q.cursor),
         limit: limit + 1,
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
+      const { page, nextCursor } = keysetPage(rows, limit);
       return {
         items: await presentAll(page),
-        nextCursor:
-          rows.length > limit && last !== undefined ? Buffer.from(last.id).toString('base64url') : null,
+        nextCursor,
       };
     },
   );

@@ -32,6 +32,7 @@ import { revealTalent } from './revealTalent.js';
 import { saveProfile } from './saveProfile.js';
 import { MAX_TAG_LENGTH, normaliseTag } from './skills.js';
 import type { NeedKind, TalentKind, TargetKind } from './vocabulary.js';
+import { keyAfter, keysetPage } from '../platform/http/keyset.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -171,16 +172,11 @@ export const talentRoutes: ModuleRoutes = async (base, { deps }) => {
         consent: q.consent,
         stale: q.stale,
         now: request.now,
-        afterId: q.cursor === undefined ? undefined : Buffer.from(q.cursor, 'base64url').toString(),
+        afterId: keyAfter(q.cursor),
         limit: limit + 1,
       });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: await presentAll(actor, page, request.now),
-        nextCursor:
-          rows.length > limit && last !== undefined ? Buffer.from(last.id).toString('base64url') : null,
-      };
+      const { page, nextCursor } = keysetPage(rows, limit);
+      return { items: await presentAll(actor, page, request.now), nextCursor };
     },
   );
 
