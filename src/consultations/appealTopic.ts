@@ -1,6 +1,7 @@
 // An appeal the linkage chain could not settle becomes a topic of the council of the village (or town) it reached:
-// it goes to the branch for review at once, says where it came from (the appeal's tracking code, never the
-// household), and is answered with the topic and its council. Runs in the caller's transaction.
+// it goes to the branch for review at once, says it came from a central household's appeal (never the household,
+// nor the appeal's tracking code: that code is the household's key to its own appeal), and is answered with the
+// topic and its council; the appeal keeps the link. Runs in the caller's transaction.
 import type { Kysely } from 'kysely';
 import { maskPersonalText } from '../cases/index.js';
 import type { Database } from '../platform/db/database.js';
@@ -13,8 +14,6 @@ export type AppealTopicInput = {
   orgId: string;
   title: string;
   body: string;
-  /** The appeal's public tracking code, named in the topic's text. */
-  trackingCode: string;
   /** The account that turned the appeal into a topic (none for the demo's history). */
   proposerUserId: string | null;
 };
@@ -32,7 +31,7 @@ export async function proposeAppealTopic(
   }
   const row = submittedTopic(council, now, {
     title: maskPersonalText(input.title.trim()),
-    body: maskPersonalText(`${input.body.trim()}\n（由党员中心户诉求 ${input.trackingCode} 转为议题）`),
+    body: maskPersonalText(`${input.body.trim()}\n（由党员中心户诉求转为议题）`),
     source: 'appeal',
     proposerUserId: input.proposerUserId,
     proposerPublic: '党员中心户诉求',

@@ -269,7 +269,7 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
         null,
         {
           categoryCode: APPEAL_CATEGORY,
-          description: `【党员中心户诉求 ${a.tracking_code}】${a.text}`,
+          description: `【党员中心户诉求】${a.text}`,
           orgId: a.level_org_id,
           source: 'centralHousehold',
         },
@@ -283,7 +283,6 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
         orgId: a.level_org_id,
         title: `居民诉求：${a.text.slice(0, 20)}`,
         body: a.text,
-        trackingCode: a.tracking_code,
         proposerUserId: null,
       });
       if (topic === null) {

@@ -283,6 +283,8 @@ describe('the linkage: visits, appeals up the chain, indicators', () => {
     const caseId = (turned.item as Json).caseId as string;
     const c = await ok(s.town, 'GET', `/api/cases/${caseId}`);
     assert.equal((c.item as Json).source, 'centralHousehold');
+    // The appeal's tracking code is the household's key; the case's text does not carry it.
+    assert.ok(!JSON.stringify(c.item).includes(a.trackingCode as string));
     const record = await ok(s.head, 'GET', `/api/linkage/my/households/${ids.h1}`);
     const entry = (record.appeals as Json[]).find((x) => (x.item as Json).id === id)!;
     assert.equal(typeof (entry.case as Json).trackingCode, 'string');
@@ -395,7 +397,7 @@ describe('the linkage: visits, appeals up the chain, indicators', () => {
       .where('id', '=', item.topicId as string)
       .executeTakeFirstOrThrow();
     assert.deepEqual([topic.source, topic.status], ['appeal', 'submitted']);
-    assert.ok(topic.body.includes(a.trackingCode as string), topic.body);
+    assert.ok(!topic.body.includes(a.trackingCode as string), 'the household’s key stays off the topic');
     assert.ok(!topic.title.includes('13912345678'), topic.title);
     assert.ok(!topic.body.includes('李二'), 'the household is not named on the topic');
     // The village's cadre sees the topic in its consultation room, as the branch reviews it.

@@ -54,7 +54,8 @@ export async function turnAppealIntoCase(
       actor,
       {
         categoryCode: input.categoryCode ?? APPEAL_CATEGORY,
-        description: maskPersonalText(`【党员中心户诉求 ${appeal.tracking_code}】${appeal.text}`),
+        // Not the appeal's tracking code: it is the household's key, and a case's text reaches more eyes.
+        description: maskPersonalText(`【党员中心户诉求】${appeal.text}`),
         ...(hit !== null && household !== undefined && household.lng !== null && household.lat !== null
           ? { lng: household.lng, lat: household.lat, address: household.address }
           : { orgId: place.orgId }),

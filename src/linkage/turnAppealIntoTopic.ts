@@ -1,6 +1,7 @@
 // At the village or the town an appeal that is a matter for residents to decide together becomes a topic of that
 // level's consultation room (有事好商量), opened through the consultations' door in the same transaction; the
-// appeal keeps the topic, and the topic names the appeal by its tracking code. The seat is checked here.
+// appeal keeps the topic (the topic never shows the appeal's tracking code, the household's key). The seat is
+// checked here.
 import { recordAudit } from '../audit/index.js';
 import { proposeAppealTopic } from '../consultations/index.js';
 import type { UserActor } from '../access/index.js';
@@ -35,7 +36,6 @@ export async function turnAppealIntoTopic(
       orgId: place.orgId,
       title: input.title,
       body: appeal.text,
-      trackingCode: appeal.tracking_code,
       proposerUserId: actor.userId,
     });
     if (topic === null) {
