@@ -11,6 +11,7 @@ import {
   apiCall,
   apiLogin,
   DESKTOP,
+  districtDate,
   e2eSuite,
   motionsDone,
   PHONE,
@@ -41,15 +42,6 @@ const CATEGORY = '010101';
 const CATEGORY_NAME = '暴露垃圾';
 const CASE_DESCRIPTION = `【协商成果】${OUTCOME}（三号楼一至六层）`;
 const HANDLED_NOTE = '已更换三号楼全部楼道声控灯';
-
-/** A local date (YYYY-MM-DD) in the district's time zone. */
-const districtDate = (at: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(at));
 
 type PublicTopic = {
   id: string;

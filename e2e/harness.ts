@@ -245,6 +245,15 @@ export async function screenshotOnFailure<T>(page: Page, name: string, body: () 
   }
 }
 
+/** A local date (YYYY-MM-DD) in the district's time zone, of an instant the test derived from its own clock. */
+export const districtDate = (at: number): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(at));
+
 export const PHONE = { width: 375, height: 800 };
 export const DESKTOP = { width: 1366, height: 900 };
 /** How long one step in the page may wait (a small machine generating the demo's pages). */

@@ -6,7 +6,16 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { apiCall, apiLogin, e2eSuite, login, PHONE, pickOption, type ApiSession } from './harness.js';
+import {
+  apiCall,
+  apiLogin,
+  districtDate,
+  e2eSuite,
+  login,
+  PHONE,
+  pickOption,
+  type ApiSession,
+} from './harness.js';
 
 /** The demo head of the first central household of 东市社区 (src/linkage/demo.ts). */
 const HEAD = 'zxh';
@@ -21,15 +30,6 @@ const HEARD = `反映楼道灯坏了，老人夜里出门不便，留了电话${
 const APPEAL = '三号楼楼道灯坏了一个多月，老人夜里上下楼不安全，盼尽快修好';
 const PASS_UP_REASON = '楼道照明需支部协调物业维修';
 const OUTCOME = '支部已协调物业更换三号楼楼道灯';
-
-/** A local date (YYYY-MM-DD) in the district's time zone. */
-const districtDate = (at: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(at));
 
 type Me = { user: { displayName: string }; assignments: { orgId: string; orgLevel: string }[] };
 type LinkedHousehold = { id: string; headName: string; address: string };
