@@ -21,13 +21,19 @@ import {
 import { CalendarOutlined, ExportOutlined, FlagOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAbility } from '../auth/useAuth';
 import { levelLabel } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
 import type { OrgLevel } from '../api/types';
-import { fetchCouncil, publicPaths, staffPaths, type CouncilMember, type Meeting } from './api';
+import {
+  fetchCouncil,
+  publicPaths,
+  staffPaths,
+  type CouncilAbility,
+  type CouncilMember,
+  type Meeting,
+} from './api';
 import { CouncilSettingsDialog } from './CouncilSettingsDialog';
 import { formatDateTimeShort, meetingKindLabel, memberKindLabel } from './labels';
 import { OutcomeTable } from './OutcomeTable';
@@ -62,9 +68,6 @@ const MeetingList = ({ meetings }: { meetings: Meeting[] }) => {
 
 export const CouncilPage = ({ id }: { id: string }) => {
   const { t } = useTranslation();
-  // The council view answers no per-record abilities: the council's actions follow the caller's own, as the
-  // server grants them (council.write over the council's subtree; a council out of scope is never shown).
-  const canWrite = useAbility('council.write');
   const [dialog, setDialog] = useState<'settings' | 'schedule' | 'publish' | null>(null);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchCouncil(id, signal), [id]);
   if (error !== undefined) {
@@ -73,7 +76,8 @@ export const CouncilPage = ({ id }: { id: string }) => {
   if (isLoading || data === undefined) {
     return <Spin />;
   }
-  const { item: council, members, topics, meetings, outcomes, progress } = data;
+  const { item: council, abilities, members, topics, meetings, outcomes, progress } = data;
+  const may = (ability: CouncilAbility) => abilities.includes(ability);
   const upcoming = meetings.filter((m) => m.status === 'scheduled').reverse();
   const past = meetings.filter((m) => m.status !== 'scheduled');
   return (
@@ -89,31 +93,33 @@ export const CouncilPage = ({ id }: { id: string }) => {
           {council.name}
         </Typography.Title>
         <Flex gap={8} wrap>
-          {canWrite ? (
-            <>
-              <Button
-                type="primary"
-                icon={<CalendarOutlined />}
-                onClick={() => setDialog('schedule')}
-                data-testid="council-schedule"
-              >
-                {t('consultations.council.scheduleMeeting')}
-              </Button>
-              <Button
-                icon={<FlagOutlined />}
-                onClick={() => setDialog('publish')}
-                data-testid="council-publish"
-              >
-                {t('consultations.council.publishOutcome')}
-              </Button>
-              <Button
-                icon={<SettingOutlined />}
-                onClick={() => setDialog('settings')}
-                data-testid="council-settings"
-              >
-                {t('consultations.council.editSettings')}
-              </Button>
-            </>
+          {may('schedule') ? (
+            <Button
+              type="primary"
+              icon={<CalendarOutlined />}
+              onClick={() => setDialog('schedule')}
+              data-testid="council-schedule"
+            >
+              {t('consultations.council.scheduleMeeting')}
+            </Button>
+          ) : null}
+          {may('publishOutcome') ? (
+            <Button
+              icon={<FlagOutlined />}
+              onClick={() => setDialog('publish')}
+              data-testid="council-publish"
+            >
+              {t('consultations.council.publishOutcome')}
+            </Button>
+          ) : null}
+          {may('settings') ? (
+            <Button
+              icon={<SettingOutlined />}
+              onClick={() => setDialog('settings')}
+              data-testid="council-settings"
+            >
+              {t('consultations.council.editSettings')}
+            </Button>
           ) : null}
           <a href={publicPaths.council(council.id)} target="_blank" rel="noreferrer">
             <Button icon={<ExportOutlined />}>{t('consultations.council.publicPage')}</Button>

@@ -10,7 +10,9 @@ import {
   closeDecision,
   type ClerkVoteBody,
   type Decision,
+  type DecisionAbility,
   type DecisionType,
+  type MeetingDecision,
   type Participant,
   type TallyResult,
 } from './api';
@@ -241,22 +243,21 @@ const CloseDialog = ({
 export const DecisionCard = ({
   decision,
   participants,
-  canWrite,
   onChanged,
   onPublish,
 }: {
-  decision: Decision;
+  /** With what the caller may do with it now, as the server answers (clerk's ballots, close, publish an outcome). */
+  decision: MeetingDecision;
   participants: Participant[];
-  /** The meeting takes votes now (its 'openVote' ability): the clerk's ballots and closing an open decision. */
-  canWrite: boolean;
   onChanged: () => void;
-  /** Offered on a closed decision to those who may publish its outcome. */
-  onPublish?: () => void;
+  /** Opens the outcome dialog; offered only where the decision's abilities include publishing. */
+  onPublish: () => void;
 }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [dialog, setDialog] = useState<'vote' | 'close' | null>(null);
   const isOpen = decision.status === 'open';
+  const may = (ability: DecisionAbility) => decision.abilities.includes(ability);
   const done = () => {
     setDialog(null);
     onChanged();
@@ -275,22 +276,23 @@ export const DecisionCard = ({
         </Space>
       }
       extra={
-        canWrite && isOpen ? (
-          <Space>
-            {isRecordedByChair(decision.type) ? null : (
-              <Button size="small" onClick={() => setDialog('vote')} data-testid="decision-clerk-vote">
-                {t('consultations.decision.clerkVote')}
-              </Button>
-            )}
+        <Space>
+          {may('clerkVote') ? (
+            <Button size="small" onClick={() => setDialog('vote')} data-testid="decision-clerk-vote">
+              {t('consultations.decision.clerkVote')}
+            </Button>
+          ) : null}
+          {may('close') ? (
             <Button size="small" danger onClick={() => setDialog('close')} data-testid="decision-close">
               {t('consultations.decision.close')}
             </Button>
-          </Space>
-        ) : onPublish === undefined ? null : (
-          <Button size="small" type="primary" onClick={onPublish} data-testid="decision-publish">
-            {t('consultations.publish.title')}
-          </Button>
-        )
+          ) : null}
+          {may('publishOutcome') ? (
+            <Button size="small" type="primary" onClick={onPublish} data-testid="decision-publish">
+              {t('consultations.publish.title')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       <Flex vertical gap={8}>

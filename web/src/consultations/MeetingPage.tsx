@@ -22,7 +22,6 @@ import {
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
@@ -53,9 +52,6 @@ export const MeetingPage = ({ id }: { id: string }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { modal, message } = App.useApp();
-  // Publishing an outcome is not among a meeting's abilities (it may follow the meeting's close): it follows the
-  // caller's own (council.write).
-  const mayPublish = useAbility('council.write');
   const [dialog, setDialog] = useState<'attendance' | 'vote' | null>(null);
   const [publishing, setPublishing] = useState<Decision | null>(null);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchMeeting(id, signal), [id]);
@@ -216,9 +212,8 @@ export const MeetingPage = ({ id }: { id: string }) => {
                 <DecisionCard
                   decision={d}
                   participants={participants}
-                  canWrite={may('openVote')}
                   onChanged={reload}
-                  onPublish={mayPublish && d.status === 'closed' ? () => setPublishing(d) : undefined}
+                  onPublish={() => setPublishing(d)}
                 />
               </Col>
             ))}

@@ -22,7 +22,6 @@ import {
 } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAbility } from '../auth/useAuth';
 import { stateLabel as caseStateLabel } from '../cases/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
@@ -104,7 +103,6 @@ const ReportDialog = ({
 export const OutcomePage = ({ id }: { id: string }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const canWrite = useAbility('council.write');
   const [isReporting, setIsReporting] = useState(false);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchOutcome(id, signal), [id]);
   if (error !== undefined) {
@@ -113,7 +111,7 @@ export const OutcomePage = ({ id }: { id: string }) => {
   if (isLoading || data === undefined) {
     return <Spin />;
   }
-  const { item: outcome, progress } = data;
+  const { item: outcome, progress, abilities } = data;
   const totalRatings = Object.values(outcome.ratings).reduce((a, b) => a + b, 0);
   return (
     <Flex vertical gap={16}>
@@ -133,7 +131,7 @@ export const OutcomePage = ({ id }: { id: string }) => {
           </Typography.Title>
           <OutcomeStatus outcome={outcome} />
         </Flex>
-        {canWrite && outcome.status !== 'done' ? (
+        {abilities.includes('progress') ? (
           <Button type="primary" onClick={() => setIsReporting(true)} data-testid="outcome-report">
             {t('consultations.outcome.report')}
           </Button>

@@ -18,7 +18,6 @@ import {
 } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAbility } from '../auth/useAuth';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { currentLocale } from '../i18n';
@@ -123,8 +122,6 @@ const ReviewDialog = ({
 export const TopicPage = ({ id }: { id: string }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
-  // Publishing an outcome is not among a topic's abilities: it follows the caller's own (council.write).
-  const mayPublish = useAbility('council.write');
   const [action, setAction] = useState<ReviewAction | null>(null);
   const [dialog, setDialog] = useState<'schedule' | 'publish' | null>(null);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchTopic(id, signal), [id]);
@@ -241,7 +238,7 @@ export const TopicPage = ({ id }: { id: string }) => {
         title={t('consultations.topic.outcomes')}
         extra={
           <Flex gap={12} align="center">
-            {mayPublish ? (
+            {abilities.includes('publishOutcome') ? (
               <Button size="small" onClick={() => setDialog('publish')} data-testid="topic-publish">
                 {t('consultations.council.publishOutcome')}
               </Button>
