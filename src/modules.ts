@@ -61,7 +61,11 @@ import {
   reassignLinkage,
   repathLinkage,
 } from './linkage/index.js';
-import { notificationJobHandlers, notificationRoutes } from './notifications/index.js';
+import {
+  ensureNotificationJobs,
+  notificationJobHandlers,
+  notificationRoutes,
+} from './notifications/index.js';
 import {
   followGroupMembers,
   maskedMemberNames,
@@ -233,6 +237,7 @@ export function moduleJobHandlers(deps: AppDeps): Record<string, JobHandler> {
 
 /** The jobs modules keep standing (a quarter's feedback): ensured at every start, never scheduled twice. */
 export async function ensureStandingJobs(database: Database, now: number): Promise<void> {
+  await ensureNotificationJobs(database.db, now);
   await ensureVolunteerJobs(database.db, now);
   await ensureConsultationJobs(database.db, now);
   await ensureLinkageJobs(database.db, now);

@@ -1,4 +1,5 @@
-// The channel adapters as queue jobs: 'notify.email' (SMTP) and 'notify.webhook' (signed HTTP POST).
+// The channel adapters as queue jobs: 'notify.email' (SMTP) and 'notify.webhook' (signed HTTP POST), with the
+// morning's 'notify.digest' (digest.ts) that turns waiting items into mails.
 // Network calls happen in perform(), outside any transaction, so a slow receiver never holds the database.
 // A failed attempt does not throw: throwing would roll back the delivery-log row together with the job, so the
 // handler logs the attempt and queues the next one itself, after an exponential back-off, in the same transaction.
@@ -7,6 +8,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/http/module.js';
 import { pick, type Locale } from '../platform/i18n.js';
 import { jobPayload, type JobHandler } from '../platform/jobs/jobs.js';
+import { digestJobHandlers, DIGEST_JOB } from './digest.js';
 import { createMailer, maskEmail } from './mailer.js';
 import {
   EMAIL_JOB,
@@ -105,7 +107,7 @@ const toLocale = (stored: string): Locale => (stored === 'en' ? 'en' : 'zh-CN');
 
 export function notificationJobHandlers(
   deps: Pick<AppDeps, 'config' | 'services'>,
-): Record<typeof EMAIL_JOB | typeof WEBHOOK_JOB, JobHandler> {
+): Record<typeof EMAIL_JOB | typeof WEBHOOK_JOB | typeof DIGEST_JOB, JobHandler> {
   const mailer = createMailer(deps.config);
 
   /** The outcome of one delivery attempt, decided outside the transaction; run() writes it to the log. */
@@ -242,5 +244,5 @@ export function notificationJobHandlers(
     run: record(WEBHOOK_JOB),
   };
 
-  return { [EMAIL_JOB]: email, [WEBHOOK_JOB]: webhook };
+  return { [EMAIL_JOB]: email, [WEBHOOK_JOB]: webhook, ...digestJobHandlers() };
 }

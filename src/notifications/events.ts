@@ -34,6 +34,23 @@ export type NotificationEvent = (typeof notificationEvents)[number];
 export const userChannels = ['inApp', 'email'] as const;
 export type UserChannel = (typeof userChannels)[number];
 
+/** How a user takes e-mail: one mail per event, or one digest a day of all but the urgent events. */
+export const emailModes = ['immediate', 'daily'] as const;
+export type EmailMode = (typeof emailModes)[number];
+
+/** Events that cannot wait for tomorrow's digest: a deadline running out, a supervision, a command-centre alert. */
+const URGENT: ReadonlySet<NotificationEvent> = new Set([
+  'case.deadlineNear',
+  'case.overdue',
+  'case.supervised',
+  'command.alert',
+]);
+
+export const isUrgent = (event: NotificationEvent): boolean => URGENT.has(event);
+
+/** What an e-mail may be about: an event, or the day's digest of them. */
+export type EmailEvent = NotificationEvent | 'notification.digest';
+
 /** What a webhook may carry in X-Tongxin-Event: the case events and the administrator's test. */
 export type WebhookEvent = NotificationEvent | 'webhook.test';
 

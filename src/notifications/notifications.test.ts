@@ -5,6 +5,7 @@ import { msg } from '../platform/i18n.js';
 import { runDueJobs } from '../platform/jobs/jobs.js';
 import { loginAs, startTestPlatform, type Session, type TestPlatform } from '../testing/testPlatform.js';
 import { notificationJobHandlers } from './deliveryJobs.js';
+import { ensureDigestJob } from './digest.js';
 import { notify, type NotifyInput } from './notify.js';
 import { startSmtpReceiver } from './testReceivers.js';
 
@@ -199,5 +200,64 @@ describe('notifications: in-app inbox, preferences and e-mail over SMTP', () => 
       .where('case_id', '=', 'case-5')
       .executeTakeFirstOrThrow();
     assert.equal(last.status, 'skipped');
+  });
+
+  it('takes a daily digest: events wait for the 08:00 mail, urgent ones still go at once', async () => {
+    assert.equal(
+      (await shigang.request('PUT', '/api/me/email', { email: 'shigang@tongxin.test' })).status,
+      200,
+    );
+    assert.equal((await shigang.request('PUT', '/api/notifications/preferences', {})).status, 400);
+    assert.equal(
+      (await shigang.request('PUT', '/api/notifications/preferences', { emailMode: 'weekly' })).status,
+      400,
+    );
+    const chosen = await shigang.request('PUT', '/api/notifications/preferences', { emailMode: 'daily' });
+    assert.equal(chosen.status, 200);
+    assert.equal(chosen.body.emailMode, 'daily');
+    assert.equal((await jinsha.request('GET', '/api/notifications/preferences')).body.emailMode, 'immediate');
+
+    // 09:00 district time on 2026-11-27: the next digest is tomorrow at 08:00.
+    const mailsBefore = smtp.mails.length;
+    for (const n of [1, 2]) {
+      await send({
+        event: 'case.assigned',
+        userIds: [shigangId],
+        caseId: `case-d${n}`,
+        title: msg(`新案件 TZ-D${n}`, `New case TZ-D${n}`),
+      });
+    }
+    await send({ event: 'case.overdue', userIds: [shigangId], caseId: 'case-d3' });
+    assert.equal(await runJobs(), 1, 'only the urgent event is mailed now');
+    assert.equal(smtp.mails.at(-1)!.subject, '案件即将超时');
+    assert.equal(
+      (await inbox(shigang)).items.filter((i) => i.caseId === 'case-d1').length,
+      1,
+      'the inbox has it',
+    );
+
+    await p.database.db.transaction().execute((trx) => ensureDigestJob(trx, clock));
+    assert.equal(await runJobs(), 0, 'the digest is not due before 08:00');
+    clock = Date.UTC(2026, 10, 28, 0, 0, 1); // 08:00:01 on 2026-11-28 in the district
+    assert.equal(await runJobs(), 2, 'the digest run, then its mail');
+    assert.equal(smtp.mails.length, mailsBefore + 2);
+    const digest = smtp.mails.at(-1)!;
+    assert.deepEqual(digest.to, ['shigang@tongxin.test']);
+    assert.match(digest.raw, /X-Tongxin-Event: notification\.digest/);
+    assert.match(digest.text, /新案件 TZ-D1[\s\S]*新案件 TZ-D2/);
+    assert.doesNotMatch(digest.text, /案件即将超时/, 'the urgent event is not listed again');
+
+    assert.equal(await runJobs(), 0, 'nothing is waiting: the next run is tomorrow');
+    const next = await p.database.db
+      .selectFrom('job')
+      .select(['due_at', 'status'])
+      .where('kind', '=', 'notify.digest')
+      .where('status', '=', 'pending')
+      .execute();
+    assert.deepEqual(
+      next.map((j) => j.due_at),
+      [Date.UTC(2026, 10, 29, 0, 0, 0)],
+      'the next morning is ensured once',
+    );
   });
 });

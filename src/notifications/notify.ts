@@ -5,7 +5,7 @@ import { fromDbBool, toDbJson } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Message } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
-import { isEnabledByDefault, type NotificationEvent, type UserChannel } from './events.js';
+import { isEnabledByDefault, isUrgent, type NotificationEvent, type UserChannel } from './events.js';
 import { enqueueEmail, enqueueWebhook } from './outbox.js';
 import { notificationRepository } from './repository.js';
 import { subscribedEvents } from './webhookEvents.js';
@@ -63,14 +63,26 @@ export async function notify(trx: Kysely<DB>, input: NotifyInput): Promise<void>
         read_at: null,
       })),
   );
-  for (const u of recipients) {
-    if (u.email !== null && wants(u.id, 'email')) {
-      await enqueueEmail(
-        trx,
-        { userId: u.id, event: input.event, title: input.title, body: input.body, caseId },
-        input.now,
-      );
-    }
+  // A user who takes a daily digest gets the event in tomorrow morning's mail, unless it cannot wait.
+  const mailed = recipients.filter((u) => u.email !== null && wants(u.id, 'email'));
+  const isDigested = (u: (typeof mailed)[number]) => u.email_mode === 'daily' && !isUrgent(input.event);
+  await repo.insertDigestItems(
+    mailed.filter(isDigested).map((u) => ({
+      id: newId(input.now),
+      user_id: u.id,
+      event: input.event,
+      title_zh: input.title.zh,
+      title_en: input.title.en,
+      case_id: caseId,
+      created_at: input.now,
+    })),
+  );
+  for (const u of mailed.filter((m) => !isDigested(m))) {
+    await enqueueEmail(
+      trx,
+      { userId: u.id, event: input.event, title: input.title, body: input.body, caseId },
+      input.now,
+    );
   }
   await notifyExternal(trx, { event: input.event, data, caseId, now: input.now });
 }

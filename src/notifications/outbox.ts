@@ -5,7 +5,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { Message } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
 import { scheduleJob } from '../platform/jobs/jobs.js';
-import type { NotificationEvent, WebhookEvent } from './events.js';
+import type { EmailEvent, WebhookEvent } from './events.js';
 
 export const EMAIL_JOB = 'notify.email';
 export const WEBHOOK_JOB = 'notify.webhook';
@@ -21,7 +21,7 @@ export type EmailJob = {
   deliveryId: string;
   attempt: number;
   userId: string;
-  event: NotificationEvent;
+  event: EmailEvent;
   title: Message;
   body: Message;
   caseId: string | null;

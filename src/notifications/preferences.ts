@@ -3,9 +3,11 @@ import type { Kysely } from 'kysely';
 import { fromDbBool } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import {
+  emailModes,
   isEnabledByDefault,
   notificationEvents,
   userChannels,
+  type EmailMode,
   type NotificationEvent,
   type UserChannel,
 } from './events.js';
@@ -29,15 +31,25 @@ export async function preferencesOf(db: Kysely<DB>, userId: string): Promise<Pre
   );
 }
 
-/** The caller is the user whose choices these are. */
+export async function emailModeOf(db: Kysely<DB>, userId: string): Promise<EmailMode> {
+  const stored = await notificationRepository(db).emailModeOf(userId);
+  return emailModes.find((m) => m === stored) ?? 'immediate';
+}
+
+/** The caller is the user whose choices these are; only what is given changes. */
 export async function setNotificationPreferences(
   db: Kysely<DB>,
   userId: string,
-  items: readonly Preference[],
+  change: { items?: readonly Preference[]; emailMode?: EmailMode },
   now: number,
-): Promise<Preference[]> {
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await notificationRepository(trx).putPrefs(userId, items, now);
+    const repo = notificationRepository(trx);
+    if (change.items !== undefined) {
+      await repo.putPrefs(userId, change.items, now);
+    }
+    if (change.emailMode !== undefined) {
+      await repo.setEmailMode(userId, change.emailMode, now);
+    }
   });
-  return preferencesOf(db, userId);
 }

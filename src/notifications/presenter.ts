@@ -42,8 +42,13 @@ export const PreferenceSchema = Type.Object({
   enabled: Type.Boolean(),
 });
 
+export const EmailModeSchema = Type.Union([Type.Literal('immediate'), Type.Literal('daily')], {
+  description: 'One mail per event, or a daily digest at 08:00 (urgent events are mailed at once either way)',
+});
+
 export const PreferencesSchema = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
+  emailMode: EmailModeSchema,
   events: Type.Array(Type.String()),
   channels: Type.Array(Type.String()),
   items: Type.Array(PreferenceSchema),

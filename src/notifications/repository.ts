@@ -1,9 +1,14 @@
 // All SQL of the notifications module.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { fromDbBool, toDbBool } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
-import type { DeliveryTable, NotificationTable, WebhookEndpointTable } from './tables.js';
+import type {
+  DeliveryTable,
+  NotificationDigestItemTable,
+  NotificationTable,
+  WebhookEndpointTable,
+} from './tables.js';
 
 export type NotificationRow = NotificationTable;
 export type WebhookEndpointRow = WebhookEndpointTable;
@@ -128,7 +133,7 @@ export function notificationRepository(db: Kysely<DB>) {
       }
       return db
         .selectFrom('app_user')
-        .select(['id', 'locale', 'email', 'status'])
+        .select(['id', 'locale', 'email', 'email_mode', 'status'])
         .where('id', 'in', userIds)
         .execute();
     },
@@ -136,6 +141,43 @@ export function notificationRepository(db: Kysely<DB>) {
     async emailOf(userId: string): Promise<string | null> {
       const row = await db.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirst();
       return row?.email ?? null;
+    },
+
+    async emailModeOf(userId: string): Promise<string> {
+      const row = await db
+        .selectFrom('app_user')
+        .select('email_mode')
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      return row?.email_mode ?? 'immediate';
+    },
+
+    async setEmailMode(userId: string, mode: string, now: number) {
+      await db
+        .updateTable('app_user')
+        .set({ email_mode: mode, updated_at: now })
+        .where('id', '=', userId)
+        .execute();
+    },
+
+    async insertDigestItems(rows: Insertable<NotificationDigestItemTable>[]) {
+      if (rows.length > 0) {
+        await db.insertInto('notification_digest_item').values(rows).execute();
+      }
+    },
+
+    /** The items waiting for digests, oldest first per user. */
+    async pendingDigestItems() {
+      return db.selectFrom('notification_digest_item').selectAll().orderBy('user_id').orderBy('id').execute();
+    },
+
+    async deleteDigestItems(ids: readonly string[]) {
+      for (let i = 0; i < ids.length; i += 500) {
+        await db
+          .deleteFrom('notification_digest_item')
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+      }
     },
 
     async setEmail(userId: string, email: string | null, now: number) {

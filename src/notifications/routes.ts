@@ -11,9 +11,10 @@ import {
   updateWebhookEndpoint,
 } from './manageWebhookEndpoints.js';
 import { markAllNotificationsRead, markNotificationRead } from './markNotificationsRead.js';
-import { preferencesOf, setNotificationPreferences } from './preferences.js';
+import { emailModeOf, preferencesOf, setNotificationPreferences } from './preferences.js';
 import {
   DeliverySchema,
+  EmailModeSchema,
   EndpointSchema,
   EventSchema,
   NotificationSchema,
@@ -51,6 +52,7 @@ export const notificationRoutes: ModuleRoutes = async (base, { deps }) => {
 
   const preferencesBody = async (userId: string) => ({
     email: await repo.emailOf(userId),
+    emailMode: await emailModeOf(db, userId),
     events: [...notificationEvents],
     channels: [...userChannels],
     items: await preferencesOf(db, userId),
@@ -158,14 +160,21 @@ export const notificationRoutes: ModuleRoutes = async (base, { deps }) => {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['notifications'],
-        summary: 'Turn events on or off per channel (only the listed pairs change)',
-        body: Type.Object({ items: Type.Array(PreferenceSchema, { minItems: 1, maxItems: 100 }) }),
+        summary:
+          'Turn events on or off per channel (only the listed pairs change), or choose the daily digest',
+        body: Type.Object(
+          {
+            items: Type.Optional(Type.Array(PreferenceSchema, { minItems: 1, maxItems: 100 })),
+            emailMode: Type.Optional(EmailModeSchema),
+          },
+          { minProperties: 1 },
+        ),
         response: { 200: PreferencesSchema },
       },
     },
     async (request) => {
       const actor = userOf(request);
-      await setNotificationPreferences(db, actor.userId, request.body.items, contextOf(request).now);
+      await setNotificationPreferences(db, actor.userId, request.body, contextOf(request).now);
       return preferencesBody(actor.userId);
     },
   );

@@ -1,4 +1,6 @@
-// Table types of the notifications module (and the e-mail column its migration adds to app_user).
+// Table types of the notifications module (and the e-mail columns its migrations add to app_user).
+import type { Generated } from 'kysely';
+
 export type NotificationTable = {
   id: string;
   user_id: string;
@@ -53,11 +55,23 @@ export type DeliveryTable = {
   at: number;
 };
 
+/** An event waiting for its recipient's daily digest (only its title travels: the digest lists, the inbox tells). */
+export type NotificationDigestItemTable = {
+  id: string;
+  user_id: string;
+  event: string;
+  title_zh: string;
+  title_en: string;
+  case_id: string | null;
+  created_at: number;
+};
+
 export type NotificationTables = {
   notification: NotificationTable;
   notification_pref: NotificationPrefTable;
   webhook_endpoint: WebhookEndpointTable;
   delivery: DeliveryTable;
-  /** Only the column this module's migration adds; the rest of app_user belongs to identity. */
-  app_user: { email: string | null };
+  notification_digest_item: NotificationDigestItemTable;
+  /** Only the columns this module's migrations add; the rest of app_user belongs to identity. */
+  app_user: { email: string | null; email_mode: Generated<string> };
 };

@@ -3,7 +3,25 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { to: string[]; raw: string; subject: string };
+export type ReceivedMail = { to: string[]; raw: string; subject: string; text: string };
+
+/** The text of a single-part mail, decoded from its transfer encoding (base64 or quoted-printable). */
+function decodeBody(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  const encoding = /^Content-Transfer-Encoding: *(\S+)/im.exec(head)?.[1]?.toLowerCase();
+  if (encoding === 'base64') {
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  if (encoding === 'quoted-printable') {
+    const bytes = body
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
 
 /** Decodes RFC 2047 encoded words (as nodemailer writes non-ASCII subjects). */
 function decodeHeader(value: string): string {
@@ -44,6 +62,7 @@ export async function startSmtpReceiver(): Promise<{
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           subject: decodeHeader(subject.trim()),
+          text: decodeBody(raw),
         });
         callback();
       });

@@ -2032,6 +2032,8 @@ export interface paths {
           content: {
             'application/json': {
               email: string | null;
+              /** @description One mail per event, or a daily digest at 08:00 (urgent events are mailed at once either way) */
+              emailMode: 'immediate' | 'daily';
               events: string[];
               channels: string[];
               items: {
@@ -2073,7 +2075,7 @@ export interface paths {
         };
       };
     };
-    /** Turn events on or off per channel (only the listed pairs change) */
+    /** Turn events on or off per channel (only the listed pairs change), or choose the daily digest */
     put: {
       parameters: {
         query?: never;
@@ -2084,7 +2086,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            items: {
+            items?: {
               /** @enum {string} */
               event:
                 | 'case.assigned'
@@ -2118,6 +2120,8 @@ export interface paths {
               channel: 'inApp' | 'email';
               enabled: boolean;
             }[];
+            /** @description One mail per event, or a daily digest at 08:00 (urgent events are mailed at once either way) */
+            emailMode?: 'immediate' | 'daily';
           };
         };
       };
@@ -2130,6 +2134,8 @@ export interface paths {
           content: {
             'application/json': {
               email: string | null;
+              /** @description One mail per event, or a daily digest at 08:00 (urgent events are mailed at once either way) */
+              emailMode: 'immediate' | 'daily';
               events: string[];
               channels: string[];
               items: {

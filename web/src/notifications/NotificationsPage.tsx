@@ -1,6 +1,6 @@
 // The caller's notifications (all of them, paged) and their settings: e-mail address and events × channels.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Switch, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Radio, Switch, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
@@ -14,6 +14,7 @@ import {
   saveEmail,
   savePreferences,
   type Channel,
+  type EmailMode,
   type NotificationEvent,
   type Preference,
 } from './api';
@@ -74,6 +75,7 @@ const Settings = () => {
   const loaded = useLoader((signal) => fetchPreferences(signal), []);
   const [prefs, setPrefs] = useState<Preference[]>([]);
   const [email, setEmail] = useState<string | null>(null);
+  const [emailMode, setEmailMode] = useState<EmailMode>('immediate');
   const [error, setError] = useState<unknown>(undefined);
   const [isSavingEmail, setIsSavingEmail] = useState(false);
 
@@ -81,6 +83,7 @@ const Settings = () => {
     if (loaded.data !== undefined) {
       setPrefs(loaded.data.items);
       setEmail(loaded.data.email);
+      setEmailMode(loaded.data.emailMode);
     }
   }, [loaded.data]);
 
@@ -90,8 +93,19 @@ const Settings = () => {
   const toggle = async (event: NotificationEvent, channel: Channel, enabled: boolean) => {
     setError(undefined);
     try {
-      const saved = await savePreferences([{ event, channel, enabled }]);
+      const saved = await savePreferences({ items: [{ event, channel, enabled }] });
       setPrefs(saved.items);
+      void message.success(t('notifications.preferencesSaved'));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const chooseEmailMode = async (mode: EmailMode) => {
+    setError(undefined);
+    try {
+      const saved = await savePreferences({ emailMode: mode });
+      setEmailMode(saved.emailMode);
       void message.success(t('notifications.preferencesSaved'));
     } catch (failure) {
       setError(failure);
@@ -159,6 +173,23 @@ const Settings = () => {
             {t('notifications.save')}
           </Button>
         </Form>
+        <Flex vertical gap={4} style={{ marginTop: 16 }}>
+          <Typography.Text id="email-mode-label">{t('notifications.emailMode')}</Typography.Text>
+          <Radio.Group
+            aria-labelledby="email-mode-label"
+            value={emailMode}
+            disabled={email === null}
+            onChange={(e) => void chooseEmailMode(e.target.value as EmailMode)}
+            data-testid="email-mode"
+            options={[
+              { value: 'immediate', label: t('notifications.emailImmediate') },
+              { value: 'daily', label: t('notifications.emailDaily') },
+            ]}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('notifications.emailModeHelp')}
+          </Typography.Text>
+        </Flex>
       </Card>
       <Card size="small" loading={loaded.isLoading}>
         <Typography.Paragraph type="secondary">{t('notifications.preferencesHelp')}</Typography.Paragraph>

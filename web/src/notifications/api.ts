@@ -1,6 +1,7 @@
 // Calls of /api/notifications, /api/me/email, /api/admin/webhooks and /api/admin/deliveries.
 import { api } from '../api/client';
 import type { Page } from '../api/types';
+import type { ApiAnswer, ApiBody } from '../api/wire';
 
 export const notificationEvents = [
   'case.assigned',
@@ -49,7 +50,13 @@ export type NotificationItem = {
 export type Inbox = Page<NotificationItem> & { unreadCount: number };
 
 export type Preference = { event: NotificationEvent; channel: Channel; enabled: boolean };
-export type Preferences = { email: string | null; items: Preference[] };
+export type Preferences = Omit<ApiAnswer<'/api/notifications/preferences'>, 'items'> & {
+  items: Preference[];
+};
+export type EmailMode = Preferences['emailMode'];
+export type PreferencesChange = Omit<ApiBody<'/api/notifications/preferences', 'put'>, 'items'> & {
+  items?: Preference[];
+};
 
 export type Endpoint = {
   id: string;
@@ -96,8 +103,8 @@ export const markAllRead = (): Promise<{ updated: number }> =>
 export const fetchPreferences = (signal?: AbortSignal): Promise<Preferences> =>
   api.get<Preferences>('/api/notifications/preferences', { signal });
 
-export const savePreferences = (items: Preference[]): Promise<Preferences> =>
-  api.put<Preferences>('/api/notifications/preferences', { items });
+export const savePreferences = (change: PreferencesChange): Promise<Preferences> =>
+  api.put<Preferences>('/api/notifications/preferences', change);
 
 export const saveEmail = (email: string | null): Promise<{ email: string | null }> =>
   api.put<{ email: string | null }>('/api/me/email', { email });

@@ -25,6 +25,11 @@ export const notificationsEn: Messages['notifications'] = {
   event: 'Event',
   channelInApp: 'In-app',
   channelEmail: 'E-mail',
+  emailMode: 'E-mail delivery',
+  emailImmediate: 'One mail per event',
+  emailDaily: 'Daily digest (one mail at 08:00)',
+  emailModeHelp:
+    'With the daily digest, all events but deadlines near, overdue cases, supervision and command-centre alerts (still sent at once) come together in one morning mail. In-app notifications are unaffected.',
   noEmailHint: 'No e-mail address yet, so no e-mail will be sent.',
   events: {
     assigned: 'Case dispatched to me',
@@ -55,6 +60,7 @@ export const notificationsEn: Messages['notifications'] = {
     commandAlert: 'Early warning to look into',
     commandPatrolFocus: 'Patrol focus',
     webhookTest: 'Test event',
+    notificationDigest: 'Daily digest',
   },
   admin: {
     title: 'Push notifications',

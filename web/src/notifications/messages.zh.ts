@@ -23,6 +23,11 @@ export const notificationsZh = {
   event: '事件',
   channelInApp: '站内消息',
   channelEmail: '邮件',
+  emailMode: '邮件发送方式',
+  emailImmediate: '每条即时发送',
+  emailDaily: '每日摘要（每天 8:00 一封）',
+  emailModeHelp:
+    '选择每日摘要后，除截止临近、超期、督办和指挥中心告警仍即时发送外，其余通知汇总为每天早上一封邮件。站内通知不受影响。',
   noEmailHint: '尚未设置邮箱，邮件提醒不会发送。',
   events: {
     assigned: '案件派遣给我',
@@ -53,6 +58,7 @@ export const notificationsZh = {
     commandAlert: '预警：问题苗头需研判',
     commandPatrolFocus: '巡查重点提示',
     webhookTest: '测试事件',
+    notificationDigest: '每日摘要',
   },
   admin: {
     title: '消息推送',

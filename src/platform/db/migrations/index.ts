@@ -27,6 +27,7 @@ import { migration as m0024 } from './0024_talent.js';
 import { migration as m0025 } from './0025_assessment_leaders.js';
 import { migration as m0026 } from './0026_alliance_item_source.js';
 import { migration as m0027 } from './0027_linkage_appeal_topic.js';
+import { migration as m0028 } from './0028_notification_digest.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -56,4 +57,5 @@ export const migrations: readonly Migration[] = [
   m0025,
   m0026,
   m0027,
+  m0028,
 ];
