@@ -38,7 +38,14 @@ export function presentMember(m: MemberRow, names: Names, actor: UserActor | nul
   };
 }
 
-export function presentItem(i: ItemRow, names: Names, actor: UserActor, alliance: AllianceRow) {
+/** `underAgreement`: the items with an agreement under way, which cannot be withdrawn until it is settled. */
+export function presentItem(
+  i: ItemRow,
+  names: Names,
+  actor: UserActor,
+  alliance: AllianceRow,
+  underAgreement: ReadonlySet<string> = new Set(),
+) {
   const mine = holds(actor, i.owner_path) || isConvener(actor, alliance);
   return {
     id: i.id,
@@ -58,7 +65,7 @@ export function presentItem(i: ItemRow, names: Names, actor: UserActor, alliance
     createdAt: i.created_at,
     abilities: {
       match: i.list === 'demand' && mine && (i.status === 'open' || i.status === 'matched'),
-      withdraw: mine && (i.status === 'open' || i.status === 'matched'),
+      withdraw: mine && (i.status === 'open' || i.status === 'matched') && !underAgreement.has(i.id),
     },
   };
 }

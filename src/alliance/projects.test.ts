@@ -289,7 +289,17 @@ describe('the alliance’s joint meetings, brand projects, withdrawals and cance
     const status = async (id: string) =>
       (ok(await jinsha.request('GET', `${items}/${id}`)).item as Json).status;
     assert.equal(await status(resource.id as string), 'matched');
-    // Not withdrawn while the agreement is under way.
+    // Not withdrawn while the agreement is under way: neither offered, in the item or in the list, nor accepted.
+    const mayWithdraw = async (id: string) => {
+      const one = (ok(await jinsha.request('GET', `${items}/${id}`)).item as Json).abilities as Json;
+      const listed = (ok(await jinsha.request('GET', `${items}?limit=200`)).items as Json[]).find(
+        (i) => i.id === id,
+      )!.abilities as Json;
+      assert.equal(one.withdraw, listed.withdraw, 'the item and the list agree');
+      return one.withdraw;
+    };
+    assert.equal(await mayWithdraw(resource.id as string), false);
+    assert.equal(await mayWithdraw(demand.id as string), false);
     fails(
       await jinsha.request('POST', `${items}/${resource.id as string}/withdraw`, { reason: '改作他用' }),
       409,
@@ -302,6 +312,7 @@ describe('the alliance’s joint meetings, brand projects, withdrawals and cance
     assert.equal(cancelled.status, 'cancelled');
     assert.equal(await status(resource.id as string), 'open');
     assert.equal(await status(demand.id as string), 'open');
+    assert.equal(await mayWithdraw(resource.id as string), true, 'free again, it may be withdrawn');
     fails(await dongshi.request('POST', cancelUrl, { reason: '再取消' }), 409, 'alliance.wrong_state');
     // The demand's owner withdraws it; the school's resource is not the community's to withdraw.
     fails(

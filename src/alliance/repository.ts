@@ -178,6 +178,21 @@ export function allianceRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    /** Of the given items, those with an agreement under way (agreed or delivered, not yet evaluated). */
+    async itemsUnderAgreement(allianceId: string, itemIds: readonly string[]): Promise<Set<string>> {
+      if (itemIds.length === 0) {
+        return new Set();
+      }
+      const rows = await db
+        .selectFrom('alliance_match')
+        .select(['demand_id', 'offer_id'])
+        .where('alliance_id', '=', allianceId)
+        .where('status', 'in', ['agreed', 'delivered'])
+        .where((eb) => eb.or([eb('demand_id', 'in', itemIds), eb('offer_id', 'in', itemIds)]))
+        .execute();
+      return new Set(rows.flatMap((r) => [r.demand_id, r.offer_id]));
+    },
+
     async matchesOfAlliance(allianceId: string, limit: number): Promise<MatchRow[]> {
       return db
         .selectFrom('alliance_match')

@@ -337,7 +337,11 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
         limit: q.limit ?? 100,
       });
       const names = await namesOf(rows.map((r) => r.owner_org_id));
-      return { items: rows.map((r) => presentItem(r, names, actor, alliance)) };
+      const underAgreement = await repo.itemsUnderAgreement(
+        alliance.id,
+        rows.map((r) => r.id),
+      );
+      return { items: rows.map((r) => presentItem(r, names, actor, alliance, underAgreement)) };
     },
   );
 
@@ -421,7 +425,15 @@ export const allianceRoutes: ModuleRoutes = async (base, { deps }) => {
       );
       const names = await namesOf([item.owner_org_id, ...matches.map((m) => m.provider_org_id)]);
       return {
-        item: presentItem(item, names, actor, alliance),
+        item: presentItem(
+          item,
+          names,
+          actor,
+          alliance,
+          new Set(
+            matches.filter((m) => m.status === 'agreed' || m.status === 'delivered').map(() => item.id),
+          ),
+        ),
         matches: matches.map((m) => presentMatch(m, names, actor, alliance, demands.get(m.demand_id))),
       };
     },
