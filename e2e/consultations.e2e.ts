@@ -253,13 +253,34 @@ void describe('consultations: propose, support, approve, meet, vote, outcome, ca
         await page.waitForURL((url) => url.pathname === `/consultations/meetings/${encodeURIComponent(id)}`);
         await page.getByRole('heading', { name: MEETING_TITLE }).waitFor({ state: 'visible' });
         await page.getByText(TITLE).first().waitFor({ state: 'visible' });
+        // Put back half an hour: the dialog shows the time as the district reads it, and sends only the change.
+        await page.getByTestId('meeting-edit').click();
+        const change = dialogOf(page);
+        const changeWhen = change.getByTestId('change-starts-at');
+        await changeWhen.waitFor({ state: 'visible' });
+        await motionsDone(page);
+        assert.equal(await changeWhen.inputValue(), `${meetingDay} 10:00`);
+        assert.equal(await change.getByTestId('change-place').inputValue(), PLACE);
+        await changeWhen.click();
+        await changeWhen.fill(`${meetingDay} 10:30`);
+        await changeWhen.press('Enter');
+        await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+        const changed = page.waitForResponse(
+          (r) =>
+            r.request().method() === 'PATCH' && r.url().endsWith(`/api/meetings/${encodeURIComponent(id)}`),
+        );
+        await change.getByTestId('change-submit').click();
+        const changeResponse = await changed;
+        assert.equal(changeResponse.status(), 200, await changeResponse.text());
+        assert.deepEqual(changeResponse.request().postDataJSON(), { startsAt: startsAt + 30 * 60_000 });
+        await page.getByText('会议已修改，已通知参会人员', { exact: true }).waitFor({ state: 'visible' });
         // The council's page lists it among the meetings to come, with its time and place.
         await page.goto(`${baseUrl}/consultations/councils/${encodeURIComponent(councilId)}`);
         await page.getByRole('tab', { name: /^会议/ }).click();
         await page
           .locator('.ant-list-item')
           .filter({ has: page.getByRole('link', { name: MEETING_TITLE, exact: true }) })
-          .filter({ hasText: `10:00 · ${PLACE}` })
+          .filter({ hasText: `10:30 · ${PLACE}` })
           .waitFor({ state: 'visible' });
         return id;
       });

@@ -123,6 +123,7 @@ export const auditActionLabels: Readonly<Record<string, Message>> = {
   'topic.merge': msg('合并议题', 'Merged a topic'),
   'topic.decline': msg('议题不予立项', 'Declined a topic'),
   'meeting.schedule': msg('安排议事会议', 'Scheduled a meeting'),
+  'meeting.change': msg('变更议事会议', 'Changed a meeting'),
   'meeting.register': msg('会议报名', 'Registered for a meeting'),
   'meeting.checkIn': msg('会议签到', 'Checked in to a meeting'),
   'meeting.attendance': msg('登记出席', 'Recorded attendance'),

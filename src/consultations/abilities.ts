@@ -9,7 +9,7 @@ import { tallyRuleOf, type DecisionType } from './tally/index.js';
 export type CouncilListAbility = 'establish';
 export type CouncilAbility = 'openTopic' | 'schedule' | 'publishOutcome' | 'settings' | 'addMember';
 export type TopicAbility = 'approve' | 'merge' | 'decline' | 'schedule' | 'publishOutcome';
-export type MeetingAbility = 'attendance' | 'openVote' | 'minutes' | 'close' | 'checkIn';
+export type MeetingAbility = 'edit' | 'attendance' | 'openVote' | 'minutes' | 'close' | 'checkIn';
 export type DecisionAbility = 'vote' | 'clerkVote' | 'close' | 'publishOutcome';
 export type OutcomeAbility = 'progress';
 
@@ -65,7 +65,7 @@ export function meetingAbilities(
   }
   // A meeting closes only once its minutes are attached and no vote is still open.
   const mayClose = meeting.minutes !== null && meeting.minutes.trim() !== '' && openVotes === 0;
-  return ['attendance', 'openVote', 'minutes', ...(mayClose ? (['close'] as const) : []), ...checkIn];
+  return ['edit', 'attendance', 'openVote', 'minutes', ...(mayClose ? (['close'] as const) : []), ...checkIn];
 }
 
 export function decisionAbilities(

@@ -299,4 +299,98 @@ describe('consultation rooms: topic → meeting → vote → outcome → case, s
     const view = await ok(cadre.request('GET', `/api/topics/${id}`));
     assert.equal((view.item as Json).status, 'expired');
   });
+
+  it('changes a scheduled meeting: time, place and agenda, telling its list; a decided topic stays on', async () => {
+    const userId = async (username: string) =>
+      (
+        await p.database.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
+    await ok(
+      cadre.request('POST', `/api/councils/${councilId}/members`, {
+        name: '列席成员',
+        kind: 'residentRep',
+        userId: await userId('jinsha'),
+      }),
+    );
+    const topicOf = async (title: string) => {
+      const t = (
+        await ok(
+          cadre.request('POST', `/api/councils/${councilId}/topics`, { title, body: '', source: 'branch' }),
+        )
+      ).item as Json;
+      if (t.status !== 'approved') {
+        await ok(cadre.request('POST', `/api/topics/${t.id as string}/review`, { action: 'approve' }));
+      }
+      return t.id as string;
+    };
+    const [a, b, c] = [await topicOf('修缮村道'), await topicOf('增设路灯'), await topicOf('整治河塘')];
+    const startsAt = p.clock.now() + 3 * 86_400_000;
+    const meetingId = (
+      (
+        await ok(
+          cadre.request('POST', `/api/councils/${councilId}/meetings`, {
+            kind: 'council',
+            title: '村务协商会',
+            startsAt,
+            topicIds: [a, b],
+            invitees: [],
+          }),
+        )
+      ).item as Json
+    ).id as string;
+    const status = async (id: string) =>
+      ((await ok(cadre.request('GET', `/api/topics/${id}`))).item as Json).status;
+    assert.equal(await status(a), 'scheduled');
+
+    assert.equal((await cadre.request('PATCH', `/api/meetings/${meetingId}`, {})).status, 400);
+    assert.equal(
+      (await otherTown.request('PATCH', `/api/meetings/${meetingId}`, { place: '村委会' })).status,
+      404,
+      'another town’s cadre cannot see it',
+    );
+    const unchanged = await ok(cadre.request('PATCH', `/api/meetings/${meetingId}`, { startsAt }));
+    assert.deepEqual(unchanged.changed, []);
+
+    const changed = await ok(
+      cadre.request('PATCH', `/api/meetings/${meetingId}`, {
+        startsAt: startsAt + 86_400_000,
+        place: '村委会二楼',
+        topicIds: [b, c],
+      }),
+    );
+    assert.deepEqual(changed.changed, ['startsAt', 'place', 'agenda']);
+    assert.equal((changed.item as Json).startsAt, startsAt + 86_400_000);
+    const meeting = await ok(cadre.request('GET', `/api/meetings/${meetingId}`));
+    assert.deepEqual(
+      (meeting.agenda as Json[]).map((t) => t.id),
+      [b, c],
+    );
+    assert.ok((meeting.abilities as string[]).includes('edit'));
+    assert.equal(await status(a), 'approved', 'taken off its only meeting, the topic is ready again');
+    assert.equal(await status(c), 'scheduled');
+
+    const told = await p.database.db
+      .selectFrom('notification')
+      .select(['event', 'title_zh'])
+      .where('user_id', '=', await userId('jinsha'))
+      .where('event', '=', 'consultation.changed')
+      .execute();
+    assert.deepEqual(told, [{ event: 'consultation.changed', title_zh: '议事会议变更：村务协商会' }]);
+
+    await ok(
+      cadre.request('POST', `/api/meetings/${meetingId}/decisions`, {
+        type: 'consensus',
+        question: '是否增设路灯',
+        topicId: b,
+      }),
+    );
+    const refused = await cadre.request('PATCH', `/api/meetings/${meetingId}`, { topicIds: [c] });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.code, 'workflow.transition_not_allowed');
+    assert.equal(await status(b), 'scheduled', 'nothing changed');
+  });
 });

@@ -253,6 +253,17 @@ export function consultationRepository(db: Kysely<DB>, dialect: Dialect) {
           .execute();
       }
     },
+    async isOnAnotherScheduledMeeting(topicId: string, exceptMeetingId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('consultation_agenda')
+        .innerJoin('consultation_meeting', 'consultation_meeting.id', 'consultation_agenda.meeting_id')
+        .select('consultation_agenda.meeting_id')
+        .where('consultation_agenda.topic_id', '=', topicId)
+        .where('consultation_meeting.status', '=', 'scheduled')
+        .where('consultation_meeting.id', '!=', exceptMeetingId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async agendaOf(meetingId: string) {
       return db
         .selectFrom('consultation_agenda')

@@ -45,6 +45,7 @@ import { reportProgress } from './reportProgress.js';
 import { consultationRepository } from './repository.js';
 import { reviewTopic } from './reviewTopic.js';
 import { scheduleMeeting } from './scheduleMeeting.js';
+import { changeMeeting } from './changeMeeting.js';
 import { supportTopic } from './supportTopic.js';
 import { decisionTypes } from './tally/index.js';
 import {
@@ -400,6 +401,50 @@ export const consultationRoutes: ModuleRoutes = async (base, { deps: appDeps }) 
         attendee: { userId: userOf(request).userId },
       });
       return { ok: true };
+    },
+  );
+
+  app.patch(
+    '/api/meetings/:id',
+    {
+      config: { auth: 'council.write' },
+      schema: {
+        tags: ['consultations'],
+        summary:
+          'Change a scheduled meeting: title, time, place, quorum or agenda; its list is told what changed',
+        params: IdParams,
+        body: Type.Object(
+          {
+            title: Type.Optional(Text(100)),
+            startsAt: Type.Optional(Type.Integer({ minimum: 0 })),
+            place: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            quorum: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+            topicIds: Type.Optional(Type.Array(Id, { maxItems: 30 })),
+          },
+          { minProperties: 1 },
+        ),
+        response: {
+          200: Type.Object({
+            item: MeetingSchema,
+            changed: Type.Array(
+              Type.Union([
+                Type.Literal('title'),
+                Type.Literal('startsAt'),
+                Type.Literal('place'),
+                Type.Literal('quorum'),
+                Type.Literal('agenda'),
+              ]),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { meeting, changed } = await changeMeeting(deps, contextOf(request), scope(request), {
+        meetingId: request.params.id,
+        ...request.body,
+      });
+      return { item: presentMeeting(meeting), changed };
     },
   );
 

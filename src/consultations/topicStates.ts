@@ -18,7 +18,7 @@ export const topicSources = ['resident', 'partyMember', 'branch', 'case', 'hotsp
 export type TopicSource = (typeof topicSources)[number];
 
 export type TopicAction =
-  'reachThreshold' | 'approve' | 'merge' | 'decline' | 'expire' | 'schedule' | 'decide';
+  'reachThreshold' | 'approve' | 'merge' | 'decline' | 'expire' | 'schedule' | 'unschedule' | 'decide';
 
 const transitions: Record<TopicAction, { from: readonly TopicState[]; to: TopicState }> = {
   reachThreshold: { from: ['collecting'], to: 'submitted' },
@@ -27,6 +27,8 @@ const transitions: Record<TopicAction, { from: readonly TopicState[]; to: TopicS
   decline: { from: ['collecting', 'submitted'], to: 'declined' },
   expire: { from: ['collecting'], to: 'expired' },
   schedule: { from: ['approved', 'scheduled'], to: 'scheduled' },
+  // Taken off the agenda of its only scheduled meeting before a decision on it.
+  unschedule: { from: ['scheduled'], to: 'approved' },
   decide: { from: ['approved', 'scheduled', 'decided'], to: 'decided' },
 };
 

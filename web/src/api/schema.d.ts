@@ -2061,6 +2061,7 @@ export interface paths {
                   | 'volunteer.feedback'
                   | 'consultation.hotspot'
                   | 'consultation.invited'
+                  | 'consultation.changed'
                   | 'consultation.vote'
                   | 'consultation.outcome'
                   | 'linkage.visitDue'
@@ -2111,6 +2112,7 @@ export interface paths {
                 | 'volunteer.feedback'
                 | 'consultation.hotspot'
                 | 'consultation.invited'
+                | 'consultation.changed'
                 | 'consultation.vote'
                 | 'consultation.outcome'
                 | 'linkage.visitDue'
@@ -2163,6 +2165,7 @@ export interface paths {
                   | 'volunteer.feedback'
                   | 'consultation.hotspot'
                   | 'consultation.invited'
+                  | 'consultation.changed'
                   | 'consultation.vote'
                   | 'consultation.outcome'
                   | 'linkage.visitDue'
@@ -2305,6 +2308,7 @@ export interface paths {
               | 'volunteer.feedback'
               | 'consultation.hotspot'
               | 'consultation.invited'
+              | 'consultation.changed'
               | 'consultation.vote'
               | 'consultation.outcome'
               | 'linkage.visitDue'
@@ -2392,6 +2396,7 @@ export interface paths {
               | 'volunteer.feedback'
               | 'consultation.hotspot'
               | 'consultation.invited'
+              | 'consultation.changed'
               | 'consultation.vote'
               | 'consultation.outcome'
               | 'linkage.visitDue'
@@ -8894,7 +8899,54 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a scheduled meeting: title, time, place, quorum or agenda; its list is told what changed */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title?: string;
+            startsAt?: number;
+            place?: string;
+            quorum?: number;
+            topicIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                councilId: string;
+                kind: string;
+                title: string;
+                place: string;
+                startsAt: number;
+                quorum: number;
+                decidesBody: string | null;
+                status: string;
+                minutes: string | null;
+                closedAt: number | null;
+              };
+              changed: ('title' | 'startsAt' | 'place' | 'quorum' | 'agenda')[];
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/meetings/{id}/attendance': {

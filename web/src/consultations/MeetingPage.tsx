@@ -47,12 +47,13 @@ import { MinutesCard } from './MinutesCard';
 import { OpenVoteDialog } from './OpenVoteDialog';
 import { PublishOutcomeDialog } from './PublishOutcomeDialog';
 import { TopicStateTag } from './TopicTable';
+import { ChangeMeetingDialog } from './ChangeMeetingDialog';
 
 export const MeetingPage = ({ id }: { id: string }) => {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { modal, message } = App.useApp();
-  const [dialog, setDialog] = useState<'attendance' | 'vote' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'attendance' | 'vote' | null>(null);
   const [publishing, setPublishing] = useState<Decision | null>(null);
   const { data, error, isLoading, reload } = useLoader((signal) => fetchMeeting(id, signal), [id]);
   if (error !== undefined) {
@@ -110,11 +111,18 @@ export const MeetingPage = ({ id }: { id: string }) => {
           </Tag>
           <Tag color={isOpen ? 'processing' : 'default'}>{meetingStateLabel(t, meeting.status)}</Tag>
         </Flex>
-        {may('close') ? (
-          <Button danger onClick={() => void confirmClose()} data-testid="meeting-close">
-            {t('consultations.meeting.closeMeeting')}
-          </Button>
-        ) : null}
+        <Flex gap={8} wrap>
+          {may('edit') ? (
+            <Button onClick={() => setDialog('edit')} data-testid="meeting-edit">
+              {t('consultations.change.open')}
+            </Button>
+          ) : null}
+          {may('close') ? (
+            <Button danger onClick={() => void confirmClose()} data-testid="meeting-close">
+              {t('consultations.meeting.closeMeeting')}
+            </Button>
+          ) : null}
+        </Flex>
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={checkinToken === null ? 24 : 12}>
@@ -277,6 +285,14 @@ export const MeetingPage = ({ id }: { id: string }) => {
           onClose={() => setPublishing(null)}
         />
       )}
+      {dialog === 'edit' ? (
+        <ChangeMeetingDialog
+          meeting={meeting}
+          agenda={agenda}
+          onClose={() => setDialog(null)}
+          onChanged={done}
+        />
+      ) : null}
       {dialog === 'attendance' ? (
         <AttendanceDialog
           meetingId={meeting.id}

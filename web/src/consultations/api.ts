@@ -28,7 +28,7 @@ export type ProgressSummary = { progress: number | null; outcomes: number };
 export type CouncilListAbility = ApiAnswer<'/api/councils'>['abilities'][number];
 export type CouncilAbility = 'openTopic' | 'schedule' | 'publishOutcome' | 'settings' | 'addMember';
 export type TopicAbility = 'approve' | 'merge' | 'decline' | 'schedule' | 'publishOutcome';
-export type MeetingAbility = 'attendance' | 'openVote' | 'minutes' | 'close' | 'checkIn';
+export type MeetingAbility = 'edit' | 'attendance' | 'openVote' | 'minutes' | 'close' | 'checkIn';
 export type DecisionAbility = 'vote' | 'clerkVote' | 'close' | 'publishOutcome';
 export type OutcomeAbility = 'progress';
 
@@ -219,6 +219,10 @@ export const recordAttendance = (id: string, body: AttendanceBody) =>
 
 export const saveMinutes = (id: string, minutes: string) =>
   api.put<ApiAnswer<'/api/meetings/{id}/minutes', 'put'>>(`/api/meetings/${enc(id)}/minutes`, { minutes });
+
+export type MeetingChange = ApiBody<'/api/meetings/{id}', 'patch'>;
+export const changeMeeting = (id: string, body: MeetingChange) =>
+  api.patch<ApiAnswer<'/api/meetings/{id}', 'patch'>>(`/api/meetings/${enc(id)}`, body);
 
 export const closeMeeting = (id: string) =>
   api.post<ApiAnswer<'/api/meetings/{id}/close', 'post'>>(`/api/meetings/${enc(id)}/close`);

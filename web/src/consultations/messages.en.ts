@@ -106,6 +106,16 @@ export const consultationsEn: Messages['consultations'] = {
     removeInvitee: 'Remove',
     scheduled: 'Meeting scheduled',
   },
+  change: {
+    open: 'Change meeting',
+    title: 'Change the meeting',
+    submit: 'Save and notify',
+    hint: 'Everyone on the meeting’s list with an account is told of the change. A topic with a decision taken on it cannot leave the agenda.',
+    saved: 'Meeting changed; participants notified',
+    nothing: 'Nothing was changed',
+    quorumRequired: 'Enter the quorum',
+    placeRequired: 'Enter the place',
+  },
   publish: {
     title: 'Publish an outcome',
     submit: 'Publish',

@@ -100,6 +100,16 @@ export const consultationsZh = {
     removeInvitee: '移除',
     scheduled: '会议已安排',
   },
+  change: {
+    open: '修改会议',
+    title: '修改会议',
+    submit: '保存并通知',
+    hint: '保存后，会议名单上有账号的人员都会收到变更通知。已作出表决的议题不能移出议程。',
+    saved: '会议已修改，已通知参会人员',
+    nothing: '没有修改任何内容',
+    quorumRequired: '请填写法定人数',
+    placeRequired: '请填写地点',
+  },
   publish: {
     title: '发布协商成果',
     submit: '发布',

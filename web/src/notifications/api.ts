@@ -26,6 +26,7 @@ export const notificationEvents = [
   'volunteer.feedback',
   'consultation.hotspot',
   'consultation.invited',
+  'consultation.changed',
   'consultation.vote',
   'consultation.outcome',
   'linkage.visitDue',

@@ -54,6 +54,7 @@ export const notificationsEn: Messages['notifications'] = {
     volunteerFeedback: 'Quarterly volunteering feedback',
     consultationHotspot: 'Recurring appeal proposed for consultation',
     consultationInvited: 'Invited to a council meeting',
+    consultationChanged: 'A council meeting changed',
     consultationVote: 'A council vote opened or closed',
     consultationOutcome: 'A consultation outcome is done',
     linkageVisitDue: 'Visit reminder: linked households are due a visit',

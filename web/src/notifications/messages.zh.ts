@@ -52,6 +52,7 @@ export const notificationsZh = {
     volunteerFeedback: '志愿服务季度反馈',
     consultationHotspot: '诉求热点提请协商',
     consultationInvited: '议事会议邀请',
+    consultationChanged: '议事会议变更',
     consultationVote: '议事表决开始或结果公布',
     consultationOutcome: '协商成果已落实',
     linkageVisitDue: '走访提醒：联系户到了走访时间',
