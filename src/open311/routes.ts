@@ -2,15 +2,8 @@
 // .json and .xml. Errors answer in the spec's shape (errors/error with code and description), not problem+json.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  catalogueVersions,
-  findCaseByTracking,
-  listCategories,
-  open311Repository,
-  type Category,
-  type CaseRow,
-} from '../cases/index.js';
-import { getGridIndex, gridDirectory } from '../grids/index.js';
+import { catalogueVersions, listCategories } from '../cases/index.js';
+import { getGridIndex } from '../grids/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import { contextOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
@@ -24,8 +17,8 @@ import {
   open311ErrorOf,
   presentErrors,
 } from './errors.js';
-import { formatOfUrl, isFormat, isoDateTime, parseDateTime, sendFormatted, type Format } from './format.js';
-import { presentRequest, type Open311Request, type Place } from './presenter.js';
+import { formatOfUrl, isFormat, isoDateTime, sendFormatted, type Format } from './format.js';
+import { findPublicRequest, presentRequests, selectRequests, type Presentation } from './reads.js';
 import { reportRequest } from './reportRequest.js';
 import {
   CommonQuery,
@@ -35,17 +28,11 @@ import {
   RequestsQuery,
   ServiceParams,
   TokenParams,
-  type RequestsQueryType,
 } from './schemas.js';
 import { presentDefinition, presentService, reportableServices } from './services.js';
 
 export const OPEN311_PREFIX = '/open311/v2';
 export const SPEC_URL = 'http://wiki.open311.org/GeoReport_v2';
-const DAY_MS = 24 * 3600_000;
-const DEFAULT_WINDOW_MS = 90 * DAY_MS;
-const MAX_REQUESTS = 1000;
-const MAX_IDS = 100;
-const TRACKING_CODE = /^TZ[0-9]{6}[2-9A-Z]{10}$/;
 
 /** Per api_key (or per address without one), per endpoint. */
 const READ_LIMIT = { max: 600, timeWindow: '1 minute' };
@@ -319,103 +306,12 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
         },
       );
 
-      /** Presents a page of cases with the look-ups it needs, each looked up once. */
-      async function presentPage(
-        request: FastifyRequest,
-        rows: CaseRow[],
-        isExtended: boolean,
-      ): Promise<Open311Request[]> {
-        const locale = localeOf(request);
-        const categories = new Map<string, Category>((await listCategories(db)).map((c) => [c.code, c]));
-        const repo = open311Repository(db, database.dialect);
-        const ids = rows.map((r) => r.id);
-        const [steps, photos] = await Promise.all([
-          repo.publicSteps(ids),
-          repo.firstReporterPhotos(rows.filter((r) => r.photo_count > 0).map((r) => r.id)),
-        ]);
-        const stepsOf = new Map<string, typeof steps>();
-        for (const s of steps) {
-          stepsOf.set(s.caseId, [...(stepsOf.get(s.caseId) ?? []), s]);
-        }
-        const orgs = orgDirectory(db, database.dialect);
-        const grids = gridDirectory(db);
-        const orgMemo = new Map<string, Promise<Place | undefined>>();
-        const orgPlace = (id: string | null) => {
-          if (id === null) {
-            return Promise.resolve(undefined);
-          }
-          if (!orgMemo.has(id)) {
-            orgMemo.set(
-              id,
-              orgs
-                .findByIdUnscoped(id)
-                .then((o) =>
-                  o === undefined
-                    ? undefined
-                    : { ...(o.code === null ? {} : { code: o.code }), name: o.name },
-                ),
-            );
-          }
-          return orgMemo.get(id)!;
-        };
-        const gridPlace = async (id: string | null): Promise<Place | undefined> => {
-          if (id === null || !isExtended) {
-            return undefined;
-          }
-          const g = await grids.findByIdUnscoped(id);
-          return g === undefined ? undefined : { code: g.code, name: g.name };
-        };
-        const now = request.now;
-        const baseUrl = baseUrlOf(request);
-        const out: Open311Request[] = [];
-        for (const c of rows) {
-          const [department, village, town, grid] = await Promise.all([
-            orgPlace(c.department_id),
-            orgPlace(c.village_id),
-            orgPlace(c.town_id),
-            gridPlace(c.grid_id),
-          ]);
-          out.push(
-            presentRequest(c, {
-              locale,
-              baseUrl,
-              now,
-              isExtended,
-              category: categories.get(c.category_code),
-              steps: stepsOf.get(c.id) ?? [],
-              photoId: photos.get(c.id),
-              department,
-              village,
-              town,
-              grid,
-            }),
-          );
-        }
-        return out;
-      }
-
-      const findRequest = async (code: string): Promise<CaseRow | undefined> => {
-        if (!TRACKING_CODE.test(code)) {
-          return undefined;
-        }
-        const row = await findCaseByTracking(db, database.dialect, code);
-        return row === undefined || row.state === 'draft' ? undefined : row;
-      };
-
-      const dateParam = (
-        q: RequestsQueryType,
-        name: 'start_date' | 'end_date' | 'updated_after' | 'updated_before',
-      ) => {
-        const raw = q[name];
-        if (raw === undefined || raw === '') {
-          return undefined;
-        }
-        const ms = parseDateTime(raw);
-        if (ms === null) {
-          throw badRequest(msg(`${name} 须为 ISO 8601 日期时间`, `${name} must be an ISO 8601 date-time`));
-        }
-        return ms;
-      };
+      const how = (request: FastifyRequest, isExtended: boolean): Presentation => ({
+        locale: localeOf(request),
+        baseUrl: baseUrlOf(request),
+        now: request.now,
+        isExtended,
+      });
 
       app.get(
         '/requests.:format',
@@ -429,64 +325,20 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
           },
         },
         async (request, reply) => {
-          const q = request.query;
-          const isExtended = isTrue(q.extensions);
-          const idList = q.service_request_id
-            ?.split(',')
-            .map((s) => s.trim())
-            .filter((s) => s !== '');
-          let rows: CaseRow[];
-          if (idList !== undefined && idList.length > 0) {
-            // The spec: a list of ids overrides every other filter.
-            if (idList.length > MAX_IDS) {
-              throw badRequest(
-                msg(`service_request_id 最多 ${MAX_IDS} 个`, `At most ${MAX_IDS} service_request_id values`),
-              );
-            }
-            const found = await Promise.all([...new Set(idList)].map((id) => findRequest(id)));
-            rows = found.filter((r): r is CaseRow => r !== undefined);
-          } else {
-            const statuses = (q.status ?? '')
-              .split(',')
-              .map((s) => s.trim())
-              .filter((s) => s !== '');
-            if (!statuses.every((s) => s === 'open' || s === 'closed')) {
-              throw badRequest(msg('status 只能是 open 或 closed', 'status must be open or closed'));
-            }
-            const status = statuses.length === 1 ? (statuses[0] as 'open' | 'closed') : undefined;
-            const start = dateParam(q, 'start_date');
-            const end = dateParam(q, 'end_date');
-            const now = request.now;
-            const requestedTo = end ?? (start === undefined ? now + 1 : start + DEFAULT_WINDOW_MS);
-            const requestedFrom = start ?? requestedTo - DEFAULT_WINDOW_MS;
-            if (requestedFrom > requestedTo) {
-              throw badRequest(msg('start_date 晚于 end_date', 'start_date is after end_date'));
-            }
-            const serviceCodes = q.service_code
-              ?.split(',')
-              .map((s) => s.trim())
-              .filter((s) => s !== '');
-            // Paging is an extension; without it the spec's cap of 1000 applies.
-            const pageSize = isExtended ? (q.page_size ?? MAX_REQUESTS) : MAX_REQUESTS;
-            const page = isExtended ? (q.page ?? 1) : 1;
-            rows = await open311Repository(db, database.dialect).listRequests({
-              districtPath: (await district()).path,
-              serviceCodes,
-              status,
-              requestedFrom,
-              requestedTo,
-              updatedFrom: isExtended ? dateParam(q, 'updated_after') : undefined,
-              updatedTo: isExtended ? dateParam(q, 'updated_before') : undefined,
-              offset: (page - 1) * pageSize,
-              limit: pageSize,
-            });
-          }
+          const isExtended = isTrue(request.query.extensions);
+          const rows = await selectRequests(
+            database,
+            (await district()).path,
+            request.query,
+            isExtended,
+            request.now,
+          );
           return sendFormatted(
             reply,
             fmt(request),
             200,
             'service_requests',
-            await presentPage(request, rows, isExtended),
+            await presentRequests(database, rows, how(request, isExtended)),
           );
         },
       );
@@ -503,7 +355,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
           },
         },
         async (request, reply) => {
-          const row = await findRequest(request.params.service_request_id);
+          const row = await findPublicRequest(database, request.params.service_request_id);
           if (row === undefined) {
             throw notFoundError(msg('没有这个服务请求', 'No such service request'));
           }
@@ -513,7 +365,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
             fmt(request),
             200,
             'service_requests',
-            await presentPage(request, [row], isExtended),
+            await presentRequests(database, [row], how(request, isExtended)),
           );
         },
       );
@@ -531,7 +383,7 @@ export const openRoutes: ModuleRoutes = async (base, { deps }) => {
           },
         },
         async (request, reply) => {
-          const row = await findRequest(request.params.token);
+          const row = await findPublicRequest(database, request.params.token);
           if (row === undefined) {
             throw notFoundError(msg('没有这个 token', 'No such token'));
           }
