@@ -38,6 +38,12 @@ type Officer = { role: string; memberId: string; name: string };
 type Member = { id: string; name: string };
 type LevelCounts = Record<string, number>;
 type Indicators = { unit: { indicators: { received: number; settledAt: LevelCounts } } };
+type HouseholdRecord = {
+  cases: { trackingCode: string; link: string }[];
+  topics: { title: string; link: string | null }[];
+  relief: { pairings: { helperName: string }[]; help: { help: string | null }[] };
+};
+type OverdueVisit = { household: { id: string }; plan: { isInNeed: boolean } };
 type AppealDetail = {
   item: { id: string; status: string; level: string; concludedLevel: string | null; outcome: string | null };
   steps: {
@@ -345,6 +351,82 @@ void describe('the linkage chain on the phone', () => {
         'one more settled at the branch',
       );
       assert.equal(after.received, before.received + 1, 'one more appeal received');
+    },
+  );
+
+  void test(
+    'a household’s record shows its case, topic and relief pairing, each opening its page; the plan marks those in need',
+    { timeout: 240_000 },
+    async () => {
+      const baseUrl = suite.baseUrl();
+      const head = await apiLogin(baseUrl, HEAD);
+      const mine = (
+        await apiCall<{ items: LinkedHousehold[] }>(baseUrl, head, 'GET', '/api/linkage/my/households')
+      ).items;
+      const records = new Map<string, HouseholdRecord>();
+      for (const h of mine) {
+        records.set(
+          h.id,
+          await apiCall<HouseholdRecord>(baseUrl, head, 'GET', `/api/linkage/my/households/${h.id}`),
+        );
+      }
+      const withCase = mine.find((h) => records.get(h.id)!.cases.length > 0);
+      const withTopic = mine.find((h) => records.get(h.id)!.topics.length > 0);
+      const withRelief = mine.find((h) => records.get(h.id)!.relief.pairings.length > 0);
+      assert.ok(
+        withCase && withTopic && withRelief,
+        'the demo head’s households have a case, a topic and relief',
+      );
+
+      await suite.as('record', HEAD, PHONE, async (page) => {
+        const open = async (h: LinkedHousehold) => {
+          await page.goto(`${baseUrl}/linkage`);
+          await page.getByTestId('linked-household').filter({ hasText: h.headName }).first().click();
+          await page.getByTestId('household-card').getByText(h.headName).waitFor({ state: 'visible' });
+          await page.getByTestId('household-plan').waitFor({ state: 'visible' });
+        };
+        await open(withRelief);
+        const pairing = records.get(withRelief.id)!.relief.pairings[0]!;
+        await page
+          .getByTestId('household-relief')
+          .filter({ hasText: pairing.helperName })
+          .waitFor({ state: 'visible' });
+        assert.ok((await page.getByTestId('household-help').count()) >= 1, 'the help received is listed');
+        // A household paired for relief is visited monthly.
+        await page.getByTestId('household-plan').getByText('每月走访一次').waitFor({ state: 'visible' });
+        await fitsPhone(page, 'the household’s record');
+
+        await open(withTopic);
+        const topic = records.get(withTopic.id)!.topics[0]!;
+        await page
+          .getByTestId('household-topic')
+          .filter({ hasText: topic.title })
+          .waitFor({ state: 'visible' });
+
+        await open(withCase);
+        const c = records.get(withCase.id)!.cases[0]!;
+        const entry = page.getByTestId('household-case').filter({ hasText: c.trackingCode });
+        await entry.getByRole('link', { name: '查看' }).click();
+        await page.waitForURL((url) => url.pathname === c.link);
+        await page.getByTestId('public-state').waitFor({ state: 'visible' });
+        await page.getByText(c.trackingCode).first().waitFor({ state: 'visible' });
+      });
+
+      // The village's visit plan: the households due a visit, those in need first and tagged.
+      const cadre = await apiLogin(baseUrl, CADRE);
+      const due = (
+        await apiCall<{ items: OverdueVisit[] }>(baseUrl, cadre, 'GET', '/api/linkage/overdue-visits')
+      ).items;
+      const inNeed = due.filter((o) => o.plan.isInNeed).length;
+      assert.ok(inNeed >= 1, 'some households in need are due a visit');
+      await suite.as('plan', CADRE, PHONE, async (page) => {
+        await page.goto(`${baseUrl}/linkage`);
+        await page.getByRole('tab', { name: '走访计划' }).click();
+        const rows = page.getByTestId('overdue-visit');
+        await rows.first().waitFor({ state: 'visible' });
+        await rows.first().getByTestId('in-need').waitFor({ state: 'visible' });
+        assert.equal(await page.getByTestId('in-need').count(), inNeed, 'each household in need is tagged');
+      });
     },
   );
 });

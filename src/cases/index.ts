@@ -103,6 +103,46 @@ export async function caseStatesByIds(
   return out;
 }
 
+export type CaseSummary = {
+  id: string;
+  trackingCode: string;
+  categoryCode: string;
+  state: string;
+  reportedAt: number;
+  closedAt: number | null;
+  /** The public tracking page, where anyone holding the code follows the case. */
+  link: string;
+};
+
+/**
+ * The named cases as another module lists them for a record of its own (the linkage's household: the cases its
+ * appeals became), newest first: code, category, state and dates only, never the text or the reporter. Unscoped on
+ * purpose: the caller holds the ids of cases it opened itself and has already limited its reader.
+ */
+export async function caseSummariesByIds(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  ids: readonly string[],
+): Promise<CaseSummary[]> {
+  const repo = caseRepository(db, dialect);
+  const out: CaseSummary[] = [];
+  for (const id of new Set(ids)) {
+    const row = await repo.findById(id);
+    if (row !== undefined) {
+      out.push({
+        id: row.id,
+        trackingCode: row.tracking_code,
+        categoryCode: row.category_code,
+        state: row.state,
+        reportedAt: row.reported_at,
+        closedAt: row.closed_at,
+        link: `/track/${encodeURIComponent(row.tracking_code)}`,
+      });
+    }
+  }
+  return out.sort((a, b) => b.reportedAt - a.reportedAt);
+}
+
 export type CaseCluster = {
   villageId: string;
   categoryCode: string;

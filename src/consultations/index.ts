@@ -14,6 +14,7 @@ export { decisionTypes, type DecisionType } from './tally/index.js';
 export { seedConsultationDemo } from './demo.js';
 export { consultationOutcomeRef, type OutcomeRef } from './outcomeRef.js';
 export { proposeAppealTopic, type AppealTopicInput } from './appealTopic.js';
+export { topicSummariesByIds, type TopicSummary } from './topicSummaries.js';
 export {
   consultationTopicForMatching,
   consultationTopicsForMatching,

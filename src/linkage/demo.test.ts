@@ -57,8 +57,15 @@ describe('demo stage linkage', () => {
     const items = mine.body.items as { id: string; lastVisitAt: number | null }[];
     assert.ok(items.length >= 1);
     assert.ok(items.some((h) => h.lastVisitAt !== null));
-    const record = await zxh.request('GET', `/api/linkage/my/households/${items[0]!.id}`);
-    assert.equal(record.status, 200);
+    const records: { cases: unknown[]; topics: unknown[] }[] = [];
+    for (const h of items) {
+      const record = await zxh.request('GET', `/api/linkage/my/households/${h.id}`);
+      assert.equal(record.status, 200);
+      records.push(record.body as { cases: unknown[]; topics: unknown[] });
+    }
+    // His households show the case and the topic their appeals became at the village.
+    assert.ok(records.some((r) => r.cases.length >= 1));
+    assert.ok(records.some((r) => r.topics.length >= 1));
     const cadre = await loginAs(p.app, 'dongshi');
     const table = await cadre.request('GET', '/api/linkage/indicators');
     assert.equal(table.status, 200, JSON.stringify(table.body));

@@ -1,5 +1,6 @@
 // Demo stage 'linkage': a year of visits and appeals along the chain for a share of the demo district's central
-// households (most settled low, some passed up, a few turned into cases), and the demo head account 'zxh'.
+// households (most settled low, some passed up, a few turned into cases), and the demo head account 'zxh', two of
+// whose households' appeals became a case and a consultation topic at the village.
 import { seededRandom } from '../platform/random.js';
 import pino from 'pino';
 import { reportCase } from '../cases/index.js';
@@ -67,6 +68,13 @@ const ENDINGS: readonly (readonly [
   ['group', 'open', 0.02],
 ];
 
+/** How the appeals of the demo head's second and third households end (the first keeps its own chance). */
+const DEMO_HEAD_ENDINGS: readonly (readonly [ChainLevel, 'case' | 'topic'] | undefined)[] = [
+  undefined,
+  ['village', 'case'],
+  ['village', 'topic'],
+];
+
 export async function seedDemoLinkage(database: Database, options: DemoLinkageOptions): Promise<void> {
   const { db, dialect } = database;
   const rand = seededRandom(options.seed * 7919 + 20);
@@ -109,7 +117,10 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
       chains.set(central.group_path, chain);
     }
     const linked = await households.householdsOfCentral({ path: central.group_path }, central.id);
-    for (const h of linked) {
+    for (const [index, h] of linked.entries()) {
+      // The demo head's record shows the household across modules: one appeal of his became a case at the village,
+      // another a topic of its consultation room (his relief-paired households come with the volunteers stage).
+      const forced = central.id === demoHead.id ? DEMO_HEAD_ENDINGS[index] : undefined;
       // Three to five visits a year; one household in eight is missed in the last quarter.
       const n = 3 + Math.floor(rand() * 3);
       const isMissedLately = rand() < 0.125;
@@ -131,7 +142,7 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
         });
       }
       // About one appeal a year for every third household.
-      if (rand() >= 0.35) {
+      if (rand() >= 0.35 && forced === undefined) {
         continue;
       }
       let pick = rand();
@@ -143,10 +154,10 @@ export async function seedDemoLinkage(database: Database, options: DemoLinkageOp
           break;
         }
       }
-      const endLevel = ending[0];
-      let endStatus = ending[1];
+      const endLevel = forced?.[0] ?? ending[0];
+      let endStatus = forced?.[1] ?? ending[1];
       if (endStatus === 'case') {
-        if (toCase.length >= maxCases || !chain.some((s) => s.level === endLevel)) {
+        if ((toCase.length >= maxCases && forced === undefined) || !chain.some((s) => s.level === endLevel)) {
           endStatus = 'settled';
         }
       }

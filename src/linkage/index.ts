@@ -16,7 +16,9 @@
 // A chain seat sees the appeals of its subtree (the appeal's scope is its central household's group path) and acts
 // only on those waiting at its own organisation; anything else answers 404. Each level has a limit (app_setting
 // 'linkage.levelLimits', working time by default, set through PUT /api/linkage/limits); an appeal still waiting when
-// it runs out moves up by itself. Every Monday each head with an account is reminded of the households due a visit.
+// it runs out moves up by itself. Every Monday each head with an account is reminded of the households due a visit
+// (visitPlan.ts: quarterly, monthly for a household in need). A household's record reads its cases, consultation
+// topics and relief through those modules' doors; cases and topics are tied to it only through its own appeals.
 import type { Kysely } from 'kysely';
 import type { OrgHook, OrgMerge, OrgRepath } from '../orgs/index.js';
 import type { Database, Dialect } from '../platform/db/database.js';

@@ -483,7 +483,7 @@ describe('the linkage: visits, appeals up the chain, indicators', () => {
         ['t_other', '本周待走访 1 户'],
       ],
     );
-    assert.match(told[0]!.body_zh, /有 2 户到了走访时间，其中 2 户近期多次反映诉求/);
+    assert.match(told[0]!.body_zh, /有 2 户到了走访时间，其中 2 户为困难户/);
     assert.match(told[1]!.body_zh, /有 1 户本季度尚未走访/);
     // The run set the next Monday's, once.
     const next = await p.database.db

@@ -3,7 +3,14 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { maskPersonalText, type CaseStateView } from '../cases/index.js';
 import type { HouseholdRow } from '../households/index.js';
 import type { LinkageIndicators } from './indicators.js';
-import type { UnitIndicators, OverdueVisit, HouseholdSummary, AppealDetail } from './reads.js';
+import type {
+  UnitIndicators,
+  OverdueVisit,
+  HouseholdSummary,
+  AppealDetail,
+  HouseholdRecord,
+} from './reads.js';
+import type { VisitDue } from './visitPlan.js';
 import type { AppealRow, AppealStepRow, VisitRow } from './repository.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -110,11 +117,62 @@ export const UnitIndicatorsSchema = Type.Object({
   indicators: IndicatorsSchema,
 });
 
+/** Where a household stands in the visit plan: quarterly, or monthly when in need (and why). */
+export const VisitPlanSchema = Type.Object(
+  {
+    isInNeed: Type.Boolean(),
+    needs: Type.Array(Type.Union([Type.Literal('appeals'), Type.Literal('relief')])),
+    dueAt: Nullable(Type.Number()),
+    isOverdue: Type.Boolean(),
+  },
+  { $id: 'LinkageVisitPlan' },
+);
+
 export const OverdueVisitSchema = Type.Object({
   household: LinkedHouseholdSchema,
   centralHouseholdId: Type.String(),
   centralName: Type.String(),
   headName: Type.String(),
+  plan: VisitPlanSchema,
+});
+
+/** The household across modules: summaries only, each with the page the head may open, if any. */
+export const HouseholdCaseSchema = Type.Object({
+  id: Type.String(),
+  trackingCode: Type.String(),
+  state: Type.String(),
+  reportedAt: Type.Number(),
+  closedAt: Nullable(Type.Number()),
+  link: Type.String(),
+});
+
+export const HouseholdTopicSchema = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  status: Type.String(),
+  createdAt: Type.Number(),
+  link: Nullable(Type.String()),
+});
+
+export const HouseholdReliefSchema = Type.Object({
+  pairings: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      helperKind: Type.String(),
+      helperName: Type.String(),
+      visitsPerQuarter: Type.Integer(),
+      startedAt: Type.Number(),
+      endedAt: Nullable(Type.Number()),
+    }),
+  ),
+  help: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      pairingId: Type.String(),
+      at: Type.Number(),
+      help: Nullable(Type.String()),
+    }),
+  ),
 });
 
 export const AppealDetailSchema = Type.Object({
@@ -255,9 +313,46 @@ export const presentUnit = (u: UnitIndicators): Static<typeof UnitIndicatorsSche
   level: u.level,
   indicators: presentIndicators(u.indicators),
 });
+export const presentPlan = (v: VisitDue): Static<typeof VisitPlanSchema> => ({
+  isInNeed: v.isInNeed,
+  needs: v.needs,
+  dueAt: v.dueAt,
+  isOverdue: v.isOverdue,
+});
+
 export const presentOverdue = (o: OverdueVisit): Static<typeof OverdueVisitSchema> => ({
-  household: presentHousehold(o.household, o.lastVisitAt, 0),
+  household: presentHousehold(o.household, o.plan.lastVisitAt, 0),
   centralHouseholdId: o.centralHouseholdId,
   centralName: o.centralName,
   headName: o.headName,
+  plan: presentPlan(o.plan),
 });
+
+/** The household's cases, topics and relief as the head sees them: free text masked once more on the way out. */
+export function presentAcross(r: HouseholdRecord): {
+  cases: Static<typeof HouseholdCaseSchema>[];
+  topics: Static<typeof HouseholdTopicSchema>[];
+  relief: Static<typeof HouseholdReliefSchema>;
+} {
+  return {
+    cases: r.caseList.map((c) => ({
+      id: c.id,
+      trackingCode: c.trackingCode,
+      state: c.state,
+      reportedAt: c.reportedAt,
+      closedAt: c.closedAt,
+      link: c.link,
+    })),
+    topics: r.topics.map((t) => ({
+      id: t.id,
+      title: maskPersonalText(t.title),
+      status: t.status,
+      createdAt: t.createdAt,
+      link: t.link,
+    })),
+    relief: {
+      pairings: r.relief.pairings.map((p) => ({ ...p })),
+      help: r.relief.help.map((h) => ({ ...h, help: h.help === null ? null : maskPersonalText(h.help) })),
+    },
+  };
+}

@@ -1,19 +1,21 @@
 // The reads behind the linkage pages: the head's households and a household's record, the chain queue, an appeal
 // with its steps, the indicators of a unit and its parts, the households overdue for a visit. Each read is limited
 // to the caller's seat: the head's own links, or the subtree of the chain seat (404 outside).
-import { caseStatesByIds, type CaseStateView } from '../cases/index.js';
+import { caseStatesByIds, caseSummariesByIds, type CaseStateView, type CaseSummary } from '../cases/index.js';
+import { topicSummariesByIds, type TopicSummary } from '../consultations/index.js';
 import { householdDirectory, type HouseholdRow } from '../households/index.js';
 import type { UserActor } from '../access/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { DAY_MS } from '../platform/time.js';
+import { reliefOfHousehold, type HouseholdRelief } from '../volunteers/index.js';
 import { appealFor, viewerOf, type Viewer } from './access.js';
-import { isChainLevel, VISIT_INTERVAL_DAYS } from './chain.js';
+import { isChainLevel } from './chain.js';
 import { indicatorsOfUnit, type LinkageIndicators, type Period } from './indicators.js';
 import { linkedHousehold } from './linkedHousehold.js';
 import { linkageRepository, type AppealRow, type AppealStepRow, type VisitRow } from './repository.js';
 import { requireHeadSeat, type ChainSeat } from './seat.js';
+import { visitPlanOf, type VisitDue } from './visitPlan.js';
 
 export type HouseholdSummary = { household: HouseholdRow; lastVisitAt: number | null; openAppeals: number };
 
@@ -43,13 +45,22 @@ export type HouseholdRecord = {
   visits: VisitRow[];
   appeals: AppealRow[];
   cases: Map<string, CaseStateView>;
+  /** The household across modules, each read through its module's door, nothing copied here. */
+  caseList: CaseSummary[];
+  topics: TopicSummary[];
+  relief: HouseholdRelief;
+  plan: VisitDue;
 };
 
-/** One linked household of the head: its visits, its appeals and the cases they became. */
+/**
+ * One linked household of the head: its visits, its appeals, the cases and consultation topics they became, its
+ * relief pairings and the help their visits brought, and where it stands in the visit plan.
+ */
 export async function householdRecord(
   database: Database,
   actor: UserActor,
   householdId: string,
+  now: number,
 ): Promise<HouseholdRecord> {
   const { db, dialect } = database;
   const seat = await requireHeadSeat(db, dialect, actor);
@@ -57,11 +68,16 @@ export async function householdRecord(
   const repo = linkageRepository(db, dialect);
   const appeals = await repo.appealsOfHousehold(household.id, 100);
   const caseIds = appeals.flatMap((a) => (a.case_id === null ? [] : [a.case_id]));
+  const topicIds = appeals.flatMap((a) => (a.topic_id === null ? [] : [a.topic_id]));
   return {
     household,
     visits: await repo.visitsOfHousehold(household.id, 100),
     appeals,
     cases: await caseStatesByIds(db, dialect, caseIds),
+    caseList: await caseSummariesByIds(db, dialect, caseIds),
+    topics: await topicSummariesByIds(db, dialect, topicIds),
+    relief: await reliefOfHousehold(db, dialect, household.id),
+    plan: (await visitPlanOf(db, dialect, [household.id], now)).get(household.id)!,
   };
 }
 
@@ -207,10 +223,10 @@ export type OverdueVisit = {
   centralHouseholdId: string;
   centralName: string;
   headName: string;
-  lastVisitAt: number | null;
+  plan: VisitDue;
 };
 
-/** Linked households of the seat's subtree (or an organisation in it) not visited within the quarter. */
+/** Linked households of the seat's subtree (or an organisation in it) past their visit by the plan's rule. */
 export async function overdueVisits(
   database: Database,
   actor: UserActor,
@@ -230,26 +246,34 @@ export async function overdueVisits(
       errors: [{ field: 'orgId', message: 'choose a smaller unit' }],
     });
   }
-  const repo = linkageRepository(db, dialect);
-  const since = now - VISIT_INTERVAL_DAYS * DAY_MS;
   const out: OverdueVisit[] = [];
   for (const c of centrals) {
     const rows = await households.householdsOfCentral({ path: org.path }, c.id);
-    const last = await repo.lastVisits(rows.map((r) => r.id));
+    const plan = await visitPlanOf(
+      db,
+      dialect,
+      rows.map((r) => r.id),
+      now,
+    );
     for (const household of rows) {
-      const at = last.get(household.id) ?? null;
-      if (at === null || at < since) {
+      const due = plan.get(household.id)!;
+      if (due.isOverdue) {
         out.push({
           household,
           centralHouseholdId: c.id,
           centralName: c.name,
           headName: c.head_name,
-          lastVisitAt: at,
+          plan: due,
         });
       }
     }
   }
-  return out;
+  // Those in need first, then the longest unvisited (never visited before all).
+  return out.sort(
+    (a, b) =>
+      Number(b.plan.isInNeed) - Number(a.plan.isInNeed) ||
+      (a.plan.lastVisitAt ?? 0) - (b.plan.lastVisitAt ?? 0),
+  );
 }
 
 export type PublicAppeal = {

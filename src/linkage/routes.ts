@@ -17,7 +17,13 @@ import {
   UnitIndicatorsSchema,
   VisitSchema,
   CaseLinkSchema,
+  HouseholdCaseSchema,
+  HouseholdReliefSchema,
+  HouseholdTopicSchema,
+  VisitPlanSchema,
+  presentAcross,
   presentAppeal,
+  presentPlan,
   presentDetail,
   presentHousehold,
   presentOverdue,
@@ -89,24 +95,30 @@ export const linkageRoutes: ModuleRoutes = async (base, { deps }) => {
       config: { auth: 'linkage.serve' },
       schema: {
         tags: ['linkage'],
-        summary: 'One linked household: its visits, its appeals and the cases they became',
+        summary:
+          'One linked household: its visits and appeals, the cases and topics they became, its relief pairings and help, its visit plan',
         params: IdParams,
         response: {
           200: Type.Object({
             item: LinkedHouseholdSchema,
+            plan: VisitPlanSchema,
             visits: Type.Array(VisitSchema),
             appeals: Type.Array(
               Type.Object({ item: AppealSchema, case: Type.Union([CaseLinkSchema, Type.Null()]) }),
             ),
+            cases: Type.Array(HouseholdCaseSchema),
+            topics: Type.Array(HouseholdTopicSchema),
+            relief: HouseholdReliefSchema,
           }),
         },
       },
     },
     async (request) => {
-      const r = await householdRecord(database, userOf(request), request.params.id);
+      const r = await householdRecord(database, userOf(request), request.params.id, request.now);
       const open = r.appeals.filter((a) => a.status === 'open' || a.status === 'awaitingConfirmation').length;
       return {
         item: presentHousehold(r.household, r.visits[0]?.visited_at ?? null, open),
+        plan: presentPlan(r.plan),
         visits: r.visits.map(presentVisit),
         appeals: r.appeals.map((a) => {
           const c = a.case_id === null ? undefined : r.cases.get(a.case_id);
@@ -116,6 +128,7 @@ export const linkageRoutes: ModuleRoutes = async (base, { deps }) => {
               c === undefined ? null : { trackingCode: c.trackingCode, state: c.state, closedAt: c.closedAt },
           };
         }),
+        ...presentAcross(r),
       };
     },
   );

@@ -99,6 +99,7 @@ export async function applyAppealStep(
     // Numbers typed into free text are never stored in plaintext.
     outcome: next.outcome === null ? null : maskPersonalText(next.outcome),
     case_id: next.case_id,
+    topic_id: next.topic_id,
     is_overdue: next.is_overdue,
     updated_at: now,
   });

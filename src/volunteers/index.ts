@@ -26,6 +26,13 @@ export {
   type PostForMatching,
 } from './postForMatching.js';
 export { volunteerAssessmentSources } from './assessmentSources.js';
+export {
+  householdsInRelief,
+  reliefOfHousehold,
+  type HouseholdRelief,
+  type ReliefHelpSummary,
+  type ReliefPairingSummary,
+} from './householdRelief.js';
 export { FEEDBACK_JOB, volunteerJobHandlers } from './feedback.js';
 
 /** The standing job of the module: the current quarter's feedback, ensured at every start. */

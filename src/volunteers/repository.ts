@@ -534,6 +534,32 @@ export function volunteerRepository(db: Kysely<DB>, _dialect: Dialect) {
         .where('ended_at', 'is', null)
         .execute();
     },
+    /** Every pairing of one household, current and ended, newest first. */
+    async pairingsOfHousehold(householdId: string) {
+      return db
+        .selectFrom('relief_pairing')
+        .selectAll()
+        .where('household_id', '=', householdId)
+        .orderBy('started_at', 'desc')
+        .execute();
+    },
+    /** Of the named households, those with a pairing running at the instant. */
+    async householdsPairedAt(householdIds: readonly string[], at: number): Promise<Set<string>> {
+      const out = new Set<string>();
+      for (let i = 0; i < householdIds.length; i += 500) {
+        const rows = await db
+          .selectFrom('relief_pairing')
+          .select('household_id')
+          .where('household_id', 'in', householdIds.slice(i, i + 500))
+          .where('started_at', '<=', at)
+          .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', at)]))
+          .execute();
+        for (const r of rows) {
+          out.add(r.household_id);
+        }
+      }
+      return out;
+    },
     async listPairings(underPath: string, limit: number) {
       return db
         .selectFrom('relief_pairing')

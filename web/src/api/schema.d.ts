@@ -7392,7 +7392,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One linked household: its visits, its appeals and the cases they became */
+    /** One linked household: its visits and appeals, the cases and topics they became, its relief pairings and help, its visit plan */
     get: {
       parameters: {
         query?: never;
@@ -7412,6 +7412,7 @@ export interface paths {
           content: {
             'application/json': {
               item: components['schemas']['LinkedHousehold'];
+              plan: components['schemas']['LinkageVisitPlan'];
               visits: components['schemas']['LinkageVisit'][];
               appeals: {
                 item: components['schemas']['LinkageAppeal'];
@@ -7421,6 +7422,37 @@ export interface paths {
                   closedAt: number | null;
                 } | null;
               }[];
+              cases: {
+                id: string;
+                trackingCode: string;
+                state: string;
+                reportedAt: number;
+                closedAt: number | null;
+                link: string;
+              }[];
+              topics: {
+                id: string;
+                title: string;
+                status: string;
+                createdAt: number;
+                link: string | null;
+              }[];
+              relief: {
+                pairings: {
+                  id: string;
+                  helperKind: string;
+                  helperName: string;
+                  visitsPerQuarter: number;
+                  startedAt: number;
+                  endedAt: number | null;
+                }[];
+                help: {
+                  id: string;
+                  pairingId: string;
+                  at: number;
+                  help: string | null;
+                }[];
+              };
             };
           };
         };
@@ -8242,6 +8274,7 @@ export interface paths {
                 centralHouseholdId: string;
                 centralName: string;
                 headName: string;
+                plan: components['schemas']['LinkageVisitPlan'];
               }[];
             };
           };
@@ -19125,6 +19158,13 @@ export interface components {
       gridId: string | null;
       lastVisitAt: number | null;
       openAppeals: number;
+    };
+    /** LinkageVisitPlan */
+    LinkageVisitPlan: {
+      isInNeed: boolean;
+      needs: ('appeals' | 'relief')[];
+      dueAt: number | null;
+      isOverdue: boolean;
     };
     /** LinkageVisit */
     LinkageVisit: {

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import { fetchAppeals, fetchIndicators, fetchOverdueVisits, type UnitIndicators } from './api';
 import { AppealDrawer } from './AppealDrawer';
-import { LevelTag, localDay, share, StatusTag, when } from './labels';
+import { InNeedTag, LevelTag, localDay, share, StatusTag, when } from './labels';
 import { MyHouseholds } from './MyHouseholds';
 
 const Queue = () => {
@@ -171,9 +171,14 @@ const VisitPlan = ({ orgId }: { orgId: string | undefined }) => {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         renderItem={(o) => (
-          <List.Item>
+          <List.Item data-testid="overdue-visit">
             <List.Item.Meta
-              title={`${o.household.headName} · ${o.household.address}`}
+              title={
+                <Space wrap>
+                  <span>{`${o.household.headName} · ${o.household.address}`}</span>
+                  <InNeedTag plan={o.plan} />
+                </Space>
+              }
               description={`${t('linkage.plan.central')} ${o.centralName}（${o.headName}） · ${
                 o.household.lastVisitAt === null
                   ? t('linkage.household.never')

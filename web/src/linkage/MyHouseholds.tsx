@@ -1,8 +1,13 @@
-// The head's phone page: his linked households, one household's record, logging a visit and recording an appeal.
+// The head's phone page: his linked households, one household's record (with its cases, consultation topics and
+// relief from their modules, and where it stands in the visit plan), logging a visit and recording an appeal.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, List, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { stateLabel } from '../cases/labels';
+import { topicStateLabel } from '../consultations/labels';
+import { helperKindLabel } from '../volunteers/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
 import {
@@ -11,11 +16,13 @@ import {
   logVisit,
   recordAppeal,
   revealAddress,
+  type HouseholdRecord as RecordView,
   type LinkedHousehold,
   type VisitBody,
+  type VisitPlan,
 } from './api';
 import { AppealDrawer } from './AppealDrawer';
-import { LevelTag, localDay, StatusTag, when } from './labels';
+import { InNeedTag, LevelTag, localDay, StatusTag, when } from './labels';
 
 const VISIT_KINDS = ['home', 'phone', 'meeting'] as const satisfies readonly VisitBody['kind'][];
 
@@ -37,6 +44,115 @@ const currentPosition = (): Promise<{ lng: number; lat: number } | null> =>
       { timeout: 8000 },
     );
   });
+
+const PlanLine = ({ plan }: { plan: VisitPlan }) => {
+  const { t } = useTranslation();
+  return (
+    <Space wrap data-testid="household-plan">
+      <InNeedTag plan={plan} />
+      <span>{t(plan.isInNeed ? 'linkage.visitPlan.monthly' : 'linkage.visitPlan.quarterly')}</span>
+      <Typography.Text type={plan.isOverdue ? 'danger' : 'secondary'}>
+        {plan.isOverdue || plan.dueAt === null
+          ? t('linkage.visitPlan.dueNow')
+          : t('linkage.visitPlan.dueAt', { date: localDay(plan.dueAt) })}
+      </Typography.Text>
+    </Space>
+  );
+};
+
+/** The household as the other modules know it: read through their doors, each entry opening its own page. */
+const AcrossModules = ({ record, isLoading }: { record: RecordView | undefined; isLoading: boolean }) => {
+  const { t } = useTranslation();
+  const relief = record?.relief ?? { pairings: [], help: [] };
+  return (
+    <>
+      <Card size="small" title={t('linkage.household.cases')} extra={t('linkage.household.casesHint')}>
+        <List
+          loading={isLoading}
+          locale={{ emptyText: t('linkage.household.noCases') }}
+          dataSource={record?.cases ?? []}
+          renderItem={(c) => (
+            <List.Item
+              data-testid="household-case"
+              extra={<Link to={c.link}>{t('linkage.household.open')}</Link>}
+            >
+              <List.Item.Meta
+                title={
+                  <Space wrap>
+                    <span>{c.trackingCode}</span>
+                    <Tag>{stateLabel(t, c.state)}</Tag>
+                  </Space>
+                }
+                description={t('linkage.household.reported', { date: localDay(c.reportedAt) })}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title={t('linkage.household.topics')} extra={t('linkage.household.topicsHint')}>
+        <List
+          loading={isLoading}
+          locale={{ emptyText: t('linkage.household.noTopics') }}
+          dataSource={record?.topics ?? []}
+          renderItem={(topic) => (
+            <List.Item
+              data-testid="household-topic"
+              extra={topic.link === null ? null : <Link to={topic.link}>{t('linkage.household.open')}</Link>}
+            >
+              <List.Item.Meta
+                title={topic.title}
+                description={
+                  <Space wrap>
+                    <Tag>{topicStateLabel(t, topic.status)}</Tag>
+                    <span>{localDay(topic.createdAt)}</span>
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title={t('linkage.household.relief')}>
+        <List
+          loading={isLoading}
+          locale={{ emptyText: t('linkage.household.noRelief') }}
+          dataSource={relief.pairings}
+          renderItem={(p) => (
+            <List.Item data-testid="household-relief">
+              <List.Item.Meta
+                title={
+                  <Space wrap>
+                    <span>
+                      {t('linkage.household.helper')}：{p.helperName}
+                    </span>
+                    <Tag>{helperKindLabel(t, p.helperKind)}</Tag>
+                    {p.endedAt === null ? null : <Tag>{t('linkage.household.ended')}</Tag>}
+                  </Space>
+                }
+                description={`${t('linkage.household.perQuarter', { count: p.visitsPerQuarter })} · ${t(
+                  'linkage.household.since',
+                  { date: localDay(p.startedAt) },
+                )}`}
+              />
+            </List.Item>
+          )}
+        />
+        {relief.help.length === 0 ? null : (
+          <List
+            size="small"
+            header={t('linkage.household.help')}
+            dataSource={relief.help}
+            renderItem={(v) => (
+              <List.Item data-testid="household-help">
+                {localDay(v.at)} · {v.help ?? t('linkage.household.helpNone')}
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </>
+  );
+};
 
 const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; onBack: () => void }) => {
   const { t } = useTranslation();
@@ -92,6 +208,11 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
         <Typography.Paragraph data-testid="household-address">
           {t('linkage.household.address')}：{address ?? household.address}
         </Typography.Paragraph>
+        {record.data === undefined ? null : (
+          <Typography.Paragraph>
+            <PlanLine plan={record.data.plan} />
+          </Typography.Paragraph>
+        )}
         {address === null ? (
           <Space.Compact style={{ width: '100%' }}>
             <Input
@@ -195,6 +316,7 @@ const HouseholdRecord = ({ household, onBack }: { household: LinkedHousehold; on
           )}
         />
       </Card>
+      <AcrossModules record={record.data} isLoading={record.isLoading} />
       <AppealDrawer
         id={openAppeal}
         onClose={() => {

@@ -1,8 +1,9 @@
 // Small shared pieces of the linkage pages: level and status tags, dates, shares.
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/labels';
 import { currentLocale } from '../i18n';
+import type { VisitPlan } from './api';
 
 const STATUS_COLOURS: Record<string, string> = {
   open: 'processing',
@@ -32,3 +33,18 @@ export const localDay = (ms: number): string =>
 
 export const share = (value: number | null): string =>
   value === null ? '—' : `${(value * 100).toFixed(1)}%`;
+
+/** 困难户: a household visited monthly, with why on hover or tap. */
+export const InNeedTag = ({ plan }: { plan: VisitPlan }) => {
+  const { t } = useTranslation();
+  if (!plan.isInNeed) {
+    return null;
+  }
+  return (
+    <Tooltip title={plan.needs.map((n) => t(`linkage.visitPlan.needs.${n}`)).join('；')}>
+      <Tag color="volcano" data-testid="in-need">
+        {t('linkage.visitPlan.inNeed')}
+      </Tag>
+    </Tooltip>
+  );
+};
