@@ -28,6 +28,7 @@ import { migration as m0025 } from './0025_assessment_leaders.js';
 import { migration as m0026 } from './0026_alliance_item_source.js';
 import { migration as m0027 } from './0027_linkage_appeal_topic.js';
 import { migration as m0028 } from './0028_notification_digest.js';
+import { migration as m0029 } from './0029_relief_pairing_household.js';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -58,4 +59,5 @@ export const migrations: readonly Migration[] = [
   m0026,
   m0027,
   m0028,
+  m0029,
 ];
