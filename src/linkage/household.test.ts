@@ -291,6 +291,18 @@ describe('a linked household across modules, and the visit plan', () => {
       ],
     );
 
+    // The head's own list, by the same rule: the households due a visit first (in need before the rest), then hC.
+    const mine = (await ok(s.head, 'GET', '/api/linkage/my/households')).items as (Json & { plan: Json })[];
+    assert.deepEqual(
+      mine.map((x) => [x.id, x.plan.isOverdue, x.plan.isInNeed]),
+      [
+        [h.A, true, true],
+        [h.B, true, true],
+        [h.E, true, false],
+        [h.C, false, false],
+      ],
+    );
+
     const told = await sendVisitReminders(p.database.db, p.database.dialect, NOW);
     assert.deepEqual(
       told.map((x) => [x.centralHouseholdId, x.due, x.inNeed]),

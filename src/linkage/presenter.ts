@@ -128,6 +128,12 @@ export const VisitPlanSchema = Type.Object(
   { $id: 'LinkageVisitPlan' },
 );
 
+/** A household in the head's list, with where it stands in the visit plan. */
+export const HouseholdListItemSchema = Type.Object(
+  { ...LinkedHouseholdSchema.properties, plan: VisitPlanSchema },
+  { $id: 'LinkageHouseholdListItem' },
+);
+
 export const OverdueVisitSchema = Type.Object({
   household: LinkedHouseholdSchema,
   centralHouseholdId: Type.String(),
@@ -221,8 +227,10 @@ export function presentHousehold(
   };
 }
 
-export const presentSummary = (s: HouseholdSummary): LinkedHouseholdDto =>
-  presentHousehold(s.household, s.lastVisitAt, s.openAppeals);
+export const presentSummary = (s: HouseholdSummary): Static<typeof HouseholdListItemSchema> => ({
+  ...presentHousehold(s.household, s.lastVisitAt, s.openAppeals),
+  plan: presentPlan(s.plan),
+});
 
 export function presentVisit(v: VisitRow): Static<typeof VisitSchema> {
   return {

@@ -17,10 +17,19 @@ import { linkageRepository, type AppealRow, type AppealStepRow, type VisitRow } 
 import { requireHeadSeat, type ChainSeat } from './seat.js';
 import { visitPlanOf, type VisitDue } from './visitPlan.js';
 
-export type HouseholdSummary = { household: HouseholdRow; lastVisitAt: number | null; openAppeals: number };
+export type HouseholdSummary = {
+  household: HouseholdRow;
+  lastVisitAt: number | null;
+  openAppeals: number;
+  plan: VisitDue;
+};
 
-/** The head's linked households with their last visit and open appeals. */
-export async function myHouseholds(database: Database, actor: UserActor): Promise<HouseholdSummary[]> {
+/** The head's linked households with their last visit, open appeals and visit plan: those due a visit first. */
+export async function myHouseholds(
+  database: Database,
+  actor: UserActor,
+  now: number,
+): Promise<HouseholdSummary[]> {
   const { db, dialect } = database;
   const seat = await requireHeadSeat(db, dialect, actor);
   const rows = await householdDirectory(db, dialect).householdsOfCentral(
@@ -33,11 +42,24 @@ export async function myHouseholds(database: Database, actor: UserActor): Promis
     { centralId: seat.central.id },
     { statuses: ['open', 'awaitingConfirmation'], beforeId: null, limit: 1000 },
   );
-  return rows.map((household) => ({
-    household,
-    lastVisitAt: last.get(household.id) ?? null,
-    openAppeals: open.filter((a) => a.household_id === household.id).length,
-  }));
+  const plans = await visitPlanOf(
+    db,
+    dialect,
+    rows.map((r) => r.id),
+    now,
+  );
+  return rows
+    .map((household) => ({
+      household,
+      lastVisitAt: last.get(household.id) ?? null,
+      openAppeals: open.filter((a) => a.household_id === household.id).length,
+      plan: plans.get(household.id)!,
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.plan.isOverdue) - Number(a.plan.isOverdue) ||
+        Number(b.plan.isInNeed) - Number(a.plan.isInNeed),
+    );
 }
 
 export type HouseholdRecord = {

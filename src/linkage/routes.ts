@@ -11,6 +11,7 @@ import { passAppealUp } from './passAppealUp.js';
 import {
   AppealDetailSchema,
   AppealSchema,
+  HouseholdListItemSchema,
   LinkedHouseholdSchema,
   OverdueVisitSchema,
   PublicAppealSchema,
@@ -82,11 +83,14 @@ export const linkageRoutes: ModuleRoutes = async (base, { deps }) => {
       config: { auth: 'linkage.serve' },
       schema: {
         tags: ['linkage'],
-        summary: 'The households the caller’s central household serves, with last visit and open appeals',
-        response: { 200: Type.Object({ items: Type.Array(LinkedHouseholdSchema) }) },
+        summary:
+          'The households the caller’s central household serves, with last visit, open appeals and visit plan (due first)',
+        response: { 200: Type.Object({ items: Type.Array(HouseholdListItemSchema) }) },
       },
     },
-    async (request) => ({ items: (await myHouseholds(database, userOf(request))).map(presentSummary) }),
+    async (request) => ({
+      items: (await myHouseholds(database, userOf(request), request.now)).map(presentSummary),
+    }),
   );
 
   app.get(

@@ -7354,7 +7354,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The households the caller’s central household serves, with last visit and open appeals */
+    /** The households the caller’s central household serves, with last visit, open appeals and visit plan (due first) */
     get: {
       parameters: {
         query?: never;
@@ -7371,7 +7371,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: components['schemas']['LinkedHousehold'][];
+              items: components['schemas']['LinkageHouseholdListItem'][];
             };
           };
         };
@@ -19149,6 +19149,24 @@ export interface components {
       status: string;
       version: number;
     };
+    /** LinkageHouseholdListItem */
+    LinkageHouseholdListItem: {
+      id: string;
+      headName: string;
+      address: string;
+      size: number;
+      gridId: string | null;
+      lastVisitAt: number | null;
+      openAppeals: number;
+      plan: components['schemas']['LinkageVisitPlan'];
+    };
+    /** LinkageVisitPlan */
+    LinkageVisitPlan: {
+      isInNeed: boolean;
+      needs: ('appeals' | 'relief')[];
+      dueAt: number | null;
+      isOverdue: boolean;
+    };
     /** LinkedHousehold */
     LinkedHousehold: {
       id: string;
@@ -19158,13 +19176,6 @@ export interface components {
       gridId: string | null;
       lastVisitAt: number | null;
       openAppeals: number;
-    };
-    /** LinkageVisitPlan */
-    LinkageVisitPlan: {
-      isInNeed: boolean;
-      needs: ('appeals' | 'relief')[];
-      dueAt: number | null;
-      isOverdue: boolean;
     };
     /** LinkageVisit */
     LinkageVisit: {

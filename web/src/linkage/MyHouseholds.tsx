@@ -363,7 +363,17 @@ export const MyHouseholds = () => {
             extra={h.openAppeals > 0 ? `${t('linkage.household.openAppeals')} ${h.openAppeals}` : null}
           >
             <List.Item.Meta
-              title={`${h.headName}（${h.size}）`}
+              title={
+                <span>
+                  {`${h.headName}（${h.size}）`}
+                  {h.plan.isOverdue ? (
+                    <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="visit-due">
+                      {t('linkage.visitPlan.dueNow')}
+                    </Tag>
+                  ) : null}
+                  <InNeedTag plan={h.plan} />
+                </span>
+              }
               description={`${h.address} · ${
                 h.lastVisitAt === null
                   ? t('linkage.household.never')

@@ -18,8 +18,9 @@ export type UnitIndicators = IndicatorsView['unit'];
 export type Indicators = UnitIndicators['indicators'];
 export type OverdueVisit = ApiAnswer<'/api/linkage/overdue-visits'>['items'][number];
 
+export type HouseholdListItem = ApiAnswer<'/api/linkage/my/households'>['items'][number];
 export const fetchMyHouseholds = (signal?: AbortSignal) =>
-  api.get<{ items: LinkedHousehold[] }>('/api/linkage/my/households', { signal });
+  api.get<{ items: HouseholdListItem[] }>('/api/linkage/my/households', { signal });
 
 export const fetchHouseholdRecord = (id: string, signal?: AbortSignal) =>
   api.get<HouseholdRecord>(`/api/linkage/my/households/${id}`, { signal });
