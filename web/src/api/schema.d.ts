@@ -184,7 +184,18 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                role: string;
+                /** @enum {string} */
+                role:
+                  | 'districtAdmin'
+                  | 'townAdmin'
+                  | 'orgDepartment'
+                  | 'districtCommand'
+                  | 'townCommand'
+                  | 'departmentHandler'
+                  | 'villageCadre'
+                  | 'gridWorker'
+                  | 'partyMember'
+                  | 'resident';
                 orgLevels: string[];
               }[];
             };
