@@ -6281,7 +6281,16 @@ export interface paths {
                   }[];
                 }[];
               } & {
-                limits: unknown;
+                limits: {
+                  urgent: {
+                    amount: number;
+                    unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                  };
+                  normal: {
+                    amount: number;
+                    unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                  };
+                };
                 department: string;
                 active: boolean;
                 nameZh: string;
@@ -6290,7 +6299,22 @@ export interface paths {
                 duplicateRadiusM: number;
                 registrationCondition: string;
                 closingCondition: string;
-                fieldDefs: unknown[];
+                fieldDefs: {
+                  code: string;
+                  type: string;
+                  name: {
+                    zh: string;
+                    en: string;
+                  };
+                  required: boolean;
+                  values?: {
+                    key: string;
+                    name: {
+                      zh: string;
+                      en: string;
+                    };
+                  }[];
+                }[];
               })[];
             };
           };
@@ -6327,7 +6351,16 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                version: number;
+                createdAt: number;
+                createdBy: string | null;
+                note: string | null;
+              }[];
+            };
+          };
         };
       };
     };
@@ -6467,7 +6500,10 @@ export interface paths {
                 gridId: string | null;
                 platform: string | null;
                 departmentId: string;
-                limit: unknown;
+                limit: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                } | null;
                 note: string | null;
               }[];
             };
@@ -6543,7 +6579,7 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };
@@ -6578,7 +6614,51 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              stepLimits: {
+                accept: {
+                  urgent: number;
+                  normal: number;
+                };
+                register: {
+                  urgent: number;
+                  normal: number;
+                };
+                dispatch: {
+                  urgent: number;
+                  normal: number;
+                };
+                sign: {
+                  urgent: number;
+                  normal: number;
+                };
+                check: {
+                  community: number;
+                  village: number;
+                };
+                callBack: number;
+              };
+              indicators: {
+                closeRate: number;
+                onTimeHandleRate: number;
+                noReworkRate: number;
+                countBands: {
+                  min: number;
+                  points: number;
+                }[];
+                grades: {
+                  grade: 'A' | 'B' | 'C' | 'D';
+                  min: number;
+                }[];
+                threeRates: {
+                  response: number;
+                  solve: number;
+                  satisfaction: number;
+                };
+              };
+            };
+          };
         };
       };
     };
@@ -6639,7 +6719,7 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };
@@ -6801,7 +6881,7 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };
