@@ -3839,7 +3839,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              type: 'FeatureCollection';
+              features: {
+                /** @enum {string} */
+                type: 'Feature';
+                id: string;
+                properties: {
+                  code: string;
+                  name: string;
+                  type: string;
+                  subType: string | null;
+                  nets: string[];
+                  villageCode: string | null;
+                  villageName: string | null;
+                };
+                geometry: unknown;
+              }[];
+            };
+          };
         };
       };
     };
@@ -4458,7 +4478,7 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };
