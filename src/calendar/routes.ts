@@ -110,6 +110,7 @@ export const calendarRoutes: ModuleRoutes = async (base, { deps }) => {
           'Replace a year of holidays and adjusted working days with the given list (checked like an import)',
         params: YearParams,
         body: Type.Object({ items: Type.Array(DaySchema, { maxItems: 366 }) }),
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -129,7 +130,7 @@ export const calendarRoutes: ModuleRoutes = async (base, { deps }) => {
           })),
         });
       }
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };

@@ -304,5 +304,11 @@ describe('grids', () => {
     });
     assert.equal(linked.status, 200, JSON.stringify(linked.body));
     assert.equal(await staffCount(), before + 1);
+    const staffId = (linked.body.item as { id: string }).id;
+    const removed = await jinsha.request('DELETE', `/api/grids/${id}/staff/${staffId}`);
+    assert.equal(removed.status, 204, JSON.stringify(removed.body));
+    const detail = await jinsha.request('GET', `/api/grids/${id}`);
+    const staff = (detail.body.item as { staff: { id: string }[] }).staff;
+    assert.ok(!staff.some((x) => x.id === staffId), 'the removed worker leaves the grid');
   });
 });

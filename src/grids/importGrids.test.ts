@@ -168,11 +168,15 @@ describe('grid import and export', () => {
     assert.deepEqual([redraw.body.created, redraw.body.updated], [0, 1]);
 
     const exported = await town.request('GET', '/api/grids/export');
+    assert.match(String(exported.headers['content-type']), /^application\/geo\+json/);
     const raw = exported.body as {
       type: string;
-      features: { properties: { code: string; name: string; subType: string | null } }[];
+      features: {
+        properties: { code: string; name: string; subType: string | null; villageName: string | null };
+      }[];
     };
     assert.equal(raw.type, 'FeatureCollection');
+    assert.equal(raw.features[0]!.properties.villageName, '东市社区');
     assert.deepEqual(
       raw.features.map((f) => f.properties.code),
       ['320612001001001', '320612001001002'],

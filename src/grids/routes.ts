@@ -341,12 +341,37 @@ export const gridRoutes: ModuleRoutes = async (base, { deps }) => {
         tags: ['grids'],
         summary: 'Active grids as a GeoJSON FeatureCollection (WGS-84)',
         querystring: Type.Object({ orgId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: {
+          200: Type.Object({
+            type: Type.Literal('FeatureCollection'),
+            features: Type.Array(
+              Type.Object({
+                type: Type.Literal('Feature'),
+                id: Type.String(),
+                properties: Type.Object({
+                  code: Type.String(),
+                  name: Type.String(),
+                  type: Type.String(),
+                  subType: Type.Union([Type.String(), Type.Null()]),
+                  nets: Type.Array(Type.String()),
+                  villageCode: Type.Union([Type.String(), Type.Null()]),
+                  villageName: Type.Union([Type.String(), Type.Null()]),
+                }),
+                geometry: Type.Unknown(),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (request, reply) => {
       const collection = await exportGrids(database, contextOf(request), request.query.orgId ?? null);
       void reply.header('content-disposition', 'attachment; filename="grids.geojson"');
-      return reply.type('application/geo+json').send(JSON.stringify(collection));
+      // The file as it is: its own serialiser, so the schema documents it and drops nothing.
+      return reply
+        .type('application/geo+json')
+        .serializer((payload) => JSON.stringify(payload))
+        .send(collection);
     },
   );
 
@@ -631,6 +656,7 @@ export const gridRoutes: ModuleRoutes = async (base, { deps }) => {
         tags: ['grids'],
         summary: 'Remove a grid leader or worker',
         params: Type.Object({ id: Type.String({ maxLength: 64 }), staffId: Type.String({ maxLength: 64 }) }),
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -638,7 +664,7 @@ export const gridRoutes: ModuleRoutes = async (base, { deps }) => {
         gridId: request.params.id,
         staffId: request.params.staffId,
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };

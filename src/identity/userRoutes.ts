@@ -14,7 +14,7 @@ import { assignRole, revokeRole } from './assignRole.js';
 import { createUser } from './createUser.js';
 import { importUsers } from './importUsers.js';
 import { linkGrids, linkMember } from './linkUser.js';
-import { roles } from '../access/index.js';
+import { roles, type Role } from '../access/index.js';
 import { presentUserDetail, presentUserSummary, UserDetailSchema, UserSummarySchema } from './presenter.js';
 import { getUserDetail, listUsers } from './readUsers.js';
 import { resetPassword } from './resetPassword.js';
@@ -23,6 +23,8 @@ import { setUserActive } from './setUserActive.js';
 import { updateUser } from './updateUser.js';
 
 const RoleSchema = Type.Union(roles.map((r) => Type.Literal(r)));
+// In a response a union built from the array types as never, so the answer's role is declared by its enum.
+const RoleAnswer = Type.Unsafe<Role>({ type: 'string', enum: [...roles] });
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const IdParams = Type.Object({ id: Id });
 const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$' });
@@ -81,7 +83,7 @@ export const userAdminRoutes: ModuleRoutes = async (base, { deps }) => {
         summary: 'The roles the caller may grant, with the organisation levels each may be held at',
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ role: Type.String(), orgLevels: Type.Array(Type.String()) })),
+            items: Type.Array(Type.Object({ role: RoleAnswer, orgLevels: Type.Array(Type.String()) })),
           }),
         },
       },

@@ -1,6 +1,7 @@
 // Routes for the district admin: the versioned catalogue, routing rules (responsibility list), settings.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { recordAudit } from '../../audit/index.js';
+import { LimitUnitSchema, type Limit } from '../../calendar/index.js';
 import { orgDirectory } from '../../orgs/index.js';
 import { contextOf } from '../../platform/http/request.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
@@ -14,9 +15,21 @@ import { saveCategory } from './saveCategory.js';
 
 const LimitSchema = Type.Object({
   amount: Type.Number({ exclusiveMinimum: 0, maximum: 10000 }),
-  unit: Type.Union(['minutes', 'hours', 'days', 'workHours', 'workDays'].map((u) => Type.Literal(u))),
+  unit: LimitUnitSchema,
 });
 const Lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+// What the admin routes answer of a category beyond its public face: limits, and extra fields in both languages.
+const LimitAnswer = Type.Object({ amount: Type.Number(), unit: LimitUnitSchema });
+const BothNames = Type.Object({ zh: Type.String(), en: Type.String() });
+const FieldDefAnswer = Type.Object({
+  code: Type.String(),
+  type: Type.String(),
+  name: BothNames,
+  required: Type.Boolean(),
+  values: Type.Optional(Type.Array(Type.Object({ key: Type.String(), name: BothNames }))),
+});
 
 const CategoryBody = Type.Object({
   parentCode: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]),
@@ -76,7 +89,10 @@ const IndicatorWeightsSchema = Type.Object({
     maxItems: 10,
   }),
   grades: Type.Array(
-    Type.Object({ grade: Type.Union(['A', 'B', 'C', 'D'].map((g) => Type.Literal(g))), min: Points }),
+    Type.Object({
+      grade: Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('D')]),
+      min: Points,
+    }),
     { minItems: 1, maxItems: 4 },
   ),
   threeRates: Type.Object({ response: Points, solve: Points, satisfaction: Points }),
@@ -101,7 +117,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
               Type.Intersect([
                 CategorySchema,
                 Type.Object({
-                  limits: Type.Unknown(),
+                  limits: Type.Object({ urgent: LimitAnswer, normal: LimitAnswer }),
                   department: Type.String(),
                   active: Type.Boolean(),
                   nameZh: Type.String(),
@@ -111,7 +127,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
                   registrationCondition: Type.String(),
                   closingCondition: Type.String(),
                   /** The extra fields in both languages, as the editor saves them. */
-                  fieldDefs: Type.Array(Type.Unknown()),
+                  fieldDefs: Type.Array(FieldDefAnswer),
                 }),
               ]),
             ),
@@ -149,6 +165,18 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
       schema: {
         tags: ['catalogue'],
         summary: 'Catalogue versions (cases keep the version they were registered under)',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                version: Type.Integer(),
+                createdAt: Type.Number(),
+                createdBy: Nullable(Type.String()),
+                note: Nullable(Type.String()),
+              }),
+            ),
+          }),
+        },
       },
     },
     async () => ({
@@ -215,7 +243,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
     gridId: Type.Union([Type.String(), Type.Null()]),
     platform: Type.Union([Type.String(), Type.Null()]),
     departmentId: Type.String(),
-    limit: Type.Unknown(),
+    limit: Nullable(LimitAnswer),
     note: Type.Union([Type.String(), Type.Null()]),
   });
 
@@ -251,7 +279,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
           gridId: r.grid_id,
           platform: r.platform,
           departmentId: r.department_id,
-          limit: r.limit_json === null ? null : (JSON.parse(r.limit_json) as unknown),
+          limit: r.limit_json === null ? null : (JSON.parse(r.limit_json) as Limit),
           note: r.note,
         })),
       };
@@ -294,6 +322,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
         tags: ['catalogue'],
         summary: 'Retire a routing rule',
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -301,7 +330,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
       await db
         .transaction()
         .execute((trx) => retireRoutingRule(trx, database.dialect, ctx, request.params.id));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -309,7 +338,11 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
     '/api/cases/settings',
     {
       config: { auth: 'case.read' },
-      schema: { tags: ['catalogue'], summary: 'Step limits, indicator weights and grade bands' },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Step limits, indicator weights and grade bands',
+        response: { 200: Type.Object({ stepLimits: StepLimitsSchema, indicators: IndicatorWeightsSchema }) },
+      },
     },
     async () => loadCaseSettings(db),
   );
@@ -325,6 +358,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
           stepLimits: Type.Optional(StepLimitsSchema),
           indicators: Type.Optional(IndicatorWeightsSchema),
         }),
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -349,7 +383,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
           orgPath: null,
         });
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };

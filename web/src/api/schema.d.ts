@@ -184,7 +184,18 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                role: string;
+                /** @enum {string} */
+                role:
+                  | 'districtAdmin'
+                  | 'townAdmin'
+                  | 'orgDepartment'
+                  | 'districtCommand'
+                  | 'townCommand'
+                  | 'departmentHandler'
+                  | 'villageCadre'
+                  | 'gridWorker'
+                  | 'partyMember'
+                  | 'resident';
                 orgLevels: string[];
               }[];
             };
@@ -3839,7 +3850,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              type: 'FeatureCollection';
+              features: {
+                /** @enum {string} */
+                type: 'Feature';
+                id: string;
+                properties: {
+                  code: string;
+                  name: string;
+                  type: string;
+                  subType: string | null;
+                  nets: string[];
+                  villageCode: string | null;
+                  villageName: string | null;
+                };
+                geometry: unknown;
+              }[];
+            };
+          };
         };
       };
     };
@@ -4458,7 +4489,7 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };
@@ -6281,7 +6312,16 @@ export interface paths {
                   }[];
                 }[];
               } & {
-                limits: unknown;
+                limits: {
+                  urgent: {
+                    amount: number;
+                    unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                  };
+                  normal: {
+                    amount: number;
+                    unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                  };
+                };
                 department: string;
                 active: boolean;
                 nameZh: string;
@@ -6290,7 +6330,22 @@ export interface paths {
                 duplicateRadiusM: number;
                 registrationCondition: string;
                 closingCondition: string;
-                fieldDefs: unknown[];
+                fieldDefs: {
+                  code: string;
+                  type: string;
+                  name: {
+                    zh: string;
+                    en: string;
+                  };
+                  required: boolean;
+                  values?: {
+                    key: string;
+                    name: {
+                      zh: string;
+                      en: string;
+                    };
+                  }[];
+                }[];
               })[];
             };
           };
@@ -6327,7 +6382,16 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                version: number;
+                createdAt: number;
+                createdBy: string | null;
+                note: string | null;
+              }[];
+            };
+          };
         };
       };
     };
@@ -6467,7 +6531,10 @@ export interface paths {
                 gridId: string | null;
                 platform: string | null;
                 departmentId: string;
-                limit: unknown;
+                limit: {
+                  amount: number;
+                  unit: 'minutes' | 'hours' | 'days' | 'workHours' | 'workDays';
+                } | null;
                 note: string | null;
               }[];
             };
@@ -6543,7 +6610,7 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };
@@ -6578,7 +6645,51 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              stepLimits: {
+                accept: {
+                  urgent: number;
+                  normal: number;
+                };
+                register: {
+                  urgent: number;
+                  normal: number;
+                };
+                dispatch: {
+                  urgent: number;
+                  normal: number;
+                };
+                sign: {
+                  urgent: number;
+                  normal: number;
+                };
+                check: {
+                  community: number;
+                  village: number;
+                };
+                callBack: number;
+              };
+              indicators: {
+                closeRate: number;
+                onTimeHandleRate: number;
+                noReworkRate: number;
+                countBands: {
+                  min: number;
+                  points: number;
+                }[];
+                grades: {
+                  grade: 'A' | 'B' | 'C' | 'D';
+                  min: number;
+                }[];
+                threeRates: {
+                  response: number;
+                  solve: number;
+                  satisfaction: number;
+                };
+              };
+            };
+          };
         };
       };
     };
@@ -6639,7 +6750,7 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };
@@ -6801,7 +6912,7 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        204: {
           headers: {
             [name: string]: unknown;
           };

@@ -23,28 +23,30 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { fetchCatalogue, fetchDepartments, type AdminCategory, type Limit } from '../cases/api';
+import { fetchDepartments } from '../cases/api';
 import { CategoryPicker } from '../cases/CategoryPicker';
 import { platformKeys, platformLabel } from '../cases/labels';
 import { OrgSelect } from '../cases/OrgSelect';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { problemText } from '../common/problemText';
 import { useLoader } from '../common/useLoader';
+import type { CalendarDay } from '../calendar/api';
 import {
   createRule,
+  fetchAdminCatalogue,
   fetchCalendar,
   fetchRules,
   importCalendar,
   retireRule,
-  type CalendarDay,
+  type AdminCategory,
+  type Limit,
+  type LimitUnit,
+  type Platform,
   type RuleBody,
 } from './api';
 import { CategoryEditor, limitUnits, unitLabel, type EditTarget } from './CategoryEditor';
 
 type TreeNode = { key: string; title: React.ReactNode; children: TreeNode[] };
-
-const isLimit = (value: unknown): value is Limit =>
-  typeof value === 'object' && value !== null && 'amount' in value && 'unit' in value;
 
 /** The next free two-digit code under a parent. */
 const nextChildCode = (items: AdminCategory[], parentCode: string | null): string => {
@@ -63,7 +65,7 @@ const nextChildCode = (items: AdminCategory[], parentCode: string | null): strin
 
 const CategoriesTab = () => {
   const { t, i18n } = useTranslation();
-  const catalogue = useLoader((signal) => fetchCatalogue(signal), [i18n.language]);
+  const catalogue = useLoader((signal) => fetchAdminCatalogue(signal), [i18n.language]);
   const [target, setTarget] = useState<EditTarget | null>(null);
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<string[] | null>(null);
@@ -187,10 +189,10 @@ const CategoriesTab = () => {
 type RuleValues = {
   categoryCode?: string;
   areaOrgId?: string;
-  platform?: string;
+  platform?: Platform;
   departmentId: string;
   limitAmount?: number;
-  limitUnit?: string;
+  limitUnit?: LimitUnit;
   note?: string;
 };
 
@@ -199,7 +201,7 @@ const RulesTab = () => {
   const { message } = App.useApp();
   const [form] = Form.useForm<RuleValues>();
   const rules = useLoader((signal) => fetchRules(signal), []);
-  const catalogue = useLoader((signal) => fetchCatalogue(signal), [i18n.language]);
+  const catalogue = useLoader((signal) => fetchAdminCatalogue(signal), [i18n.language]);
   const departments = useLoader((signal) => fetchDepartments(signal), []);
   const [error, setError] = useState<string | null>(null);
   const categoryName = useMemo(
@@ -347,7 +349,7 @@ const RulesTab = () => {
             key: 'limit',
             title: t('catalogue.rules.limit'),
             render: (_: unknown, r) =>
-              isLimit(r.limit)
+              r.limit !== null
                 ? t('catalogue.limitText', { amount: r.limit.amount, unit: unitLabel(t, r.limit.unit) })
                 : t('common.none'),
           },

@@ -4,14 +4,35 @@ import { App, Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch,
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { AdminCategory } from '../cases/api';
 import { kindLabel, netKeys, netLabel, platformKeys, platformLabel } from '../cases/labels';
 import { problemText } from '../common/problemText';
-import { saveCategory, type CategoryBody } from './api';
+import {
+  saveCategory,
+  type AdminCategory,
+  type CaseKind,
+  type CategoryBody,
+  type FieldType,
+  type LimitUnit,
+  type Net,
+  type Platform,
+} from './api';
 
-export const limitUnits = ['minutes', 'hours', 'days', 'workHours', 'workDays'] as const;
-const fieldTypes = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
-const kinds = ['event', 'component', 'appeal'] as const;
+export const limitUnits = [
+  'minutes',
+  'hours',
+  'days',
+  'workHours',
+  'workDays',
+] as const satisfies readonly LimitUnit[];
+const fieldTypes = [
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
+] as const satisfies readonly FieldType[];
+const kinds = ['event', 'component', 'appeal'] as const satisfies readonly CaseKind[];
 
 export const unitLabel = (t: TFunction, unit: string): string => {
   const labels = t('catalogue.units', { returnObjects: true });
@@ -20,7 +41,7 @@ export const unitLabel = (t: TFunction, unit: string): string => {
 
 type FieldValues = {
   code: string;
-  type: string;
+  type: FieldType;
   nameZh: string;
   nameEn: string;
   required: boolean;
@@ -31,15 +52,15 @@ type Values = {
   code: string;
   nameZh: string;
   nameEn: string;
-  kind: string;
-  net: string;
-  platform: string;
+  kind: CaseKind;
+  net: Net;
+  platform: Platform;
   registrationCondition?: string;
   closingCondition?: string;
   urgentAmount: number;
-  urgentUnit: string;
+  urgentUnit: LimitUnit;
   normalAmount: number;
-  normalUnit: string;
+  normalUnit: LimitUnit;
   department: string;
   selfHandle: boolean;
   duplicateRadiusM: number;

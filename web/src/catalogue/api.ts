@@ -1,70 +1,50 @@
-// Calls of the catalogue admin API: categories (versioned), routing rules, holiday calendar.
+// Calls of the catalogue admin API: categories (versioned), routing rules, holiday calendar; wire types read from
+// the generated schema.
 import { api } from '../api/client';
-import type { Limit } from '../cases/api';
+import type { ApiAnswer, ApiBody, ItemOf, Narrowed } from '../api/wire';
+import type { CalendarDay } from '../calendar/api';
 
-export type CategoryBody = {
-  parentCode: string | null;
-  depth: 1 | 2 | 3;
-  nameZh: string;
-  nameEn: string;
-  kind: string;
-  net: string;
-  platform: string;
-  registrationCondition: string;
-  closingCondition: string;
-  limits: { urgent: Limit; normal: Limit };
-  department: string;
-  selfHandle: boolean;
-  duplicateRadiusM: number;
-  fields: {
-    code: string;
-    type: string;
-    name: { zh: string; en: string };
-    required: boolean;
-    values?: { key: string; name: { zh: string; en: string } }[];
-  }[];
-  keywords: string[];
-  active: boolean;
-  note?: string;
-};
+export type CategoryBody = ApiBody<'/api/catalogue/{code}', 'put'>;
+export type CaseKind = CategoryBody['kind'];
+export type Net = CategoryBody['net'];
+export type Platform = CategoryBody['platform'];
+export type FieldDef = ItemOf<CategoryBody['fields']>;
+export type FieldType = FieldDef['type'];
 
-export type RoutingRule = {
-  id: string;
-  categoryCode: string | null;
-  areaOrgId: string | null;
-  gridId: string | null;
-  platform: string | null;
-  departmentId: string;
-  limit: unknown;
-  note: string | null;
-};
+type WireCatalogue = ApiAnswer<'/api/catalogue'>;
 
-export type RuleBody = {
-  categoryCode?: string;
-  areaOrgId?: string;
-  gridId?: string;
-  platform?: string;
-  departmentId: string;
-  limit?: Limit;
-  note?: string;
-};
-
-export type CalendarDay = { date: string; kind: 'holiday' | 'workday'; name: string | null };
+/**
+ * A category as the admin edits it: with its limits and both languages of its fields. The answer types kind, net,
+ * platform and field types as strings; they are the vocabularies the save route takes.
+ */
+export type AdminCategory = Narrowed<
+  ItemOf<WireCatalogue['items']>,
+  { kind: CaseKind; net: Net; platform: Platform; fieldDefs: FieldDef[] }
+>;
+export type AdminCatalogue = Narrowed<WireCatalogue, { items: AdminCategory[] }>;
+export type Limit = AdminCategory['limits']['urgent'];
+export type LimitUnit = Limit['unit'];
+export type RoutingRule = ItemOf<ApiAnswer<'/api/routing-rules'>['items']>;
+export type RuleBody = ApiBody<'/api/routing-rules'>;
 
 const enc = encodeURIComponent;
 
+export const fetchAdminCatalogue = (signal?: AbortSignal) =>
+  api.get<AdminCatalogue>('/api/catalogue', { signal });
+
 export const saveCategory = (code: string, body: CategoryBody) =>
-  api.put<{ version: number }>(`/api/catalogue/${enc(code)}`, body);
+  api.put<ApiAnswer<'/api/catalogue/{code}', 'put'>>(`/api/catalogue/${enc(code)}`, body);
 
 export const fetchRules = (signal?: AbortSignal) =>
-  api.get<{ items: RoutingRule[] }>('/api/routing-rules', { query: { limit: 2000 }, signal });
+  api.get<ApiAnswer<'/api/routing-rules'>>('/api/routing-rules', { query: { limit: 2000 }, signal });
 
-export const createRule = (body: RuleBody) => api.post<{ id: string }>('/api/routing-rules', body);
+export const createRule = (body: RuleBody) =>
+  api.post<ApiAnswer<'/api/routing-rules', 'post'>>('/api/routing-rules', body);
 
 export const retireRule = (id: string) => api.delete<undefined>(`/api/routing-rules/${enc(id)}`);
 
 export const fetchCalendar = (year: number, signal?: AbortSignal) =>
-  api.get<{ items: CalendarDay[] }>(`/api/calendar/${year}`, { signal });
+  api.get<ApiAnswer<'/api/calendar/{year}'>>(`/api/calendar/${year}`, { signal });
 
 export const importCalendar = (year: number, items: CalendarDay[]) =>
-  api.put<undefined>(`/api/calendar/${year}`, { items });
+  api.put<undefined>(`/api/calendar/${year}`, { items } satisfies ApiBody<'/api/calendar/{year}', 'put'>);

@@ -4,18 +4,18 @@ import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCursorList } from '../api/useCursorList';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { fetchGrids, netKeys, type GridSummary } from './api';
+import { fetchGrids, netKeys, type GridFilter, type GridSummary } from './api';
 import { areaText } from './labels';
 
 export const GridList = ({ onOpen }: { onOpen: (id: string) => void }) => {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [type, setType] = useState<string | undefined>(undefined);
-  const [net, setNet] = useState<string | undefined>(undefined);
+  const [type, setType] = useState<GridFilter['type']>(undefined);
+  const [net, setNet] = useState<GridFilter['net']>(undefined);
   // The search box applies on enter, the selects at once.
   const [search, setSearch] = useState<string | undefined>(undefined);
   const list = useCursorList(
-    (cursor, signal) => fetchGrids({ q: search, type, net, cursor }, signal),
+    (cursor, signal) => fetchGrids({ q: search, type, net, cursor: cursor ?? undefined }, signal),
     [search, type, net],
   );
 

@@ -5,11 +5,17 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
-import { createUser, fetchGrantableRoles } from './api';
+import { createUser, fetchGrantableRoles, type GrantableRole } from './api';
 import { OneTimePasswordModal } from './OneTimePassword';
 import { OrgPicker } from './OrgPicker';
 
-type Values = { username: string; displayName: string; orgId: string; role?: string; roleOrgId?: string };
+type Values = {
+  username: string;
+  displayName: string;
+  orgId: string;
+  role?: GrantableRole;
+  roleOrgId?: string;
+};
 
 export const CreateUserPage = () => {
   const { t } = useTranslation();

@@ -30,6 +30,8 @@ import {
   resetPassword,
   revokeAssignment,
   setActive,
+  type GrantableRole,
+  type GridRole,
   type UserAssignment,
   type UserDetail,
 } from './api';
@@ -48,11 +50,11 @@ export const UserPage = () => {
   const [override, setOverride] = useState<UserDetail | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [oneTime, setOneTime] = useState<string | null>(null);
-  const [newRole, setNewRole] = useState<string | undefined>(undefined);
+  const [newRole, setNewRole] = useState<GrantableRole | undefined>(undefined);
   const [newRoleOrg, setNewRoleOrg] = useState<string | undefined>(undefined);
   const [memberId, setMemberId] = useState('');
   const [gridId, setGridId] = useState('');
-  const [gridRole, setGridRole] = useState<'worker' | 'leader'>('worker');
+  const [gridRole, setGridRole] = useState<GridRole>('worker');
 
   const user = override?.id === id ? override : loaded.data?.item;
   if (loaded.error !== undefined) {
@@ -173,7 +175,7 @@ export const UserPage = () => {
               placeholder={t('users.role')}
               style={{ width: 180 }}
               value={newRole}
-              onChange={(v: string | undefined) => {
+              onChange={(v: GrantableRole | undefined) => {
                 setNewRole(v);
                 setNewRoleOrg(undefined);
               }}

@@ -7,16 +7,16 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
-import { fetchGrantableRoles, fetchUsers, type RoleName, type UserSummary } from './api';
+import { fetchGrantableRoles, fetchUsers, type RoleName, type UserFilter, type UserSummary } from './api';
 import { OrgPicker } from './OrgPicker';
 
 export const UsersPage = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [role, setRole] = useState<string | undefined>(undefined);
+  const [role, setRole] = useState<UserFilter['role']>(undefined);
   const [orgId, setOrgId] = useState<string | undefined>(undefined);
-  const [status, setStatus] = useState<string | undefined>(undefined);
+  const [status, setStatus] = useState<UserFilter['status']>(undefined);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const roles = useLoader((signal) => fetchGrantableRoles(signal), []);
@@ -61,7 +61,7 @@ export const UsersPage = () => {
           placeholder={t('users.anyRole')}
           style={{ width: 180 }}
           value={role}
-          onChange={(v: string | undefined) => {
+          onChange={(v: UserFilter['role']) => {
             setRole(v);
             setPage(1);
           }}
@@ -80,7 +80,7 @@ export const UsersPage = () => {
           placeholder={t('users.anyStatus')}
           style={{ width: 140 }}
           value={status}
-          onChange={(v: string | undefined) => {
+          onChange={(v: UserFilter['status']) => {
             setStatus(v);
             setPage(1);
           }}
