@@ -4,26 +4,25 @@ import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provi
 import { recordAudit } from '../audit/index.js';
 import { getGridIndex } from '../grids/index.js';
 import { orgDirectory } from '../orgs/index.js';
-import { fromDbJson } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { contextOf, userOf } from '../platform/http/request.js';
 import type { ModuleRoutes } from '../platform/http/module.js';
-import { caseScopeOf, seatsOf } from './access.js';
+import { caseScopeOf } from './access.js';
 import { catalogueRepository } from './catalogue/repository.js';
+import { caseDetailOf } from './caseDetail.js';
 import { caseDailyRoutes } from './dailyRoutes.js';
 import { exportCases } from './exportCases.js';
 import { resolveCallBack } from './feedback/resolveCallBack.js';
-import { findDuplicates } from './intake/findDuplicates.js';
 import { submitReport } from './intake/submitReport.js';
 import { processPhotos } from '../platform/images.js';
 import { CaseSummarySchema, presentCase, presentStep, StepSchema } from './presenter.js';
 import { caseRepository, type CaseListFilter, type CaseRow } from './repository.js';
-import { resolveRoute } from './routing/resolveRoute.js';
 import { ActionBodySchema, PHOTO_BODY_LIMIT, StaffReportBodySchema } from './schemas.js';
 import { recordGuardRefusal } from './hooks.js';
 import { applyCaseAction } from './workflow/applyCaseAction.js';
+import { bulkDispatch } from './workflow/bulkDispatch.js';
 import { queueOf } from './workflow/queues.js';
-import { allowedActions, caseStates, isOpenState, needs, type CaseState } from './workflow/stateMachine.js';
+import { caseStates, isOpenState, type CaseState } from './workflow/stateMachine.js';
 
 const ListQuery = Type.Object({
   state: Type.Optional(Type.String({ maxLength: 200 })),
@@ -287,65 +286,11 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
         },
       },
     },
-    async (request) => {
-      const actor = userOf(request);
-      const c = await repo.findVisible(await caseScopeOf(db, actor), request.params.id);
-      if (c === undefined) {
-        throw notFound();
-      }
-      const now = request.now;
-      const [steps, parties, photos, seats, category] = await Promise.all([
-        repo.steps(c.id),
-        repo.parties(c.id),
-        repo.photos(c.id),
-        seatsOf(db, actor, c),
-        catalogueRepository(db).find(c.category_code),
-      ]);
-      const duplicates = ['closed', 'voided', 'merged'].includes(c.state)
-        ? []
-        : await findDuplicates(repo, await caseScopeOf(db, actor), c, category?.duplicateRadiusM ?? 100);
-      const route = await resolveRoute(db, {
-        categoryCode: c.category_code,
-        platform: c.platform,
-        townId: c.town_id,
-        villageId: c.village_id,
-        gridId: c.grid_id,
-      });
-      const hasOpenCallBack = (await repo.openCallback(c.id)) !== undefined;
-      const allowed = allowedActions({ state: c.state, level: c.level }, seats);
-      const orgIds = [c.town_id, c.village_id, c.department_id, route.route?.departmentId ?? null].filter(
-        (x): x is string => x !== null,
-      );
-      const names: Record<string, string> = {};
-      for (const o of await orgDirectory(db, database.dialect).byIds(orgIds)) {
-        names[o.id] = o.name;
-      }
-      if (category !== undefined) {
-        names[category.code] =
-          request.headers['accept-language']?.startsWith('en') === true ? category.name.en : category.name.zh;
-      }
-      return {
-        item: presentCase(c, now),
-        extra: fromDbJson<Record<string, unknown>>(c.extra),
-        steps: steps.map(presentStep),
-        parties: parties.map((p) => ({ role: p.role, userId: p.user_id, orgId: p.org_id, name: p.name })),
-        photos: photos.map((p) => ({ id: p.id, stepSeq: p.step_seq, width: p.width, height: p.height })),
-        duplicates: duplicates.map((d) => ({
-          id: d.id,
-          description: d.description,
-          distanceM: d.distanceM,
-          reportedAt: d.reportedAt,
-        })),
-        suggestedDepartmentId: route.route?.departmentId ?? null,
-        routeReason: route.reason,
-        // 'callBack' is not a workflow action but the command centre's task after a bad rating (POST …/callback).
-        allowedActions: hasOpenCallBack && seats.includes('command') ? [...allowed, 'callBack'] : allowed,
-        actionInputs: Object.fromEntries(
-          allowed.map((a) => [a, { needs: [...needs(a).needs], accepts: [...needs(a).accepts] }]),
-        ),
-        names,
-      };
-    },
+    async (request) =>
+      caseDetailOf(database, userOf(request), request.params.id, {
+        now: request.now,
+        isEnglish: request.headers['accept-language']?.startsWith('en') === true,
+      }),
   );
 
   app.post(
@@ -400,47 +345,14 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
         },
       },
     },
-    async (request) => {
-      const actor = userOf(request);
-      const dispatched: string[] = [];
-      const failed: { id: string; code: string }[] = [];
-      for (const id of request.body.caseIds) {
-        const ctx = contextOf(request);
-        try {
-          await db.transaction().execute(async (trx) => {
-            let departmentId = request.body.departmentId;
-            if (departmentId === undefined) {
-              const c = await caseRepository(trx, database.dialect).findById(id);
-              const route =
-                c === undefined
-                  ? null
-                  : await resolveRoute(trx, {
-                      categoryCode: c.category_code,
-                      platform: c.platform,
-                      townId: c.town_id,
-                      villageId: c.village_id,
-                      gridId: c.grid_id,
-                    });
-              departmentId = route?.route?.departmentId;
-              if (departmentId === undefined) {
-                throw new AppError('request.invalid', {
-                  errors: [{ field: 'departmentId', message: 'no route for this case' }],
-                });
-              }
-            }
-            await applyCaseAction(trx, database.dialect, ctx, { kind: 'user', actor }, id, {
-              action: 'dispatch',
-              departmentId,
-            });
-          });
-          dispatched.push(id);
-        } catch (error) {
-          await recordGuardRefusal(db, error);
-          failed.push({ id, code: error instanceof AppError ? error.code : 'internal' });
-        }
-      }
-      return { dispatched, failed };
-    },
+    async (request) =>
+      bulkDispatch(
+        database,
+        contextOf(request),
+        userOf(request),
+        request.body.caseIds,
+        request.body.departmentId,
+      ),
   );
 
   app.get(
