@@ -1,17 +1,16 @@
 // Routes for the district admin: the versioned catalogue, routing rules (responsibility list), settings.
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { recordAudit } from '../../audit/index.js';
-import { LimitUnitSchema, type Limit } from '../../calendar/index.js';
-import { orgDirectory } from '../../orgs/index.js';
+import { LimitUnitSchema } from '../../calendar/index.js';
 import { contextOf } from '../../platform/http/request.js';
 import type { ModuleRoutes } from '../../platform/http/module.js';
-import { loadCaseSettings, saveCaseSettings } from '../caseSettings.js';
-import { CategorySchema, presentCategory } from '../publicRoutes.js';
+import { loadCaseSettings } from '../caseSettings.js';
+import { CategorySchema } from '../publicRoutes.js';
 import { addRoutingRule, retireRoutingRule } from '../routing/addRoutingRule.js';
-import { routingRepository } from '../routing/repository.js';
 import { caseKinds, fieldTypes, nets, platforms } from './defaultCatalogue.js';
 import { catalogueRepository } from './repository.js';
+import { adminCatalogue, routingRuleList } from './reads.js';
 import { saveCategory } from './saveCategory.js';
+import { updateCaseSettings } from './updateCaseSettings.js';
 
 const LimitSchema = Type.Object({
   amount: Type.Number({ exclusiveMinimum: 0, maximum: 10000 }),
@@ -135,27 +134,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
         },
       },
     },
-    async (request) => {
-      const repo = catalogueRepository(db);
-      const en = request.headers['accept-language']?.startsWith('en') === true;
-      return {
-        version: await repo.currentVersion(),
-        items: (await repo.all()).map((c) => ({
-          ...presentCategory(c, en),
-          limits: c.limits,
-          department: c.department,
-          active: c.active,
-          nameZh: c.name.zh,
-          nameEn: c.name.en,
-          keywords: c.keywords,
-          duplicateRadiusM: c.duplicateRadiusM,
-          registrationCondition: c.registrationCondition,
-          closingCondition: c.closingCondition,
-          // Both languages of every field, so an editor can save a category without losing either.
-          fieldDefs: c.fields,
-        })),
-      };
-    },
+    async (request) => adminCatalogue(db, request.headers['accept-language']?.startsWith('en') === true),
   );
 
   app.get(
@@ -261,29 +240,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
         response: { 200: Type.Object({ items: Type.Array(RuleSchema) }) },
       },
     },
-    async (request) => {
-      const rules = await routingRepository(db).list(request.query.limit ?? 500, request.query.category);
-      const ids = [
-        ...new Set(
-          rules.flatMap((r) => [r.area_org_id, r.department_id]).filter((x): x is string => x !== null),
-        ),
-      ];
-      const names = new Map((await orgDirectory(db, database.dialect).byIds(ids)).map((o) => [o.id, o.name]));
-      return {
-        items: rules.map((r) => ({
-          id: r.id,
-          categoryCode: r.category_code,
-          areaOrgId: r.area_org_id,
-          areaName: r.area_org_id === null ? null : (names.get(r.area_org_id) ?? null),
-          departmentName: names.get(r.department_id) ?? null,
-          gridId: r.grid_id,
-          platform: r.platform,
-          departmentId: r.department_id,
-          limit: r.limit_json === null ? null : (JSON.parse(r.limit_json) as Limit),
-          note: r.note,
-        })),
-      };
-    },
+    async (request) => routingRuleList(database, request.query.limit ?? 500, request.query.category),
   );
 
   app.post(
@@ -362,27 +319,7 @@ export const catalogueRoutes: ModuleRoutes = async (base, { deps }) => {
       },
     },
     async (request, reply) => {
-      const ctx = contextOf(request);
-      const current = await loadCaseSettings(db);
-      const next = {
-        stepLimits: request.body.stepLimits ?? current.stepLimits,
-        indicators: request.body.indicators ?? current.indicators,
-      };
-      // Bands and grades are read highest first.
-      next.indicators = {
-        ...next.indicators,
-        countBands: [...next.indicators.countBands].sort((a, b) => b.min - a.min),
-        grades: [...next.indicators.grades].sort((a, b) => b.min - a.min),
-      };
-      await db.transaction().execute(async (trx) => {
-        await saveCaseSettings(trx, next, ctx.now);
-        await recordAudit(trx, ctx, {
-          action: 'cases.settings',
-          entityType: 'setting',
-          entityId: 'cases.settings',
-          orgPath: null,
-        });
-      });
+      await updateCaseSettings(db, contextOf(request), request.body);
       return reply.code(204).send(null);
     },
   );
