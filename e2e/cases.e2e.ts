@@ -158,6 +158,8 @@ void describe('cases through the four platforms', () => {
         `/api/cases/${id}`,
       );
       await suite.as('grid-own-report', 'jinsha', DESKTOP, async (page) => {
+        const pageErrors: string[] = [];
+        page.on('pageerror', (error) => pageErrors.push(error.message));
         await page.goto(`${baseUrl}/cases/${id}`);
         const reporter = page.getByTestId('case-reporter');
         await reporter.waitFor({ state: 'visible' });
@@ -169,6 +171,12 @@ void describe('cases through the four platforms', () => {
             : text.includes(item.reporterPhoneMasked),
           `the worker is named or reachable: "${text}"`,
         );
+        // Confirming a reveal without a reason asks for one, and the page throws nothing.
+        await page.getByTestId('reveal').click();
+        await page.getByTestId('reveal-reason').waitFor({ state: 'visible' });
+        await page.locator('.ant-modal-footer .ant-btn-primary').click();
+        await page.getByText('请填写理由（至少 2 个字）').waitFor({ state: 'visible' });
+        assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
       });
     },
   );
