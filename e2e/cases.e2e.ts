@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DESKTOP, e2eSuite, PHONE } from './harness.js';
+import { apiCall, apiLogin, DESKTOP, e2eSuite, PHONE } from './harness.js';
 
 /** Inside the first grid of 东市社区 (金沙街道), WGS-84. */
 const POINT = { lng: '121.1', lat: '32.093' };
@@ -85,6 +85,11 @@ void describe('cases through the four platforms', () => {
       await suite.as('department-handle', 'jszf', DESKTOP, async (page) => {
         await openFromQueue(page, code);
         await act(page, 'sign', '处置中');
+        // The main button is the next step, not a request beside it.
+        await page
+          .locator('[data-testid="action-markHandled"].ant-btn-primary')
+          .waitFor({ state: 'visible' });
+        assert.equal(await page.locator('[data-testid="case-actions"] .ant-btn-primary').count(), 1);
         await act(page, 'markHandled', '已处置', async (dialog) => {
           await dialog.getByTestId('action-dialog-comment').fill('已清理完毕，现场恢复整洁');
         });
@@ -104,6 +109,10 @@ void describe('cases through the four platforms', () => {
         await openFromQueue(page, code);
         await act(page, 'close', '已结案');
         await page.getByText('已清理完毕，现场恢复整洁').first().waitFor({ state: 'visible' });
+        // A closed case has no main step: reopening is offered, not pressed on the town; its clock says how it ended.
+        await page.getByTestId('action-reopen').waitFor({ state: 'visible' });
+        assert.equal(await page.locator('[data-testid="case-actions"] .ant-btn-primary').count(), 0);
+        await page.getByTestId('case-clock').filter({ hasText: '按期办结' }).waitFor({ state: 'visible' });
       });
 
       await suite.as('resident-rate', null, PHONE, async (page) => {
@@ -116,6 +125,58 @@ void describe('cases through the four platforms', () => {
         await page.getByTestId('rating-submit').click();
         await page.getByTestId('public-rating').filter({ hasText: '非常满意' }).waitFor({ state: 'visible' });
         assert.equal(await page.getByText('金沙街道综合执法平台').count(), 0);
+      });
+    },
+  );
+
+  void test(
+    'a grid worker’s own report names him, not a reporter who left no phone',
+    { timeout: 120_000 },
+    async () => {
+      const baseUrl = suite.baseUrl();
+      const worker = await apiLogin(baseUrl, 'wangge');
+      const response = await fetch(`${baseUrl}/api/cases`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: worker.cookie,
+          'x-csrf-token': worker.csrfToken,
+        },
+        body: JSON.stringify({
+          categoryCode: '010101',
+          description: '巡查发现垃圾桶破损',
+          lng: Number(POINT.lng),
+          lat: Number(POINT.lat),
+        }),
+      });
+      assert.equal(response.status, 201, await response.clone().text());
+      const { id } = (await response.json()) as { id: string };
+      const { item } = await apiCall<{ item: { reporterPhoneMasked: string | null } }>(
+        baseUrl,
+        worker,
+        'GET',
+        `/api/cases/${id}`,
+      );
+      await suite.as('grid-own-report', 'jinsha', DESKTOP, async (page) => {
+        const pageErrors: string[] = [];
+        page.on('pageerror', (error) => pageErrors.push(error.message));
+        await page.goto(`${baseUrl}/cases/${id}`);
+        const reporter = page.getByTestId('case-reporter');
+        await reporter.waitFor({ state: 'visible' });
+        const text = await reporter.innerText();
+        assert.ok(!text.includes('未留电话'), `the reporter is not a resident without a phone: "${text}"`);
+        assert.ok(
+          item.reporterPhoneMasked === null
+            ? text.includes('工作人员上报')
+            : text.includes(item.reporterPhoneMasked),
+          `the worker is named or reachable: "${text}"`,
+        );
+        // Confirming a reveal without a reason asks for one, and the page throws nothing.
+        await page.getByTestId('reveal').click();
+        await page.getByTestId('reveal-reason').waitFor({ state: 'visible' });
+        await page.locator('.ant-modal-footer .ant-btn-primary').click();
+        await page.getByText('请填写理由（至少 2 个字）').waitFor({ state: 'visible' });
+        assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
       });
     },
   );

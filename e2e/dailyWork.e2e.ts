@@ -1,9 +1,10 @@
 // The daily work through the UI: a resident who reported asks for a call-back on the tracking page of a phone; the
 // town command centre finds its queue on its home page, opens the report from there and sees the request (the typed number
-// masked); the home page fits a phone.
+// masked); the home page fits a phone. A case the town dispatches shows up in the department's open queue without a
+// reload.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DESKTOP, e2eSuite, PHONE } from './harness.js';
+import { apiCall, apiLogin, DESKTOP, e2eSuite, login, PHONE } from './harness.js';
 
 /** Inside the first grid of 东市社区 (金沙街道), WGS-84. */
 const POINT = { lng: 121.1, lat: 32.093 };
@@ -65,6 +66,70 @@ void describe('daily work: homes and residents’ follow-ups', () => {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= PHONE.width, `the home page fits the phone (${width} px)`);
       });
+    },
+  );
+
+  void test(
+    'a case dispatched by the town appears in the department’s open queue without a reload',
+    { timeout: 240_000 },
+    async () => {
+      const baseUrl = suite.baseUrl();
+      const office = await suite.open('queue-refresh', DESKTOP);
+      try {
+        await office.step(async (page) => {
+          await login(page, baseUrl, 'jszf');
+          await page.goto(`${baseUrl}/cases`);
+          await page.getByTestId('case-table').waitFor({ state: 'visible' });
+          // A mark on the loaded page: a reload or a navigation would wipe it.
+          await page.evaluate(() => {
+            (window as unknown as { queueMark?: string }).queueMark = 'kept';
+          });
+        });
+
+        const town = await apiLogin(baseUrl, 'jinsha');
+        const response = await fetch(`${baseUrl}/api/cases`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: town.cookie,
+            'x-csrf-token': town.csrfToken,
+          },
+          body: JSON.stringify({
+            categoryCode: '010101',
+            description: '小区门口垃圾满溢（待办刷新测试）',
+            lng: POINT.lng,
+            lat: POINT.lat,
+          }),
+        });
+        assert.equal(response.status, 201, await response.clone().text());
+        const reported = (await response.json()) as { id: string; trackingCode: string };
+        const { items: departments } = await apiCall<{ items: { id: string; name: string }[] }>(
+          baseUrl,
+          town,
+          'GET',
+          '/api/departments',
+        );
+        const lawEnforcement = departments.find((d) => d.name.startsWith('金沙街道综合执法平台'));
+        assert.ok(lawEnforcement !== undefined, 'the town dispatches to its law-enforcement platform');
+        for (const body of [
+          { action: 'accept' },
+          { action: 'register' },
+          { action: 'dispatch', departmentId: lawEnforcement.id },
+        ]) {
+          await apiCall(baseUrl, town, 'POST', `/api/cases/${reported.id}/actions`, body);
+        }
+
+        await office.step(async (page) => {
+          await page
+            .getByTestId('case-link')
+            .filter({ hasText: reported.trackingCode })
+            .waitFor({ state: 'visible', timeout: 60_000 });
+          const mark = await page.evaluate(() => (window as unknown as { queueMark?: string }).queueMark);
+          assert.equal(mark, 'kept', 'the queue showed the case without reloading the page');
+        });
+      } finally {
+        await office.close();
+      }
     },
   );
 });

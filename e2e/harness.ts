@@ -276,8 +276,11 @@ export type Suite = {
     body: (page: Page) => Promise<T>,
     place?: { lng: number; lat: number },
   ): Promise<T>;
-  /** A person whose browser context lasts across steps (a session that must outlive one step); close() it. */
-  open(name: string, viewport: Viewport): Promise<Person>;
+  /**
+   * A person whose browser context lasts across steps (a session that must outlive one step); close() it. A
+   * timezoneId puts the browser in another zone than the district's (a laptop set to another zone).
+   */
+  open(name: string, viewport: Viewport, options?: { timezoneId?: string }): Promise<Person>;
 };
 
 export type Person = {
@@ -313,8 +316,12 @@ export function e2eSuite(prefix: string): Suite {
   };
   return {
     baseUrl: () => running().app.baseUrl,
-    async open(name, viewport) {
-      const context = await running().browser.newContext({ locale: 'zh-CN', viewport });
+    async open(name, viewport, options) {
+      const context = await running().browser.newContext({
+        locale: 'zh-CN',
+        viewport,
+        ...(options?.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(UI_TIMEOUT_MS);
       return {

@@ -161,6 +161,20 @@ describe('intake and feedback', () => {
     assert.equal(meta.width, 64);
   });
 
+  it('the reporter’s photo stays on the tracking page after rating', async () => {
+    const jpeg = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#1677ff' } })
+      .jpeg()
+      .toBuffer();
+    const id = await caseIn(s, point, 'closed', { photos: [{ data: jpeg.toString('base64') }] });
+    const code = ((await s.town.request('GET', `/api/cases/${id}`)).body.item as { trackingCode: string })
+      .trackingCode;
+    const before = await call(p.app, 'GET', `/api/public/cases/${code}`);
+    assert.equal((before.body.photoIds as string[]).length, 1, 'the photo shows before rating');
+    const rated = await call(p.app, 'POST', `/api/public/cases/${code}/rating`, { body: { rating: 5 } });
+    assert.equal(rated.status, 200);
+    assert.deepEqual(rated.body.photoIds, before.body.photoIds, 'the rating’s answer keeps the photo');
+  });
+
   it('the public view shows state and public replies but no staff, and the rating opens a call-back', async () => {
     const id = await caseIn(s, point, 'closed');
     const detail = await s.town.request('GET', `/api/cases/${id}`);

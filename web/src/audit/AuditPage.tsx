@@ -17,12 +17,13 @@ import {
   Typography,
 } from 'antd';
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useCursorList } from '../api/useCursorList';
 import type { RoleKey } from '../api/types';
+import { districtDay, districtDayAfter, districtDayStart } from '../common/forms';
 import { formatDateTime, roleLabel } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
@@ -66,15 +67,15 @@ const clean = (value: string | undefined): string | undefined => {
   return trimmed === '' ? undefined : trimmed;
 };
 
-/** A range ends at the start of the day after its last day. */
+/** A range of the district's days ends at the district's midnight after its last day, whatever the browser's zone. */
 const toFilter = (form: FilterForm): AuditFilter => {
   const [start, end] = form.range ?? [null, null];
   return {
     actor: clean(form.actor),
     action: form.action,
     entityType: form.entityType,
-    from: start === null ? undefined : start.startOf('day').valueOf(),
-    to: end === null ? undefined : end.startOf('day').add(1, 'day').valueOf(),
+    from: start === null ? undefined : districtDayStart(start),
+    to: end === null ? undefined : districtDayAfter(end),
   };
 };
 
@@ -85,7 +86,10 @@ const toForm = (f: AuditFilter): FilterForm => ({
   range:
     f.from === undefined && f.to === undefined
       ? null
-      : [f.from === undefined ? null : dayjs(f.from), f.to === undefined ? null : dayjs(f.to - 1)],
+      : [
+          f.from === undefined ? null : districtDay(f.from),
+          f.to === undefined ? null : districtDay(f.to - 1),
+        ],
 });
 
 /** Where a record named in the log can be opened, for the types that have a page. */

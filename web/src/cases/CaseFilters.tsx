@@ -1,9 +1,9 @@
 // The filters of the case list: state, category, net, platform, place, source, light, report dates and text.
 import { useEffect, useState } from 'react';
 import { Button, Col, DatePicker, Flex, Form, Input, Row, Select, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { districtDay, districtDayAfter, districtDayStart } from '../common/forms';
 import { formatDate } from '../common/labels';
 import { useLoader } from '../common/useLoader';
 import { fetchGrid } from '../grids/api';
@@ -44,8 +44,9 @@ const toFilter = (v: Values): CaseFilter => ({
   orgId: v.orgId,
   source: v.source,
   light: v.light,
-  from: v.dates?.[0]?.startOf('day').valueOf(),
-  to: v.dates?.[1]?.endOf('day').valueOf(),
+  // Picked days are the district's days, whatever the browser's zone; the range ends at the midnight after its last.
+  from: v.dates?.[0] === null || v.dates?.[0] === undefined ? undefined : districtDayStart(v.dates[0]),
+  to: v.dates?.[1] === null || v.dates?.[1] === undefined ? undefined : districtDayAfter(v.dates[1]),
   q: v.q?.trim() === '' ? undefined : v.q?.trim(),
 });
 
@@ -61,7 +62,10 @@ const toValues = (f: CaseFilter): Values => ({
   dates:
     f.from === undefined && f.to === undefined
       ? null
-      : [f.from === undefined ? null : dayjs(f.from), f.to === undefined ? null : dayjs(f.to - 1)],
+      : [
+          f.from === undefined ? null : districtDay(f.from),
+          f.to === undefined ? null : districtDay(f.to - 1),
+        ],
   q: f.q,
 });
 

@@ -150,6 +150,20 @@ const CallBackButton = ({ caseId, onDone }: { caseId: string; onDone: () => void
   );
 };
 
+/** Actions offered beside a case's next step, never as its main button (a closed case has none: reopening is not it). */
+const SIDE_ACTIONS = new Set([
+  'requestExtension',
+  'requestReturn',
+  'requestHold',
+  'refuse',
+  'void',
+  'escalate',
+  'merge',
+  'reopen',
+  'supervise',
+  'comment',
+]);
+
 const ActionsCard = ({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) => {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ action: string; target?: string } | null>(null);
@@ -157,16 +171,17 @@ const ActionsCard = ({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
   // 'callBack' is the server's signal that a call-back after a bad rating is due; it has its own dialog.
   const canCallBack = detail.allowedActions.includes('callBack');
   const actions = detail.allowedActions.filter((a) => a !== 'callBack');
+  const main = actions.find((a) => !SIDE_ACTIONS.has(a));
   return (
     <Card size="small" title={t('cases.detail.actions')} data-testid="case-actions">
       {actions.length === 0 ? (
         <Typography.Text type="secondary">{t('cases.detail.noActions')}</Typography.Text>
       ) : (
         <Flex wrap gap={8}>
-          {actions.map((action, index) => (
+          {actions.map((action) => (
             <Button
               key={action}
-              type={index === 0 && action !== 'comment' ? 'primary' : 'default'}
+              type={action === main ? 'primary' : 'default'}
               danger={action === 'void'}
               data-testid={`action-${action}`}
               onClick={() => setOpen({ action })}
@@ -199,6 +214,22 @@ const ActionsCard = ({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
   );
 };
 
+/** Once a case is final its light is off: a closed case says whether it closed within its limit. */
+const StoppedClock = ({ item }: { item: CaseDetail['item'] }) => {
+  const { t } = useTranslation();
+  if (item.state === 'closed' && item.closedAt !== null && item.deadlineAt !== null) {
+    const isOnTime = item.closedAt <= item.deadlineAt;
+    return (
+      <Tag color={isOnTime ? 'green' : 'red'}>
+        {t(isOnTime ? 'cases.detail.closedOnTime' : 'cases.detail.closedLate')}
+      </Tag>
+    );
+  }
+  return ['closed', 'voided', 'merged'].includes(item.state) ? (
+    <Typography.Text type="secondary">{t('cases.detail.clockStopped')}</Typography.Text>
+  ) : null;
+};
+
 const isRoleKey = (value: string): value is RoleKey =>
   [
     'districtAdmin',
@@ -226,6 +257,15 @@ const CaseView = ({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
   const place = [name(c.townId), name(c.villageId)].filter((x): x is string => x !== null).join(' · ');
   const stepOf = new Map(detail.steps.map((s) => [s.seq, s]));
   const extraEntries = Object.entries(detail.extra ?? {});
+  // A grid worker's own report (a patrol's) names him as its reporter: he left no phone because he is staff. A
+  // hotline or walk-in report typed by staff is a resident's, whose phone was not given.
+  const firstStep = stepOf.get(1);
+  const staffReporter =
+    firstStep?.action === 'report' &&
+    firstStep.actorKind === 'user' &&
+    (c.source === 'patrol' || firstStep.actorRole === 'gridWorker')
+      ? firstStep.actorName
+      : null;
 
   return (
     <Flex vertical gap={16}>
@@ -288,7 +328,12 @@ const CaseView = ({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
                       t('cases.detail.anonymous')
                     ) : (
                       <Flex align="center" gap={4} wrap>
-                        <span>{c.reporterPhoneMasked ?? t('cases.detail.noPhone')}</span>
+                        <span data-testid="case-reporter">
+                          {c.reporterPhoneMasked ??
+                            (staffReporter === null
+                              ? t('cases.detail.noPhone')
+                              : t('cases.detail.staffReport', { name: staffReporter }))}
+                        </span>
                         {canReveal ? <RevealButton caseId={c.id} /> : null}
                       </Flex>
                     ),
@@ -324,8 +369,9 @@ const CaseView = ({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
                     key: 'light',
                     label: t('cases.columns.light'),
                     children: (
-                      <Flex wrap gap={4}>
+                      <Flex wrap gap={4} data-testid="case-clock">
                         <ClockTags item={c} />
+                        <StoppedClock item={c} />
                         {c.pendingRequest === null ? null : (
                           <Tag color="purple">
                             {t('cases.detail.pending', { request: pendingLabel(t, c.pendingRequest) })}

@@ -1,5 +1,6 @@
 // The home page's "my work": what waits on the caller (overdue and due today first), the scope's lights and cards,
-// and the latest ratings. Rows wrap instead of scrolling so a 375 px phone reads them as well as a desk.
+// and the latest ratings, asked again while the page is open. Rows wrap instead of scrolling so a 375 px phone reads
+// them as well as a desk.
 import { useMemo, type ReactNode } from 'react';
 import { Button, Card, Col, Flex, List, Row, Statistic, Tag, Typography } from 'antd';
 import { RightOutlined, SettingOutlined } from '@ant-design/icons';
@@ -9,6 +10,7 @@ import { useAbility, useActiveAssignment } from '../auth/useAuth';
 import { formatDateTimeShort } from '../common/labels';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLoader } from '../common/useLoader';
+import { HOME_REFRESH_MS, useVisiblePolling } from '../common/useVisiblePolling';
 import { fetchCaseHome, fetchCatalogue, type CaseHome } from './api';
 import { ClockTags, StateTag } from './CaseTags';
 import { ratingLabel } from './labels';
@@ -79,6 +81,8 @@ export const MyWorkCard = () => {
   const assignment = useActiveAssignment();
   const canCommand = useAbility('case.command');
   const home = useLoader((signal) => fetchCaseHome(signal), [assignment?.id]);
+  // A task given to the caller shows up while the home is open (the card keeps its figures while asking).
+  useVisiblePolling(home.reload, HOME_REFRESH_MS);
   const catalogue = useLoader((signal) => fetchCatalogue(signal), [i18n.language]);
   const names = useMemo(
     () => new Map((catalogue.data?.items ?? []).map((c) => [c.code, c.name])),

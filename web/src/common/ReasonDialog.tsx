@@ -38,7 +38,12 @@ export const ReasonDialog = ({
   const [error, setError] = useState<unknown>(undefined);
   const [isBusy, setIsBusy] = useState(false);
   const submit = async () => {
-    const { reason } = await form.validateFields();
+    // An invalid field shows its message in place; the refusal is no error of the page.
+    const values = await form.validateFields().catch(() => null);
+    if (values === null) {
+      return;
+    }
+    const { reason } = values;
     setIsBusy(true);
     setError(undefined);
     try {

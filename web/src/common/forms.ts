@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 
 /** The district keeps China Standard Time all year (UTC+8, no daylight saving). */
 const DISTRICT_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** The instant of a date and time picked as the district's wall clock, whatever the browser's own zone. */
 export const districtInstant = (picked: Dayjs): number =>
@@ -22,6 +23,22 @@ export const districtPicked = (ms: number): Dayjs => {
     ),
   );
 };
+
+/** The district's midnight that starts a picked day: where a range of days begins. */
+export const districtDayStart = (picked: Dayjs): number => districtInstant(picked.startOf('day'));
+
+/** The district's midnight after a picked day: the (exclusive) end of a range whose last day it is. */
+export const districtDayAfter = (picked: Dayjs): number => districtDayStart(picked) + DAY_MS;
+
+const districtDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The district day that holds an instant, as a date picker shows it (the inverse of districtDayStart). */
+export const districtDay = (ms: number): Dayjs => dayjs(districtDateFormat.format(new Date(ms)));
 
 /** The local date (YYYY-MM-DD) picked, as the API takes a deadline. */
 export const pickedDate = (picked: Dayjs): string => picked.format('YYYY-MM-DD');

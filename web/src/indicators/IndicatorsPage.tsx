@@ -381,6 +381,11 @@ export const IndicatorsPage = () => {
     { label: t('indicators.thisMonth'), value: presets.thisMonth },
     { label: t('indicators.lastMonth'), value: presets.lastMonth },
   ];
+  // The window read is named when it is one of the presets (the default: the last 30 days).
+  const shownPreset =
+    shownPeriod === undefined
+      ? undefined
+      : presetList.find((p) => p.value.from === shownPeriod.from && p.value.to === shownPeriod.to);
 
   return (
     <Flex vertical gap={16}>
@@ -410,10 +415,16 @@ export const IndicatorsPage = () => {
           <Typography.Text strong data-testid="indicator-period">
             {shownPeriod === undefined
               ? t('indicators.period')
-              : t('indicators.periodShown', {
-                  from: formatDate(shownPeriod.from, i18n.language),
-                  to: formatDate(shownPeriod.to - 1, i18n.language),
-                })}
+              : shownPreset === undefined
+                ? t('indicators.periodShown', {
+                    from: formatDate(shownPeriod.from, i18n.language),
+                    to: formatDate(shownPeriod.to - 1, i18n.language),
+                  })
+                : t('indicators.periodNamed', {
+                    name: shownPreset.label,
+                    from: formatDate(shownPeriod.from, i18n.language),
+                    to: formatDate(shownPeriod.to - 1, i18n.language),
+                  })}
           </Typography.Text>
           <Typography.Text type="secondary" data-testid="indicator-scope">
             {t('indicators.scope', {

@@ -5,6 +5,7 @@ export const indicatorsEn: Messages['indicators'] = {
   title: 'Indicators and rankings',
   period: 'Period',
   periodShown: 'Period: {{from}} to {{to}}',
+  periodNamed: 'Period: {{name}} ({{from}} to {{to}})',
   last30Days: 'Last 30 days',
   yearToDate: 'Year to date',
   thisMonth: 'This month',

@@ -3,6 +3,7 @@ export const indicatorsZh = {
   title: '指标与排名',
   period: '统计期间',
   periodShown: '统计期间：{{from}} 至 {{to}}',
+  periodNamed: '统计期间：{{name}}（{{from}} 至 {{to}}）',
   last30Days: '近 30 天',
   yearToDate: '本年累计',
   thisMonth: '本月',

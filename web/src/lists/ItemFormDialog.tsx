@@ -2,8 +2,9 @@
 // the caller's reach and answers 403/404/422 with a problem shown in the dialog.
 import { useState } from 'react';
 import { App, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { districtDay, districtDayAfter } from '../common/forms';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { showFieldProblems } from './fieldProblems';
 import {
@@ -75,7 +76,7 @@ const initialValues = (item: ListItem | null, kind: ItemKind): FormValues => ({
         : isStoredStatus(item.status)
           ? item.status
           : 'inForce',
-  expiresAt: item === null || item.expiresAt === null ? null : dayjs(item.expiresAt),
+  expiresAt: item === null || item.expiresAt === null ? null : districtDay(item.expiresAt),
   categoryCode: item?.categoryCode ?? '',
   taskCode: item?.taskCode ?? '',
   note: '',
@@ -122,7 +123,8 @@ export const ItemFormDialog = ({
       responsible: v.responsible.trim(),
       governance: v.governance,
       status: v.status,
-      expiresAt: v.status === 'temporary' && v.expiresAt !== null ? v.expiresAt.endOf('day').valueOf() : null,
+      // Valid through the picked day of the district: its last instant, whatever the browser's zone.
+      expiresAt: v.status === 'temporary' && v.expiresAt !== null ? districtDayAfter(v.expiresAt) - 1 : null,
       categoryCode: v.categoryCode.trim() === '' ? null : v.categoryCode.trim(),
       taskCode: v.taskCode.trim() === '' ? null : v.taskCode.trim(),
       ...(v.note.trim() === '' ? {} : { note: v.note.trim() }),
