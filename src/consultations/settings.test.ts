@@ -109,11 +109,11 @@ describe('council settings and what the caller may do with a record', () => {
       (await cadre.request('GET', `/api/meetings/${meetingId}`)).body.abilities as string[];
     assert.deepEqual(
       await meetingAbilities(),
-      ['attendance', 'openVote', 'minutes'],
+      ['edit', 'attendance', 'openVote', 'minutes'],
       'no close without minutes',
     );
     await cadre.request('PUT', `/api/meetings/${meetingId}/minutes`, { minutes: '会议同意划线停车方案。' });
-    assert.deepEqual(await meetingAbilities(), ['attendance', 'openVote', 'minutes', 'close']);
+    assert.deepEqual(await meetingAbilities(), ['edit', 'attendance', 'openVote', 'minutes', 'close']);
     const closed = await cadre.request('POST', `/api/meetings/${meetingId}/close`);
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     assert.deepEqual(await meetingAbilities(), []);
@@ -181,7 +181,7 @@ describe('council settings and what the caller may do with a record', () => {
     let v = await view();
     const own = v.viewer as Json;
     assert.equal(own.isPresent, false, 'the cadre is on the list as the convener, not yet present');
-    assert.deepEqual(v.abilities, ['attendance', 'openVote', 'minutes', 'checkIn']);
+    assert.deepEqual(v.abilities, ['edit', 'attendance', 'openVote', 'minutes', 'checkIn']);
 
     const checkedIn = await cadre.request('POST', `/api/meetings/${meetingId}/check-in`, {
       token: v.checkinToken,
@@ -189,7 +189,7 @@ describe('council settings and what the caller may do with a record', () => {
     assert.equal(checkedIn.status, 200, JSON.stringify(checkedIn.body));
     v = await view();
     assert.equal((v.viewer as Json).isPresent, true);
-    assert.deepEqual(v.abilities, ['attendance', 'openVote', 'minutes'], 'checked in once');
+    assert.deepEqual(v.abilities, ['edit', 'attendance', 'openVote', 'minutes'], 'checked in once');
 
     const approval = await cadre.request('POST', `/api/meetings/${meetingId}/decisions`, {
       type: 'approval',
