@@ -12,57 +12,17 @@ import { after, before, describe, it } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import pino from 'pino';
 import { BackupError, backupDatabase, restoreDatabase, type BackupTarget } from '../cli/backup.js';
-import { seedDemo } from '../demo/seedDemo.js';
 import { manualClock } from '../platform/clock.js';
-import { loadConfig } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/database.js';
-import { migrate } from '../platform/db/migrate.js';
-import { buildApp } from '../platform/http/app.js';
-import { createServices } from '../platform/services.js';
-import { appParts } from '../modules.js';
 import { projectRoot } from '../server.js';
 import { CASE_STAGES, pointInGridOf } from '../testing/caseFixtures.js';
-import { loginAs, startTestPlatform, TEST_PASSWORD, type TestPlatform } from '../testing/testPlatform.js';
+import { loginAs, startTestPlatform, type TestPlatform } from '../testing/testPlatform.js';
+import { startFilePlatform } from './filePlatform.js';
 import { digestDifferences, tableDigests, type TableDigest } from './digests.js';
 
 const START = Date.UTC(2026, 2, 3, 2, 0, 0);
 const onPostgres = (process.env.TEST_DATABASE_URL ?? '') !== '';
-
-/** The platform on a SQLite file where the configuration puts it (DATA_DIR/tongxin.sqlite), as the CLI finds it. */
-async function startSqliteFilePlatform(dataDir: string): Promise<TestPlatform> {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_PASSWORD: TEST_PASSWORD });
-  const database = openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'tongxin.sqlite') });
-  await migrate(database);
-  const clock = manualClock(START);
-  const services = createServices(config, database, clock);
-  await seedDemo(database, {
-    now: clock.now(),
-    seed: 1,
-    password: TEST_PASSWORD,
-    stages: CASE_STAGES,
-    cipher: services.cipher,
-    orgScale: 0.02,
-  });
-  const app = await buildApp(
-    { config, database, logger: pino({ level: 'silent' }), services, webDir: null },
-    appParts,
-  );
-  await app.ready();
-  return {
-    app,
-    database,
-    config,
-    services,
-    clock,
-    async close() {
-      await app.close();
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function adminQuery(text: string): Promise<void> {
   const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -116,7 +76,7 @@ describe(`backup and restore (${onPostgres ? 'pg_dump' : 'SQLite'})`, () => {
       cliEnv = { DATABASE_URL: url, DATA_DIR: p.config.dataDir };
     } else {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'tx-backup-src-'));
-      p = await startSqliteFilePlatform(dataDir);
+      p = await startFilePlatform(dataDir, { start: START });
       target = { dialect: 'sqlite', file: p.database.file! };
       cliEnv = { DATA_DIR: dataDir };
     }
