@@ -16,6 +16,7 @@ import { resolveCallBack } from './feedback/resolveCallBack.js';
 import { submitReport } from './intake/submitReport.js';
 import { processPhotos } from '../platform/images.js';
 import { CaseSummarySchema, presentCase, presentStep, StepSchema } from './presenter.js';
+import { maskPersonalText } from './publicText.js';
 import { caseRepository, type CaseListFilter, type CaseRow } from './repository.js';
 import { ActionBodySchema, PHOTO_BODY_LIMIT, StaffReportBodySchema } from './schemas.js';
 import { recordGuardRefusal } from './hooks.js';
@@ -186,7 +187,13 @@ export const caseRoutes: ModuleRoutes = async (base, { deps }) => {
         entityType: 'case',
         entityId: null,
         orgPath: actor.active.orgPath,
-        detail: { filter: request.query },
+        // The audit is kept for good: a search term that is a phone or ID number is kept masked.
+        detail: {
+          filter:
+            request.query.q === undefined
+              ? request.query
+              : { ...request.query, q: maskPersonalText(request.query.q) },
+        },
       });
       void reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -311,4 +311,30 @@ describe('grids', () => {
     const staff = (detail.body.item as { staff: { id: string }[] }).staff;
     assert.ok(!staff.some((x) => x.id === staffId), 'the removed worker leaves the grid');
   });
+
+  it('as the district command, an unknown or malformed account id is refused, never a 500 (a miss of the fuzz run)', async () => {
+    // The fuzz sent POST /api/grids/:id/staff as districtCommand with a userId naming no account: the insert broke
+    // grid_staff's foreign key to app_user and answered 500. The account is now looked up first.
+    const qzh = await loginAs(p.app, 'qzh');
+    const list = await qzh.request('GET', `/api/grids?orgId=${dongshiId}`);
+    const id = (list.body.items as { id: string }[])[0]!.id;
+    const before = await p.database.db
+      .selectFrom('grid_staff')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    for (const userId of ['01m00000000000000000', 'no-such-account', '__proto__', '\u0000', 'x'.repeat(64)]) {
+      const refused = await qzh.request('POST', `/api/grids/${id}/staff`, {
+        name: '区网格员',
+        role: 'leader',
+        userId,
+      });
+      assert.equal(refused.status, 400, `${userId}: ${JSON.stringify(refused.body)}`);
+      assert.equal(refused.body.code, 'request.invalid');
+    }
+    const after = await p.database.db
+      .selectFrom('grid_staff')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(after.n, before.n, 'a refused link writes nothing');
+  });
 });
