@@ -58,6 +58,7 @@ import {
   ensureLinkageJobs,
   linkageJobHandlers,
   linkageRoutes,
+  provideHouseholdRelief,
   reassignLinkage,
   repathLinkage,
 } from './linkage/index.js';
@@ -87,6 +88,8 @@ import { onOrgRepath, onOrgReparented, onOrgsMerged, orgDirectory, orgRoutes } f
 import { patrolRoutes, repathPatrols } from './patrols/index.js';
 import {
   ensureVolunteerJobs,
+  householdsInRelief,
+  reliefOfHousehold,
   reassignVolunteers,
   repathVolunteers,
   volunteerAssessmentSources,
@@ -218,6 +221,9 @@ registerCommandTiles('talent', talentCommandTiles);
 // admission guard every action, and a catalogue or routing change is a new version of the list it shows in.
 onCaseAction('lists', listCaseGuard);
 onCatalogueSaved('lists', listCatalogueListener);
+
+// A household's relief pairings (volunteers) reach the linkage's household record and visit plan through its port.
+provideHouseholdRelief({ reliefOf: reliefOfHousehold, inRelief: householdsInRelief });
 
 // A year's holiday calendar arriving lays again the provisional deadlines counted across it.
 onCalendarImported('cases', relayProvisionalDeadlines);

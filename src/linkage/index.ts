@@ -40,6 +40,7 @@ export {
 } from './chain.js';
 export { appealIndicators, type LinkageIndicators, type LinkageUnit, type Period } from './indicators.js';
 export { seedDemoLinkage } from './demo.js';
+export { provideHouseholdRelief, type HouseholdRelief, type ReliefSource } from './reliefSource.js';
 
 /**
  * Linkage indicators of an organisation's subtree (group, branch, village, town, district) for the command view and

@@ -8,13 +8,13 @@ import type { UserActor } from '../access/index.js';
 import { orgDirectory } from '../orgs/index.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { reliefOfHousehold, type HouseholdRelief } from '../volunteers/index.js';
 import { appealFor, viewerOf, type Viewer } from './access.js';
 import { isChainLevel } from './chain.js';
 import { indicatorsOfUnit, type LinkageIndicators, type Period } from './indicators.js';
 import { linkedHousehold } from './linkedHousehold.js';
 import { linkageRepository, type AppealRow, type AppealStepRow, type VisitRow } from './repository.js';
 import { requireHeadSeat, type ChainSeat } from './seat.js';
+import { householdRelief, type HouseholdRelief } from './reliefSource.js';
 import { visitPlanOf, type VisitDue } from './visitPlan.js';
 
 export type HouseholdSummary = {
@@ -98,7 +98,7 @@ export async function householdRecord(
     cases: await caseStatesByIds(db, dialect, caseIds),
     caseList: await caseSummariesByIds(db, dialect, caseIds),
     topics: await topicSummariesByIds(db, dialect, topicIds),
-    relief: await reliefOfHousehold(db, dialect, household.id),
+    relief: await householdRelief().reliefOf(db, dialect, household.id),
     plan: (await visitPlanOf(db, dialect, [household.id], now)).get(household.id)!,
   };
 }

@@ -1,12 +1,12 @@
 // The visit plan (主动出击), one rule for the Monday reminders and the group leader's overdue list: each linked
 // household is visited at least once a quarter, a household in need monthly. A household is in need when it raised
-// two appeals or more in the quarter, or when it is paired for relief (结对帮扶, known through the volunteers' door).
+// two appeals or more in the quarter, or when it is paired for relief (结对帮扶, known through reliefSource.ts).
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { DAY_MS } from '../platform/time.js';
-import { householdsInRelief } from '../volunteers/index.js';
 import { VISIT_INTERVAL_DAYS } from './chain.js';
+import { householdRelief } from './reliefSource.js';
 import { linkageRepository } from './repository.js';
 
 /** A household in need is visited monthly. */
@@ -62,7 +62,7 @@ export async function visitPlanOf(
   const ids = [...householdIds];
   const last = await repo.lastVisits(ids);
   const appeals = await repo.appealCounts(ids, now - VISIT_INTERVAL_DAYS * DAY_MS);
-  const inRelief = await householdsInRelief(db, dialect, ids, now);
+  const inRelief = await householdRelief().inRelief(db, dialect, ids, now);
   return new Map(
     ids.map((id) => [
       id,
